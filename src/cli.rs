@@ -1,0 +1,506 @@
+//! The command line: argument definitions and the non-interactive subcommands.
+//!
+//! Every subcommand reads from a `Read` and writes to a `Write` handed in by `main`, so it runs the
+//! same in tests as in a shell. Bad input is a [`Error::BadInput`] (exit status 2).
+
+use std::fmt::{self, Write as _};
+use std::io::{self, Read, Write};
+
+use clap::{Args, Parser, Subcommand};
+use serde_json::{Value, json};
+
+use crate::input::{self, InputError};
+use crate::kernel::{self, Activation};
+
+const EXAMPLES: &str = "\
+Examples:
+  actscope list
+  actscope eval sigmoid 1.2 0.9 0.4
+  actscope eval leaky_relu --param 0.2 -3 0 3
+  actscope eval gelu --json -5 0 5
+  actscope softmax 2.3 -0.9 3.6
+  actscope softmax --temperature 0.5 '[1, 2, 3]'
+  seq -5 5 | actscope eval tanh -
+  echo '[900, 1000, 1000]' | actscope softmax --json -";
+
+/// actscope: explore neural-network activation functions.
+#[derive(Debug, Parser)]
+#[command(name = "actscope", version, after_help = EXAMPLES)]
+pub struct Cli {
+    /// What to do; without one, the help is printed.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every activation with its formula, output range and parameter.
+    List {
+        /// Print one JSON document instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Evaluate an activation and its derivative at each x.
+    #[command(
+        after_help = "Names: step, sigmoid, tanh, relu, leaky_relu, elu, gelu, gelu_tanh, \
+                            silu (swish), mish, softplus. Numbers may be negative: \
+                            `actscope eval relu -1 0 1`."
+    )]
+    Eval(EvalArgs),
+    /// Softmax probabilities, percentages and log-probabilities of a vector.
+    Softmax(SoftmaxArgs),
+}
+
+/// `actscope eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The activation (see `actscope list`).
+    pub name: String,
+    /// The activation's parameter: leaky_relu and elu alpha, softplus beta.
+    #[arg(long, short, allow_hyphen_values = true, value_name = "P")]
+    pub param: Option<String>,
+    /// Print one JSON document instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// The inputs: numbers separated by spaces or commas, brackets allowed; `-` reads standard input.
+    #[arg(value_name = "X", allow_negative_numbers = true)]
+    pub xs: Vec<String>,
+}
+
+/// `actscope softmax`.
+#[derive(Debug, Args)]
+pub struct SoftmaxArgs {
+    /// Divide the logits by T first: T > 1 flattens, T < 1 sharpens, 0 is argmax.
+    #[arg(
+        long,
+        short,
+        visible_alias = "temp",
+        allow_hyphen_values = true,
+        value_name = "T"
+    )]
+    pub temperature: Option<String>,
+    /// Print one JSON document instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// The logits: numbers separated by spaces or commas, brackets allowed; `-` reads standard input.
+    #[arg(value_name = "X", allow_negative_numbers = true)]
+    pub xs: Vec<String>,
+}
+
+/// Why a subcommand failed.
+#[derive(Debug)]
+pub enum Error {
+    /// The user's input was unusable: one line saying why; exit status 2.
+    BadInput(String),
+    /// Reading or writing failed.
+    Io(io::Error),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::BadInput(message) => f.write_str(message),
+            Error::Io(err) => write!(f, "{err}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<io::Error> for Error {
+    fn from(err: io::Error) -> Self {
+        Error::Io(err)
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(err: serde_json::Error) -> Self {
+        Error::Io(err.into())
+    }
+}
+
+/// Runs one subcommand.
+///
+/// # Errors
+/// [`Error::BadInput`] for unusable arguments or input, [`Error::Io`] when reading or writing fails.
+pub fn run(command: &Command, stdin: &mut dyn Read, out: &mut dyn Write) -> Result<(), Error> {
+    match command {
+        Command::List { json } => list(*json, out),
+        Command::Eval(args) => eval(args, stdin, out),
+        Command::Softmax(args) => softmax(args, stdin, out),
+    }
+}
+
+/// A number as the shortest text that reads back to the same `f64`, in exponent form when it is
+/// very large or very small (`1.860037988010418e-44`, not 44 zeros).
+#[must_use]
+pub fn full_precision(v: f64) -> String {
+    let magnitude = v.abs();
+    if v == 0.0 || !v.is_finite() || (1e-5..1e16).contains(&magnitude) {
+        format!("{v}")
+    } else {
+        format!("{v:e}")
+    }
+}
+
+/// Reads the numbers given as arguments, or from `stdin` when the only argument is `-`.
+fn read_numbers(xs: &[String], stdin: &mut dyn Read) -> Result<Vec<f64>, Error> {
+    match xs {
+        [] => Err(Error::BadInput(
+            "no numbers given: pass them as arguments, or `-` to read standard input".into(),
+        )),
+        [dash] if dash == "-" => {
+            let mut text = String::new();
+            stdin.read_to_string(&mut text).map_err(|err| {
+                if err.kind() == io::ErrorKind::InvalidData {
+                    Error::BadInput("standard input is not UTF-8 text".into())
+                } else {
+                    Error::Io(err)
+                }
+            })?;
+            input::parse_vector(&text)
+                .map_err(|err| Error::BadInput(format!("standard input: {err}")))
+        }
+        _ => {
+            let mut values = Vec::with_capacity(xs.len());
+            for (index, arg) in xs.iter().enumerate() {
+                if arg == "-" {
+                    return Err(Error::BadInput(
+                        "`-` (read standard input) must be the only number argument".into(),
+                    ));
+                }
+                values.extend(parse_argument(arg, index + 1)?);
+            }
+            Ok(values)
+        }
+    }
+}
+
+/// Parses one command-line argument, which may hold one number or a whole vector.
+fn parse_argument(arg: &str, position: usize) -> Result<Vec<f64>, Error> {
+    input::parse_vector(arg).map_err(|err| {
+        Error::BadInput(match &err {
+            InputError::Invalid { token, reason, .. } if token == arg.trim() => {
+                format!("{token:?} {reason} (argument {position})")
+            }
+            InputError::Empty => format!("argument {position} is empty"),
+            _ => format!("argument {position}: {err}"),
+        })
+    })
+}
+
+/// Parses the value of an option such as `--param` that takes one number.
+fn option_number(option: &str, text: &str) -> Result<f64, Error> {
+    input::parse_number(text).map_err(|err| Error::BadInput(format!("{option}: {err}")))
+}
+
+/// Finds an activation by name, or says which names exist.
+///
+/// # Errors
+/// [`Error::BadInput`] naming the valid activations.
+pub fn find_activation(name: &str) -> Result<Activation, Error> {
+    Activation::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = Activation::ALL.iter().map(|a| a.name()).collect();
+        let hint = if name.trim().eq_ignore_ascii_case("softmax") {
+            " (softmax is `actscope softmax`)"
+        } else {
+            ""
+        };
+        Error::BadInput(format!(
+            "unknown activation {name:?}{hint}; valid: {}",
+            names.join(", ")
+        ))
+    })
+}
+
+/// The parameter to use: the one given, checked against the activation's range, or its default.
+fn resolve_param(activation: Activation, given: Option<&str>) -> Result<Option<f64>, Error> {
+    let spec = activation.param();
+    match (spec, given) {
+        (None, None) => Ok(None),
+        (None, Some(_)) => Err(Error::BadInput(format!(
+            "{} takes no parameter (only leaky_relu, elu and softplus do)",
+            activation.name()
+        ))),
+        (Some(spec), None) => Ok(Some(spec.default)),
+        (Some(spec), Some(text)) => {
+            let value = option_number("--param", text)?;
+            if spec.accepts(value) {
+                Ok(Some(value))
+            } else {
+                Err(Error::BadInput(format!(
+                    "--param: {} {} must satisfy {}, got {}",
+                    activation.name(),
+                    spec.name,
+                    spec.range_text(),
+                    value
+                )))
+            }
+        }
+    }
+}
+
+fn eval(args: &EvalArgs, stdin: &mut dyn Read, out: &mut dyn Write) -> Result<(), Error> {
+    let activation = find_activation(&args.name)?;
+    let param = resolve_param(activation, args.param.as_deref())?;
+    let xs = read_numbers(&args.xs, stdin)?;
+    let p = param.unwrap_or(0.0);
+    let mut ys = vec![0.0; xs.len()];
+    let mut dys = vec![0.0; xs.len()];
+    activation.value_slice(&xs, p, &mut ys);
+    activation.derivative_slice(&xs, p, &mut dys);
+
+    if args.json {
+        let points: Vec<Value> = xs
+            .iter()
+            .zip(&ys)
+            .zip(&dys)
+            .map(|((x, y), dy)| json!({"x": x, "y": y, "dy": dy}))
+            .collect();
+        let document = json!({
+            "activation": activation.name(),
+            "param": param,
+            "points": points,
+        });
+        serde_json::to_writer(&mut *out, &document)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+
+    let name = activation.name();
+    if let (Some(spec), Some(value)) = (activation.param(), param) {
+        writeln!(out, "{name} with {} = {}", spec.name, full_precision(value))?;
+    }
+    let rows: Vec<[String; 3]> = xs
+        .iter()
+        .zip(&ys)
+        .zip(&dys)
+        .map(|((&x, &y), &dy)| [full_precision(x), full_precision(y), full_precision(dy)])
+        .collect();
+    let header = ["x".to_string(), format!("{name}(x)"), format!("{name}'(x)")];
+    write_table(out, &header, &rows)
+}
+
+/// Writes rows as left-aligned columns two spaces apart.
+fn write_table<const N: usize>(
+    out: &mut dyn Write,
+    header: &[String; N],
+    rows: &[[String; N]],
+) -> Result<(), Error> {
+    let mut widths = header.each_ref().map(|h| h.chars().count());
+    for row in rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    for row in std::iter::once(header).chain(rows) {
+        let mut line = String::new();
+        for (i, (cell, width)) in row.iter().zip(widths).enumerate() {
+            if i + 1 == N {
+                line.push_str(cell);
+            } else {
+                let _ = write!(line, "{cell:<width$}  ");
+            }
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+fn softmax(args: &SoftmaxArgs, stdin: &mut dyn Read, out: &mut dyn Write) -> Result<(), Error> {
+    let temperature = match &args.temperature {
+        Some(text) => option_number("--temperature", text)?,
+        None => 1.0,
+    };
+    kernel::check_temperature(temperature).map_err(|err| Error::BadInput(err.to_string()))?;
+    let xs = read_numbers(&args.xs, stdin)?;
+    let n = xs.len();
+    let mut probabilities = vec![0.0; n];
+    let mut log_probabilities = vec![0.0; n];
+    let mut naive = vec![0.0; n];
+    let checked = kernel::softmax(&xs, temperature, &mut probabilities)
+        .and_then(|()| kernel::log_softmax(&xs, temperature, &mut log_probabilities))
+        .and_then(|()| kernel::logsumexp_with_temperature(&xs, temperature));
+    let logsumexp = checked.map_err(|err| Error::BadInput(err.to_string()))?;
+    kernel::naive_softmax(&xs, temperature, &mut naive);
+    let percentages: Vec<f64> = probabilities.iter().map(|p| p * 100.0).collect();
+
+    if args.json {
+        let document = json!({
+            "input": xs,
+            "temperature": temperature,
+            "probabilities": probabilities,
+            "percentages": percentages,
+            "log_probabilities": log_probabilities,
+            "logsumexp": logsumexp,
+            "naive": naive,
+        });
+        serde_json::to_writer(&mut *out, &document)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+
+    let header = [
+        "i".to_string(),
+        "x".to_string(),
+        "probability".to_string(),
+        "percent".to_string(),
+        "log-probability".to_string(),
+    ];
+    let rows: Vec<[String; 5]> = (0..n)
+        .map(|i| {
+            [
+                i.to_string(),
+                full_precision(xs[i]),
+                full_precision(probabilities[i]),
+                format!("{:6.2} %", percentages[i]),
+                full_precision(log_probabilities[i]),
+            ]
+        })
+        .collect();
+    write_table(out, &header, &rows)?;
+    let sum: f64 = probabilities.iter().sum();
+    let argmax = argmax(&probabilities);
+    let entropy = kernel::entropy(&probabilities, &log_probabilities);
+    writeln!(
+        out,
+        "sum {}   argmax {argmax}   entropy {} nats   temperature {}   logsumexp {}",
+        full_precision(sum),
+        full_precision(entropy),
+        full_precision(temperature),
+        full_precision(logsumexp),
+    )?;
+    if naive.iter().any(|v| !v.is_finite()) {
+        writeln!(
+            out,
+            "note: the naive exp(x)/sum(exp(x)) gives NaN here (exp overflows or underflows); \
+             subtracting max x first, as above, does not"
+        )?;
+    }
+    Ok(())
+}
+
+/// Index of the first largest value.
+fn argmax(values: &[f64]) -> usize {
+    let mut best = 0;
+    for (i, &v) in values.iter().enumerate() {
+        if v > values[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+fn list(json: bool, out: &mut dyn Write) -> Result<(), Error> {
+    if json {
+        let mut entries: Vec<Value> = Activation::ALL
+            .iter()
+            .map(|a| {
+                let param = a.param().map(|p| {
+                    json!({
+                        "name": p.name,
+                        "meaning": p.meaning,
+                        "default": p.default,
+                        "valid": p.range_text(),
+                    })
+                });
+                json!({
+                    "name": a.name(),
+                    "aliases": a.aliases(),
+                    "formula": a.formula(),
+                    "range": a.range_text(),
+                    "param": param,
+                })
+            })
+            .collect();
+        entries.push(json!({
+            "name": "softmax",
+            "aliases": [],
+            "formula": SOFTMAX_FORMULA,
+            "range": SOFTMAX_RANGE,
+            "param": {"name": "temperature", "meaning": SOFTMAX_T_MEANING, "default": 1.0,
+                      "valid": "temperature >= 0"},
+        }));
+        serde_json::to_writer_pretty(&mut *out, &entries)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let width = Activation::ALL
+        .iter()
+        .map(|a| a.name().len())
+        .max()
+        .unwrap_or(0)
+        + 3;
+    let indent = " ".repeat(width);
+    for a in Activation::ALL {
+        writeln!(out, "{:<width$}{}", a.name(), a.formula())?;
+        let mut details = format!("range {}", a.range_text());
+        if let Some(p) = a.param() {
+            let _ = write!(
+                details,
+                "; {} {} = {} by default ({}), {}",
+                p.name,
+                p.symbol,
+                p.default,
+                p.meaning,
+                p.range_text()
+            );
+        }
+        if !a.aliases().is_empty() {
+            let _ = write!(details, "; also {}", a.aliases().join(", "));
+        }
+        writeln!(out, "{indent}{details}")?;
+    }
+    writeln!(out, "{:<width$}{SOFTMAX_FORMULA}", "softmax")?;
+    writeln!(
+        out,
+        "{indent}range {SOFTMAX_RANGE}; temperature T = 1 by default ({SOFTMAX_T_MEANING}), T >= 0; \
+         `actscope softmax`"
+    )?;
+    Ok(())
+}
+
+const SOFTMAX_FORMULA: &str = "softmax(x)_i = e^(x_i/T) / Σ_j e^(x_j/T)";
+const SOFTMAX_RANGE: &str = "(0, 1), summing to 1";
+const SOFTMAX_T_MEANING: &str = "T > 1 flattens, T < 1 sharpens, 0 is argmax";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_precision_round_trips_and_stays_short() {
+        for v in [
+            0.0,
+            1.2,
+            -0.9,
+            1.860_037_988_010_418e-44,
+            1e308,
+            123_456.789,
+            5e-324,
+        ] {
+            let text = full_precision(v);
+            assert_eq!(
+                text.parse::<f64>().unwrap().to_bits(),
+                v.to_bits(),
+                "{text}"
+            );
+            assert!(text.len() <= 24, "{text}");
+        }
+        assert_eq!(
+            full_precision(1.860_037_988_010_418e-44),
+            "1.860037988010418e-44"
+        );
+        assert_eq!(full_precision(0.25), "0.25");
+    }
+
+    #[test]
+    fn table_columns_line_up() {
+        let mut out = Vec::new();
+        let header = ["a".to_string(), "bb".to_string()];
+        let rows = [["ccc".to_string(), "d".to_string()]];
+        write_table(&mut out, &header, &rows).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "a    bb\nccc  d\n");
+    }
+}

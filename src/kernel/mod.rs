@@ -1,0 +1,14 @@
+//! The pure math kernel: activation functions, their derivatives, and softmax.
+//!
+//! No I/O, no terminal, no allocation beyond what a caller asks for. Every routine is accurate to
+//! a few ulp over the whole `f64` range (checked against the mpmath tables in `tests/data/`).
+
+pub mod activation;
+mod double_double;
+pub mod softmax;
+
+pub use activation::{Activation, ParamSpec};
+pub use softmax::{
+    TemperatureError, check_temperature, entropy, log_softmax, logsumexp,
+    logsumexp_with_temperature, naive_softmax, softmax,
+};

@@ -1,0 +1,383 @@
+//! Softmax, log-softmax and logsumexp over slices, with a temperature.
+//!
+//! `softmax(x, T)_i = exp((x_i - m) / T) / Σ_j exp((x_j - m) / T)` with `m = max x`. Subtracting the
+//! maximum keeps every exponent `<= 0`, so nothing overflows; the rounding error of `x_i - m` (and
+//! of the division by `T`) is carried into the exponential, and the sum is compensated, so each
+//! probability is within a few ulp of exact. `T = 0` is the limit `T -> 0+`: one-hot on the maximum,
+//! ties split evenly. The textbook [`naive_softmax`] is kept on purpose: it overflows.
+
+use std::fmt;
+
+use super::double_double::DoubleDouble;
+
+/// A temperature that is negative, infinite or NaN.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TemperatureError(pub f64);
+
+impl fmt::Display for TemperatureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "temperature must be a finite number >= 0 (0 means argmax), got {}",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for TemperatureError {}
+
+/// Checks that `t` is a usable temperature: finite and `>= 0`.
+///
+/// # Errors
+/// [`TemperatureError`] when `t` is negative, infinite or NaN.
+pub fn check_temperature(t: f64) -> Result<(), TemperatureError> {
+    if t.is_finite() && t >= 0.0 {
+        Ok(())
+    } else {
+        Err(TemperatureError(t))
+    }
+}
+
+/// The exact error of `a - b` rounded to `d` (Knuth's TwoSum applied to `a + (-b)`).
+fn difference_error(a: f64, b: f64, d: f64) -> f64 {
+    let b_virtual = a - d;
+    let a_virtual = d + b_virtual;
+    (a - a_virtual) + (b_virtual - b)
+}
+
+/// The tempered exponent `(x - m) / T` as a rounded value and its (small) correction.
+fn tempered_exponent(x: f64, m: f64, t: f64) -> (f64, f64) {
+    let d = x - m;
+    if !d.is_finite() {
+        return (d, 0.0);
+    }
+    let err = difference_error(x, m, d);
+    if t == 1.0 {
+        return (d, err);
+    }
+    let q = d / t;
+    if !q.is_finite() {
+        return (q, 0.0);
+    }
+    let remainder = (-q).mul_add(t, d);
+    (q, (remainder + err) / t)
+}
+
+/// `exp(q + c)` for a small correction `c`, as `e^q·(1 + c)`.
+fn corrected_exp(q: f64, c: f64) -> f64 {
+    let e = q.exp();
+    if e == 0.0 { 0.0 } else { e.mul_add(c, e) }
+}
+
+/// Neumaier's compensated sum.
+#[derive(Default)]
+struct CompensatedSum {
+    sum: f64,
+    compensation: f64,
+}
+
+impl CompensatedSum {
+    fn add(&mut self, value: f64) {
+        let t = self.sum + value;
+        if self.sum.abs() >= value.abs() {
+            self.compensation += (self.sum - t) + value;
+        } else {
+            self.compensation += (value - t) + self.sum;
+        }
+        self.sum = t;
+    }
+
+    fn total(&self) -> f64 {
+        self.sum + self.compensation
+    }
+}
+
+/// What the slice looks like from its maximum.
+enum Shape {
+    /// Empty input.
+    Empty,
+    /// Some element is NaN, or every element is `-inf`: the result is undefined.
+    Undefined,
+    /// `k` elements share the maximum and the result is the one-hot (argmax) limit: `T = 0` or
+    /// the maximum is `+inf`.
+    OneHot { max: f64, ties: usize },
+    /// The general case: the maximum `max` is finite, first reached at `argmax`.
+    Finite { max: f64, argmax: usize },
+}
+
+fn shape(xs: &[f64], t: f64) -> Shape {
+    if xs.is_empty() {
+        return Shape::Empty;
+    }
+    let mut max = f64::NEG_INFINITY;
+    let mut argmax = 0;
+    let mut ties = 0;
+    for (i, &x) in xs.iter().enumerate() {
+        if x.is_nan() {
+            return Shape::Undefined;
+        }
+        if x > max {
+            max = x;
+            argmax = i;
+            ties = 1;
+        } else if x == max {
+            ties += 1;
+        }
+    }
+    if max == f64::NEG_INFINITY {
+        Shape::Undefined
+    } else if t == 0.0 || max == f64::INFINITY {
+        Shape::OneHot { max, ties }
+    } else {
+        Shape::Finite { max, argmax }
+    }
+}
+
+/// `Σ_{j != argmax} exp((x_j - m) / T)`: the sum of every term but the maximum's (which is 1).
+fn sum_of_others(xs: &[f64], max: f64, argmax: usize, t: f64) -> f64 {
+    let mut sum = CompensatedSum::default();
+    for (j, &x) in xs.iter().enumerate() {
+        if j != argmax {
+            let (q, c) = tempered_exponent(x, max, t);
+            sum.add(corrected_exp(q, c));
+        }
+    }
+    sum.total()
+}
+
+/// Softmax with temperature: `out_i = exp((x_i - m)/T) / Σ_j exp((x_j - m)/T)`, `m = max x`.
+///
+/// `T = 0` gives the one-hot limit (ties split evenly). A NaN anywhere, or every element `-inf`,
+/// makes every output NaN.
+///
+/// # Errors
+/// [`TemperatureError`] when `t` is negative, infinite or NaN.
+///
+/// # Panics
+/// If `xs` and `out` differ in length.
+pub fn softmax(xs: &[f64], t: f64, out: &mut [f64]) -> Result<(), TemperatureError> {
+    check_temperature(t)?;
+    assert_eq!(xs.len(), out.len(), "input and output lengths differ");
+    match shape(xs, t) {
+        Shape::Empty => {}
+        Shape::Undefined => out.fill(f64::NAN),
+        Shape::OneHot { max, ties } => {
+            let share = 1.0 / ties as f64;
+            for (o, &x) in out.iter_mut().zip(xs) {
+                *o = if x == max { share } else { 0.0 };
+            }
+        }
+        Shape::Finite { max, argmax } => {
+            let others = sum_of_others(xs, max, argmax, t);
+            let total = 1.0 + others;
+            // The rounding error of 1 + others, folded back into the division.
+            let total_error = (1.0 - total) + others;
+            for (o, &x) in out.iter_mut().zip(xs) {
+                let (q, c) = tempered_exponent(x, max, t);
+                let p = corrected_exp(q, c) / total;
+                *o = p - p * (total_error / total);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Log-softmax with temperature: `out_i = (x_i - m)/T - ln(1 + Σ_{j != argmax} exp((x_j - m)/T))`.
+///
+/// Written with `ln_1p` of the other terms so the entry nearest zero keeps its digits
+/// (`log_softmax([30, -10])_0 = -4.25e-18`, where `x - m - ln(Σ)` gives 0). `T = 0` gives `-ln k`
+/// on the `k` maxima and `-inf` elsewhere.
+///
+/// # Errors
+/// [`TemperatureError`] when `t` is negative, infinite or NaN.
+///
+/// # Panics
+/// If `xs` and `out` differ in length.
+pub fn log_softmax(xs: &[f64], t: f64, out: &mut [f64]) -> Result<(), TemperatureError> {
+    check_temperature(t)?;
+    assert_eq!(xs.len(), out.len(), "input and output lengths differ");
+    match shape(xs, t) {
+        Shape::Empty => {}
+        Shape::Undefined => out.fill(f64::NAN),
+        Shape::OneHot { max, ties } => {
+            let log_share = -(ties as f64).ln();
+            for (o, &x) in out.iter_mut().zip(xs) {
+                *o = if x == max {
+                    log_share
+                } else {
+                    f64::NEG_INFINITY
+                };
+            }
+        }
+        Shape::Finite { max, argmax } => {
+            let log_total = sum_of_others(xs, max, argmax, t).ln_1p();
+            for (o, &x) in out.iter_mut().zip(xs) {
+                let (q, c) = tempered_exponent(x, max, t);
+                *o = (q - log_total) + c;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `logsumexp(x) = ln Σ exp(x_i) = m + ln(1 + Σ_{j != argmax} exp(x_j - m))`. Empty input gives
+/// `-inf`, NaN anywhere gives NaN.
+#[must_use]
+pub fn logsumexp(xs: &[f64]) -> f64 {
+    logsumexp_with_temperature(xs, 1.0).unwrap_or(f64::NAN)
+}
+
+/// `ln Σ exp(x_i / T) = m/T + ln(1 + Σ_{j != argmax} exp((x_j - m)/T))`: the log-normaliser of
+/// the tempered logits, so that `log_softmax = x/T - logsumexp`. At `T = 0` it is the limit of
+/// `m/T` (`+inf` for a positive maximum).
+///
+/// The two parts can cancel (`logsumexp([-0.5442, -0.8774]) = 6.5e-4`), so they are computed in
+/// double-double arithmetic and rounded once: the result is within about 1 ulp everywhere.
+///
+/// # Errors
+/// [`TemperatureError`] when `t` is negative, infinite or NaN.
+pub fn logsumexp_with_temperature(xs: &[f64], t: f64) -> Result<f64, TemperatureError> {
+    check_temperature(t)?;
+    Ok(match shape(xs, t) {
+        Shape::Empty => f64::NEG_INFINITY,
+        Shape::Undefined => f64::NAN,
+        Shape::OneHot { max, ties } => max / t + (ties as f64).ln(),
+        Shape::Finite { max, argmax } => {
+            let mut others = DoubleDouble::from_f64(0.0);
+            for (j, &x) in xs.iter().enumerate() {
+                if j != argmax {
+                    let (q, c) = tempered_exponent(x, max, t);
+                    if q.is_finite() {
+                        others = others.add(
+                            DoubleDouble::from_f64(q)
+                                .add(DoubleDouble::from_f64(c))
+                                .exp(),
+                        );
+                    }
+                }
+            }
+            let scaled_max = DoubleDouble::from_f64(max).div(t);
+            scaled_max.add(others.ln_1p()).to_f64()
+        }
+    })
+}
+
+/// The textbook `exp(x_i/T) / Σ_j exp(x_j/T)`, kept on purpose to show how it fails: any
+/// `x/T > 709.78` overflows `exp` to `inf` and the quotient becomes `inf/inf = NaN`, and very
+/// negative inputs underflow to `0/0 = NaN`.
+///
+/// # Panics
+/// If `xs` and `out` differ in length.
+pub fn naive_softmax(xs: &[f64], t: f64, out: &mut [f64]) {
+    assert_eq!(xs.len(), out.len(), "input and output lengths differ");
+    let mut sum = 0.0;
+    for (o, &x) in out.iter_mut().zip(xs) {
+        *o = (x / t).exp();
+        sum += *o;
+    }
+    for o in out.iter_mut() {
+        *o /= sum;
+    }
+}
+
+/// Shannon entropy `H(p) = -Σ p_i·ln p_i` in nats, from probabilities and their logarithms
+/// (`0·ln 0 = 0`).
+#[must_use]
+pub fn entropy(probabilities: &[f64], log_probabilities: &[f64]) -> f64 {
+    let mut sum = CompensatedSum::default();
+    for (&p, &lp) in probabilities.iter().zip(log_probabilities) {
+        if p > 0.0 {
+            sum.add(-p * lp);
+        }
+    }
+    sum.total()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn softmax_vec(xs: &[f64], t: f64) -> Vec<f64> {
+        let mut out = vec![0.0; xs.len()];
+        softmax(xs, t, &mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn the_design_example() {
+        let p = softmax_vec(&[1.2, 0.9, 0.4], 1.0);
+        let percent: Vec<String> = p.iter().map(|p| format!("{:.2}", p * 100.0)).collect();
+        assert_eq!(percent, ["45.66", "33.83", "20.52"]);
+    }
+
+    #[test]
+    fn large_logits_do_not_overflow_but_naive_does() {
+        let xs = [900.0, 1000.0, 1000.0];
+        let p = softmax_vec(&xs, 1.0);
+        assert_eq!(&p[1..], &[0.5, 0.5]);
+        assert!(p[0] > 1.8e-44 && p[0] < 1.9e-44);
+        let mut naive = [0.0; 3];
+        naive_softmax(&xs, 1.0, &mut naive);
+        assert!(naive.iter().all(|v| v.is_nan()));
+    }
+
+    #[test]
+    fn zero_temperature_is_argmax_with_ties_split() {
+        assert_eq!(softmax_vec(&[1.0, 3.0, 3.0], 0.0), [0.0, 0.5, 0.5]);
+        let mut lp = [0.0; 3];
+        log_softmax(&[1.0, 3.0, 2.0], 0.0, &mut lp).unwrap();
+        assert_eq!(lp, [f64::NEG_INFINITY, 0.0, f64::NEG_INFINITY]);
+    }
+
+    #[test]
+    fn bad_temperatures_are_refused() {
+        let mut out = [0.0; 2];
+        for t in [-1.0, f64::NAN, f64::INFINITY] {
+            assert!(softmax(&[1.0, 2.0], t, &mut out).is_err());
+            assert!(log_softmax(&[1.0, 2.0], t, &mut out).is_err());
+            assert!(logsumexp_with_temperature(&[1.0], t).is_err());
+        }
+        assert!(
+            TemperatureError(-1.0)
+                .to_string()
+                .contains("finite number >= 0")
+        );
+    }
+
+    #[test]
+    fn log_softmax_keeps_the_digits_near_zero() {
+        let mut lp = [0.0; 2];
+        log_softmax(&[30.0, -10.0], 1.0, &mut lp).unwrap();
+        // -ln(1 + e^-40) = -e^-40 (to 1e-35 relative)
+        assert_eq!(lp[0], -(-40.0f64).exp());
+        assert_eq!(lp[1], -40.0 - (-40.0f64).exp());
+    }
+
+    #[test]
+    fn undefined_and_infinite_inputs() {
+        assert!(
+            softmax_vec(&[1.0, f64::NAN], 1.0)
+                .iter()
+                .all(|p| p.is_nan())
+        );
+        assert!(
+            softmax_vec(&[f64::NEG_INFINITY; 2], 1.0)
+                .iter()
+                .all(|p| p.is_nan())
+        );
+        assert_eq!(softmax_vec(&[f64::INFINITY, 1.0], 1.0), [1.0, 0.0]);
+        assert_eq!(softmax_vec(&[f64::NEG_INFINITY, 1.0], 1.0), [0.0, 1.0]);
+        assert!(softmax_vec(&[], 1.0).is_empty());
+        assert_eq!(logsumexp(&[]), f64::NEG_INFINITY);
+    }
+
+    #[test]
+    fn entropy_of_uniform_is_ln_n() {
+        let xs = [0.5; 4];
+        let p = softmax_vec(&xs, 1.0);
+        let mut lp = [0.0; 4];
+        log_softmax(&xs, 1.0, &mut lp).unwrap();
+        assert!((entropy(&p, &lp) - 4.0f64.ln()).abs() < 1e-15);
+        assert_eq!(entropy(&[1.0, 0.0], &[0.0, f64::NEG_INFINITY]), 0.0);
+    }
+}

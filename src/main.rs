@@ -1,0 +1,98 @@
+//! `actscope`: parse the command line, run a subcommand, map failures to exit statuses.
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use actscope::cli::{self, Cli};
+use clap::{CommandFactory, Parser, error::ErrorKind};
+
+/// Exit status for unusable input or arguments.
+const BAD_INPUT: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return clap_failure(&err),
+    };
+    let Some(command) = cli.command else {
+        // The explorer lands here next; until then, say what there is.
+        let _ = Cli::command().print_help();
+        return ExitCode::SUCCESS;
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = cli::run(&command, &mut io::stdin().lock(), &mut out)
+        .and_then(|()| out.flush().map_err(cli::Error::Io));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`actscope eval ... | head`) is the reader's choice, not an error.
+        Err(cli::Error::Io(err)) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(err @ cli::Error::BadInput(_)) => {
+            eprintln!("error: {err}");
+            ExitCode::from(BAD_INPUT)
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Help and version go to stdout as clap writes them; every other clap error becomes one line.
+fn clap_failure(err: &clap::Error) -> ExitCode {
+    match err.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = err.print();
+            ExitCode::SUCCESS
+        }
+        _ => {
+            // `-inf` and `-nan` do not look like numbers to clap, which reads them as flags.
+            if let Some(token) = std::env::args()
+                .skip(1)
+                .find(|arg| is_negative_non_finite(arg))
+            {
+                eprintln!("error: {token:?} is not a finite number");
+                return ExitCode::from(BAD_INPUT);
+            }
+            let rendered = err.render().to_string();
+            let parts: Vec<&str> = rendered
+                .lines()
+                .map(str::trim)
+                .take_while(|line| !line.starts_with("Usage:"))
+                .filter(|line| !line.is_empty())
+                .collect();
+            let mut message = String::new();
+            for part in parts {
+                if !message.is_empty() {
+                    message.push_str(if message.ends_with(':') { " " } else { "; " });
+                }
+                message.push_str(part);
+            }
+            eprintln!("{message} (see `{} --help`)", command_path(&rendered));
+            ExitCode::from(BAD_INPUT)
+        }
+    }
+}
+
+/// `-inf`, `-NaN`, `-infinity` and the like.
+fn is_negative_non_finite(arg: &str) -> bool {
+    arg.strip_prefix('-')
+        .and_then(|rest| rest.parse::<f64>().ok())
+        .is_some_and(|value| !value.is_finite())
+}
+
+/// The command a clap error is about, read off its usage line: `actscope eval`.
+fn command_path(rendered: &str) -> String {
+    rendered
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("Usage:"))
+        .map(|usage| {
+            usage
+                .split_whitespace()
+                .take_while(|word| !word.starts_with(['[', '<', '-']))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|path| !path.is_empty())
+        .unwrap_or_else(|| "actscope".to_string())
+}
