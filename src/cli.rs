@@ -58,13 +58,13 @@ pub struct EvalArgs {
     /// The activation (see `actscope list`).
     pub name: String,
     /// The activation's parameter: leaky_relu and elu alpha, softplus beta.
-    #[arg(long, short, allow_hyphen_values = true, value_name = "P")]
+    #[arg(long, short, value_name = "P")]
     pub param: Option<String>,
     /// Print one JSON document instead of text.
     #[arg(long)]
     pub json: bool,
     /// The inputs: numbers separated by spaces or commas, brackets allowed; `-` reads standard input.
-    #[arg(value_name = "X", allow_negative_numbers = true)]
+    #[arg(value_name = "X")]
     pub xs: Vec<String>,
 }
 
@@ -84,8 +84,29 @@ pub struct SoftmaxArgs {
     #[arg(long)]
     pub json: bool,
     /// The logits: numbers separated by spaces or commas, brackets allowed; `-` reads standard input.
-    #[arg(value_name = "X", allow_negative_numbers = true)]
+    #[arg(value_name = "X")]
     pub xs: Vec<String>,
+}
+
+/// Prepares the raw arguments for clap so that negative numbers stay numbers: any argument that is
+/// `-` followed by something `f64` parses (`-0.9`, `-1e-3`, `-inf`) gets a leading space, which
+/// clap does not read as a flag and the number parser ignores. `-` alone (standard input) and
+/// flags are left as they are.
+pub fn shield_negative_numbers(
+    args: impl IntoIterator<Item = std::ffi::OsString>,
+) -> Vec<std::ffi::OsString> {
+    args.into_iter()
+        .map(|arg| match arg.to_str() {
+            Some(text)
+                if text
+                    .strip_prefix('-')
+                    .is_some_and(|rest| rest.parse::<f64>().is_ok()) =>
+            {
+                format!(" {text}").into()
+            }
+            _ => arg,
+        })
+        .collect()
 }
 
 /// Why a subcommand failed.
@@ -360,13 +381,12 @@ fn softmax(args: &SoftmaxArgs, stdin: &mut dyn Read, out: &mut dyn Write) -> Res
         })
         .collect();
     write_table(out, &header, &rows)?;
-    let sum: f64 = probabilities.iter().sum();
+    let sum = kernel::compensated_sum(&probabilities);
     let argmax = argmax(&probabilities);
     let entropy = kernel::entropy(&probabilities, &log_probabilities);
     writeln!(
         out,
-        "sum {}   argmax {argmax}   entropy {} nats   temperature {}   logsumexp {}",
-        full_precision(sum),
+        "sum {sum:.12}   argmax {argmax}   entropy {} nats   temperature {}   logsumexp {}",
         full_precision(entropy),
         full_precision(temperature),
         full_precision(logsumexp),

@@ -10,7 +10,7 @@ use clap::{CommandFactory, Parser, error::ErrorKind};
 const BAD_INPUT: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(cli::shield_negative_numbers(std::env::args_os())) {
         Ok(cli) => cli,
         Err(err) => return clap_failure(&err),
     };
@@ -46,14 +46,6 @@ fn clap_failure(err: &clap::Error) -> ExitCode {
             ExitCode::SUCCESS
         }
         _ => {
-            // `-inf` and `-nan` do not look like numbers to clap, which reads them as flags.
-            if let Some(token) = std::env::args()
-                .skip(1)
-                .find(|arg| is_negative_non_finite(arg))
-            {
-                eprintln!("error: {token:?} is not a finite number");
-                return ExitCode::from(BAD_INPUT);
-            }
             let rendered = err.render().to_string();
             let parts: Vec<&str> = rendered
                 .lines()
@@ -72,13 +64,6 @@ fn clap_failure(err: &clap::Error) -> ExitCode {
             ExitCode::from(BAD_INPUT)
         }
     }
-}
-
-/// `-inf`, `-NaN`, `-infinity` and the like.
-fn is_negative_non_finite(arg: &str) -> bool {
-    arg.strip_prefix('-')
-        .and_then(|rest| rest.parse::<f64>().ok())
-        .is_some_and(|value| !value.is_finite())
 }
 
 /// The command a clap error is about, read off its usage line: `actscope eval`.

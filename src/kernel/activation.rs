@@ -505,8 +505,14 @@ pub fn gelu_tanh(x: f64) -> f64 {
 pub fn gelu_tanh_derivative(x: f64) -> f64 {
     let v = gelu_tanh_inner(x);
     let dv = 2.0 * SQRT_2_OVER_PI * (3.0 * GELU_TANH_CUBIC).mul_add(x * x, 1.0);
-    let s = sigmoid(v);
-    s + x * s * sigmoid(-v) * dv
+    // σ(v)·σ(-v), which is 0 (not 0·inf) once v is beyond the exponent's range.
+    let density = logistic_density((-v.abs()).exp());
+    let tail = if density == 0.0 {
+        0.0
+    } else {
+        x * density * dv
+    };
+    sigmoid(v) + tail
 }
 
 /// SiLU / Swish `x·σ(x)`.

@@ -9,6 +9,6 @@ pub mod softmax;
 
 pub use activation::{Activation, ParamSpec};
 pub use softmax::{
-    TemperatureError, check_temperature, entropy, log_softmax, logsumexp,
+    TemperatureError, check_temperature, compensated_sum, entropy, log_softmax, logsumexp,
     logsumexp_with_temperature, naive_softmax, softmax,
 };

@@ -280,6 +280,16 @@ pub fn naive_softmax(xs: &[f64], t: f64, out: &mut [f64]) {
     }
 }
 
+/// `Σ values` with Neumaier's compensation: the exact sum, rounded about once.
+#[must_use]
+pub fn compensated_sum(values: &[f64]) -> f64 {
+    let mut sum = CompensatedSum::default();
+    for &v in values {
+        sum.add(v);
+    }
+    sum.total()
+}
+
 /// Shannon entropy `H(p) = -Σ p_i·ln p_i` in nats, from probabilities and their logarithms
 /// (`0·ln 0 = 0`).
 #[must_use]

@@ -1,0 +1,294 @@
+//! The command line as a user meets it: the built binary, its output, exit statuses and errors.
+
+mod common;
+
+use actscope::kernel::{self, Activation};
+use common::actscope;
+use serde_json::Value;
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
+fn numbers(value: &Value) -> Vec<Option<f64>> {
+    value
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(Value::as_f64)
+        .collect()
+}
+
+/// A refused input: exit status 2, one line on stderr that says `needle`, nothing on stdout.
+fn assert_refused(args: &[&str], stdin: &str, needle: &str) {
+    let run = actscope(args, stdin);
+    assert_eq!(run.status, Some(2), "{args:?}: {}", run.stderr);
+    assert_eq!(run.stdout, "", "{args:?}");
+    assert_eq!(run.stderr.lines().count(), 1, "{args:?}: {:?}", run.stderr);
+    assert!(
+        run.stderr.contains(needle),
+        "{args:?}: {:?} lacks {needle:?}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("panicked"), "{args:?}");
+}
+
+#[test]
+fn eval_prints_a_table() {
+    let run = actscope(&["eval", "sigmoid", "1.2", "0.9", "0.4"], "");
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "x    sigmoid(x)          sigmoid'(x)\n\
+         1.2  0.7685247834990175  0.1778944406468057\n\
+         0.9  0.710949502625004   0.20550030734226343\n\
+         0.4  0.598687660112452   0.24026074574152917\n"
+    );
+}
+
+#[test]
+fn eval_json_has_the_documented_shape_at_full_precision() {
+    let run = actscope(&["eval", "gelu", "--json", "-5", "0", "1e-8", "2.5"], "");
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    let doc = json(&run.stdout);
+    assert_eq!(doc["activation"], "gelu");
+    assert!(doc["param"].is_null());
+    let points = doc["points"].as_array().unwrap();
+    assert_eq!(points.len(), 4);
+    for point in points {
+        let x = point["x"].as_f64().unwrap();
+        let y = point["y"].as_f64().unwrap();
+        let dy = point["dy"].as_f64().unwrap();
+        assert_eq!(
+            y.to_bits(),
+            Activation::Gelu.value(x, 0.0).to_bits(),
+            "x = {x}"
+        );
+        assert_eq!(
+            dy.to_bits(),
+            Activation::Gelu.derivative(x, 0.0).to_bits(),
+            "x = {x}"
+        );
+    }
+}
+
+#[test]
+fn eval_uses_and_reports_the_parameter() {
+    let doc = json(&actscope(&["eval", "leaky_relu", "--json", "-2"], "").stdout);
+    assert_eq!(doc["param"].as_f64(), Some(0.01));
+    assert_eq!(doc["points"][0]["y"].as_f64(), Some(-0.02));
+    let doc = json(&actscope(&["eval", "elu", "--param", "0.5", "--json", "0"], "").stdout);
+    assert_eq!(doc["param"].as_f64(), Some(0.5));
+    assert_eq!(doc["points"][0]["dy"].as_f64(), Some(0.5));
+    let doc = json(&actscope(&["eval", "softplus", "-p", "2", "--json", "0"], "").stdout);
+    assert_eq!(
+        doc["points"][0]["y"].as_f64(),
+        Some(std::f64::consts::LN_2 / 2.0)
+    );
+    let doc = json(&actscope(&["eval", "Swish", "--json", "1"], "").stdout);
+    assert_eq!(doc["activation"], "silu");
+}
+
+#[test]
+fn softmax_prints_probabilities_percentages_and_logs() {
+    let run = actscope(&["softmax", "1.2", "0.9", "0.4"], "");
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    for needle in [
+        "45.66 %",
+        "33.83 %",
+        "20.52 %",
+        "-0.7839687492408238",
+        "argmax 0",
+        "sum 1.000000000000",
+    ] {
+        assert!(
+            run.stdout.contains(needle),
+            "{needle:?} missing from\n{}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn negative_numbers_are_plain_arguments() {
+    let run = actscope(&["softmax", "2.3", "-0.9", "3.6"], "");
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    assert!(run.stdout.contains("77.90 %"), "{}", run.stdout);
+    let doc = json(&actscope(&["eval", "relu", "-3", "--json", "-1e-3"], "").stdout);
+    assert_eq!(doc["points"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn softmax_json_has_the_documented_shape() {
+    let run = actscope(&["softmax", "--json", "900", "1000", "1000"], "");
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    let doc = json(&run.stdout);
+    assert_eq!(
+        numbers(&doc["input"]),
+        [Some(900.0), Some(1000.0), Some(1000.0)]
+    );
+    assert_eq!(doc["temperature"].as_f64(), Some(1.0));
+    let p = numbers(&doc["probabilities"]);
+    assert_eq!(p[1..], [Some(0.5), Some(0.5)]);
+    assert_eq!(p[0], Some(1.860_037_988_010_418e-44));
+    assert_eq!(numbers(&doc["percentages"])[1], Some(50.0));
+    assert_eq!(
+        numbers(&doc["log_probabilities"])[1],
+        Some(-std::f64::consts::LN_2)
+    );
+    assert_eq!(doc["logsumexp"].as_f64(), Some(1_000.693_147_180_559_9));
+    // The naive form overflows: inf/inf, shown as null.
+    assert_eq!(numbers(&doc["naive"]), [None, None, None]);
+}
+
+#[test]
+fn softmax_temperature_zero_is_argmax_and_non_finite_is_null() {
+    let doc = json(&actscope(&["softmax", "--json", "-t", "0", "1", "3", "3"], "").stdout);
+    assert_eq!(
+        numbers(&doc["probabilities"]),
+        [Some(0.0), Some(0.5), Some(0.5)]
+    );
+    let lp = numbers(&doc["log_probabilities"]);
+    assert_eq!(lp[0], None);
+    assert_eq!(lp[1], Some(-std::f64::consts::LN_2));
+    assert!(doc["logsumexp"].is_null());
+    let doc = json(
+        &actscope(
+            &["softmax", "--json", "--temperature", "0.5", "1", "2", "3"],
+            "",
+        )
+        .stdout,
+    );
+    let mut want = [0.0; 3];
+    kernel::softmax(&[1.0, 2.0, 3.0], 0.5, &mut want).unwrap();
+    assert_eq!(numbers(&doc["probabilities"]), want.map(Some));
+}
+
+#[test]
+fn numbers_come_from_standard_input_at_any_size() {
+    let values: Vec<String> = (0..200_000)
+        .map(|i| format!("{}", f64::from(i) * 1e-4 - 10.0))
+        .collect();
+    let text = values.join("\n");
+    let run = actscope(&["eval", "tanh", "--json", "-"], &text);
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    let doc = json(&run.stdout);
+    assert_eq!(doc["points"].as_array().unwrap().len(), 200_000);
+    let run = actscope(&["softmax", "-"], "[900, 1000,\n 1000]\n");
+    assert!(run.stdout.contains("50.00 %"), "{}", run.stdout);
+    assert!(run.stdout.contains("naive"), "{}", run.stdout);
+}
+
+#[test]
+fn list_names_every_activation_with_formula_and_range() {
+    let run = actscope(&["list"], "");
+    assert_eq!(run.status, Some(0));
+    for a in Activation::ALL {
+        assert!(run.stdout.contains(a.name()), "{}", a.name());
+        assert!(run.stdout.contains(a.formula()), "{}", a.formula());
+    }
+    assert!(run.stdout.contains("softmax"));
+    assert!(run.stdout.contains("alpha α = 0.01 by default"));
+    let doc = json(&actscope(&["list", "--json"], "").stdout);
+    assert_eq!(doc.as_array().unwrap().len(), Activation::ALL.len() + 1);
+    assert_eq!(doc[9]["name"], "mish");
+}
+
+#[test]
+fn bad_input_is_one_line_and_exit_status_2() {
+    assert_refused(
+        &["eval", "sigmoid", "1", "nan"],
+        "",
+        "\"nan\" is not a finite number (argument 2)",
+    );
+    assert_refused(&["eval", "sigmoid", "1e999"], "", "\"1e999\" is too large");
+    assert_refused(&["softmax", "inf"], "", "\"inf\" is not a finite number");
+    assert_refused(
+        &["softmax", "1", "-inf"],
+        "",
+        "\"-inf\" is not a finite number",
+    );
+    assert_refused(
+        &["softmax", "1", "abc"],
+        "",
+        "\"abc\" is not a number (argument 2)",
+    );
+    assert_refused(
+        &["softmax", "1, 2, x"],
+        "",
+        "argument 1: \"x\" is not a number (number 3, column 7)",
+    );
+    assert_refused(&["softmax", ""], "", "argument 1 is empty");
+    assert_refused(&["softmax"], "", "no numbers given");
+    assert_refused(&["softmax", "-"], "", "standard input: no numbers given");
+    assert_refused(
+        &["softmax", "-"],
+        "1\n2\nfoo\n",
+        "standard input: \"foo\" is not a number (number 3, line 3, column 1)",
+    );
+    assert_refused(
+        &["softmax", "1", "-"],
+        "",
+        "must be the only number argument",
+    );
+    assert_refused(
+        &["softmax", "-t", "-1", "1"],
+        "",
+        "temperature must be a finite number >= 0",
+    );
+    assert_refused(
+        &["softmax", "-t", "nan", "1"],
+        "",
+        "--temperature: \"nan\" is not a finite number",
+    );
+    assert_refused(
+        &["eval", "sigmod", "1"],
+        "",
+        "unknown activation \"sigmod\"; valid: step, sigmoid, tanh",
+    );
+    assert_refused(
+        &["eval", "softmax", "1"],
+        "",
+        "softmax is `actscope softmax`",
+    );
+    assert_refused(
+        &["eval", "sigmoid", "--param", "2", "1"],
+        "",
+        "sigmoid takes no parameter",
+    );
+    assert_refused(
+        &["eval", "softplus", "--param", "0", "1"],
+        "",
+        "beta must satisfy beta > 0, got 0",
+    );
+    assert_refused(
+        &["eval", "elu", "--param", "x", "1"],
+        "",
+        "--param: \"x\" is not a number",
+    );
+    assert_refused(
+        &["eval", "sigmoid", "--jsn", "1"],
+        "",
+        "similar argument exists: '--json'",
+    );
+    assert_refused(&["eval"], "", "<NAME>");
+    assert_refused(&["frobnicate"], "", "unrecognized subcommand");
+}
+
+#[test]
+fn standard_input_that_is_not_text_is_refused() {
+    let run = actscope(&["softmax", "-"], "1 2 \u{fffd}");
+    assert_eq!(run.status, Some(2));
+}
+
+#[test]
+fn no_arguments_prints_the_help() {
+    let run = actscope(&[], "");
+    assert_eq!(run.status, Some(0));
+    for needle in ["Usage: actscope", "list", "eval", "softmax", "Examples:"] {
+        assert!(run.stdout.contains(needle), "{needle}");
+    }
+    let run = actscope(&["--version"], "");
+    assert_eq!(run.status, Some(0));
+    assert!(run.stdout.starts_with("actscope "));
+}
