@@ -9,6 +9,7 @@ use std::io::{self, Read, Write};
 use clap::{Args, Parser, Subcommand};
 use serde_json::{Value, json};
 
+use crate::format::full_precision;
 use crate::input::{self, InputError};
 use crate::kernel::{self, Activation};
 
@@ -24,12 +25,87 @@ Examples:
   echo '[900, 1000, 1000]' | actscope softmax --json -";
 
 /// actscope: explore neural-network activation functions.
+///
+/// Without a subcommand, opens the explorer: one tab per activation with its curve and derivative,
+/// and an input vector whose outputs and softmax probabilities follow every keystroke (? lists the
+/// keys). The subcommands print the same numbers for scripts.
 #[derive(Debug, Parser)]
 #[command(name = "actscope", version, after_help = EXAMPLES)]
 pub struct Cli {
-    /// What to do; without one, the help is printed.
+    /// What to do; without one, the explorer opens.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// The tab to open on: an activation name or `softmax`.
+    #[arg(long, value_name = "NAME")]
+    pub tab: Option<String>,
+    /// The starting vector, 1 to 16 numbers: "1.2 0.9 0.4" or "[1.2, 0.9, 0.4]".
+    #[arg(long, short, value_name = "NUMBERS")]
+    pub input: Option<String>,
+    /// The starting tab's parameter (leaky_relu and elu alpha, softplus beta).
+    #[arg(long, short, value_name = "P")]
+    pub param: Option<String>,
+    /// The softmax temperature (>= 0; 0 is argmax).
+    #[arg(long, short, visible_alias = "temp", value_name = "T")]
+    pub temperature: Option<String>,
+    /// Draw with ASCII only (no braille, box drawing or arrows).
+    #[arg(long)]
+    pub ascii: bool,
+    /// No colours (as NO_COLOR does).
+    #[arg(long)]
+    pub no_color: bool,
+}
+
+impl Cli {
+    /// The explorer's starting state from the options.
+    ///
+    /// # Errors
+    /// [`Error::BadInput`] for an unknown tab, a bad vector, parameter or temperature.
+    pub fn settings(&self) -> Result<crate::app::Settings, Error> {
+        use crate::app::{MAX_ELEMENTS, MarkerKind, Settings, Tab};
+        let mut settings = Settings::default();
+        if let Some(name) = &self.tab {
+            let (tab, gelu_tanh) = Tab::from_name(name).ok_or_else(|| {
+                let names: Vec<&str> = Activation::ALL.iter().map(|a| a.name()).collect();
+                Error::BadInput(format!(
+                    "--tab: unknown tab {name:?}; valid: {}, softmax",
+                    names.join(", ")
+                ))
+            })?;
+            settings.tab = tab;
+            settings.gelu_tanh = gelu_tanh;
+        }
+        if let Some(text) = &self.input {
+            let values = input::parse_vector(text)
+                .map_err(|err| Error::BadInput(format!("--input: {err}")))?;
+            if values.len() > MAX_ELEMENTS {
+                return Err(Error::BadInput(format!(
+                    "--input: {} numbers, the explorer takes at most {MAX_ELEMENTS}",
+                    values.len()
+                )));
+            }
+            settings.values = values;
+        }
+        if let Some(text) = &self.param {
+            let activation = match crate::app::TABS[settings.tab] {
+                Tab::Function(a) => a,
+                Tab::Softmax => {
+                    return Err(Error::BadInput(
+                        "--param: the softmax tab's parameter is --temperature".into(),
+                    ));
+                }
+            };
+            settings.param = resolve_param(activation, Some(text))?;
+        }
+        if let Some(text) = &self.temperature {
+            let t = option_number("--temperature", text)?;
+            kernel::check_temperature(t).map_err(|err| Error::BadInput(err.to_string()))?;
+            settings.temperature = t;
+        }
+        if self.ascii {
+            settings.marker = MarkerKind::Ascii;
+        }
+        Ok(settings)
+    }
 }
 
 /// The subcommands.
@@ -150,18 +226,6 @@ pub fn run(command: &Command, stdin: &mut dyn Read, out: &mut dyn Write) -> Resu
         Command::List { json } => list(*json, out),
         Command::Eval(args) => eval(args, stdin, out),
         Command::Softmax(args) => softmax(args, stdin, out),
-    }
-}
-
-/// A number as the shortest text that reads back to the same `f64`, in exponent form when it is
-/// very large or very small (`1.860037988010418e-44`, not 44 zeros).
-#[must_use]
-pub fn full_precision(v: f64) -> String {
-    let magnitude = v.abs();
-    if v == 0.0 || !v.is_finite() || (1e-5..1e16).contains(&magnitude) {
-        format!("{v}")
-    } else {
-        format!("{v:e}")
     }
 }
 
@@ -488,32 +552,6 @@ const SOFTMAX_T_MEANING: &str = "T > 1 flattens, T < 1 sharpens, 0 is argmax";
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn full_precision_round_trips_and_stays_short() {
-        for v in [
-            0.0,
-            1.2,
-            -0.9,
-            1.860_037_988_010_418e-44,
-            1e308,
-            123_456.789,
-            5e-324,
-        ] {
-            let text = full_precision(v);
-            assert_eq!(
-                text.parse::<f64>().unwrap().to_bits(),
-                v.to_bits(),
-                "{text}"
-            );
-            assert!(text.len() <= 24, "{text}");
-        }
-        assert_eq!(
-            full_precision(1.860_037_988_010_418e-44),
-            "1.860037988010418e-44"
-        );
-        assert_eq!(full_precision(0.25), "0.25");
-    }
 
     #[test]
     fn table_columns_line_up() {

@@ -1,10 +1,12 @@
 //! `actscope`: parse the command line, run a subcommand, map failures to exit statuses.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use actscope::cli::{self, Cli};
-use clap::{CommandFactory, Parser, error::ErrorKind};
+use actscope::term;
+use actscope::theme::Theme;
+use clap::{Parser, error::ErrorKind};
 
 /// Exit status for unusable input or arguments.
 const BAD_INPUT: u8 = 2;
@@ -14,14 +16,12 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => return clap_failure(&err),
     };
-    let Some(command) = cli.command else {
-        // The explorer lands here next; until then, say what there is.
-        let _ = Cli::command().print_help();
-        return ExitCode::SUCCESS;
+    let Some(command) = &cli.command else {
+        return explorer(&cli);
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let result = cli::run(&command, &mut io::stdin().lock(), &mut out)
+    let result = cli::run(command, &mut io::stdin().lock(), &mut out)
         .and_then(|()| out.flush().map_err(cli::Error::Io));
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -33,6 +33,32 @@ fn main() -> ExitCode {
         }
         Err(err) => {
             eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Opens the explorer, or says why not.
+fn explorer(cli: &Cli) -> ExitCode {
+    let settings = match cli.settings() {
+        Ok(settings) => settings,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return ExitCode::from(BAD_INPUT);
+        }
+    };
+    if !io::stdout().is_terminal() {
+        eprintln!(
+            "error: the explorer needs a terminal, and standard output is not one; \
+             for text or JSON use `actscope eval`, `actscope softmax` or `actscope list`"
+        );
+        return ExitCode::from(BAD_INPUT);
+    }
+    let theme = Theme::from_env(cli.no_color, cli.ascii, |name| std::env::var(name).ok());
+    match term::run(settings, &theme) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
             ExitCode::FAILURE
         }
     }

@@ -1,0 +1,55 @@
+//! Everything a person can do in the explorer, as plain data.
+
+/// One thing to do to the [`App`](crate::app::App). Produced by the keymap (or a test), consumed
+/// by `App::update`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Next tab (wraps).
+    NextTab,
+    /// Previous tab (wraps).
+    PrevTab,
+    /// Go to the tab at this index.
+    SelectTab(usize),
+    /// Select the next element of the input vector.
+    SelectNext,
+    /// Select the previous element.
+    SelectPrev,
+    /// Add this amount to the selected element.
+    Nudge(f64),
+    /// Start typing an exact value for the selected element.
+    StartEdit,
+    /// A character typed while editing.
+    EditInput(char),
+    /// Delete the last character while editing.
+    EditBackspace,
+    /// Clear the whole edit buffer.
+    EditClear,
+    /// Commit the edit, if it is a valid finite number.
+    EditCommit,
+    /// Leave edit mode, keeping the old value.
+    EditCancel,
+    /// Add an element after the selected one (and start editing it).
+    AddElement,
+    /// Remove the selected element (never the last one).
+    RemoveElement,
+    /// Text pasted by the terminal (bracketed paste): a whole vector, or text for the edit field.
+    Paste(String),
+    /// Raise the current tab's parameter (temperature on Softmax, exact/tanh on GELU).
+    ParamUp,
+    /// Lower the current tab's parameter.
+    ParamDown,
+    /// Halve the x window around the selected element.
+    ZoomIn,
+    /// Double the x window around the selected element.
+    ZoomOut,
+    /// Back to the default x window.
+    ResetView,
+    /// Show or hide f'(x).
+    ToggleDerivative,
+    /// Cycle the chart marker: braille, half-block, ASCII.
+    CycleMarker,
+    /// Open or close the help overlay.
+    ToggleHelp,
+    /// Leave the explorer.
+    Quit,
+}

@@ -1,0 +1,50 @@
+//! The help overlay: every key, centred over the screen.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::keymap::HELP;
+use crate::theme::{Role, Theme};
+
+pub(super) fn render(theme: &Theme, frame: &mut Frame, area: Rect) {
+    let key_width = HELP
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    let lines: Vec<Line> = HELP
+        .iter()
+        .map(|(keys, what)| {
+            let keys = if theme.unicode {
+                (*keys).to_string()
+            } else {
+                keys.replace('↑', "up")
+                    .replace('↓', "down")
+                    .replace('←', "left")
+                    .replace('→', "right")
+            };
+            Line::from(vec![
+                Span::styled(format!(" {keys:<key_width$}  "), theme.style(Role::Key)),
+                Span::raw(*what),
+            ])
+        })
+        .collect();
+    let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 3;
+    let height = lines.len() as u16 + 2;
+    let popup = Rect {
+        x: area.x + area.width.saturating_sub(width) / 2,
+        y: area.y + area.height.saturating_sub(height) / 2,
+        width: width.min(area.width),
+        height: height.min(area.height),
+    };
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .border_set(theme.border())
+        .title(Span::styled(
+            " keys — Esc or ? closes ",
+            theme.style(Role::Formula),
+        ));
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}

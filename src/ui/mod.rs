@@ -1,0 +1,96 @@
+//! Drawing: `render(&App, &Theme, &mut Frame)`, one file per region. Reads the app, asks the
+//! kernel (through [`App::analysis`] and [`crate::plot`]) for numbers, computes none itself.
+
+mod chart;
+mod header;
+mod help;
+mod status;
+mod tabs;
+mod vector;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::{App, Mode};
+use crate::theme::{Role, Theme};
+
+/// The smallest screen the explorer draws on; below it, a notice says so.
+pub const MIN_SIZE: (u16, u16) = (40, 15);
+/// From this height on, the header's second line and the key hints are shown.
+const ROOMY_HEIGHT: u16 = 22;
+/// The fewest rows the chart keeps when the panel is stacked under it.
+const MIN_CHART_ROWS: u16 = 7;
+/// From this width on, the chart and the vector panel stand side by side.
+const SIDE_BY_SIDE_WIDTH: u16 = 96;
+/// The vector panel's width when side by side.
+const PANEL_WIDTH: u16 = 52;
+
+/// Draws the whole screen.
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        too_small(theme, frame, area);
+        return;
+    }
+    let analysis = app.analysis();
+    // On a short screen the fact line and the key hints give their rows to the chart and panel.
+    let roomy = area.height >= ROOMY_HEIGHT;
+    let [tab_bar, header, main, status_line, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(if roomy { 2 } else { 1 }),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(u16::from(roomy)),
+    ])
+    .areas(area);
+    tabs::render(app, theme, frame, tab_bar);
+    header::render(app, theme, frame, header);
+    let (chart_area, panel_area) = split_main(app, main);
+    chart::render(app, &analysis, theme, frame, chart_area);
+    vector::render(app, &analysis, theme, frame, panel_area);
+    status::render(app, &analysis, theme, frame, status_line);
+    if roomy {
+        status::render_hints(app, theme, frame, hints);
+    }
+    if *app.mode() == Mode::Help {
+        help::render(theme, frame, area);
+    }
+}
+
+/// Chart and panel side by side on a wide screen, stacked on a narrow one.
+fn split_main(app: &App, main: Rect) -> (Rect, Rect) {
+    if main.width >= SIDE_BY_SIDE_WIDTH {
+        let [chart, panel] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(PANEL_WIDTH)]).areas(main);
+        (chart, panel)
+    } else {
+        // The panel wants its rows (table + header + borders + summary lines), the chart the rest;
+        // the chart keeps at least MIN_CHART_ROWS and half of what is left over.
+        let wanted = u16::try_from(app.values().len()).unwrap_or(u16::MAX) + vector::CHROME_ROWS;
+        let panel_rows = wanted
+            .min(main.height.saturating_sub(MIN_CHART_ROWS))
+            .max(main.height / 2)
+            .min(wanted);
+        let [chart, panel] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(panel_rows)]).areas(main);
+        (chart, panel)
+    }
+}
+
+fn too_small(theme: &Theme, frame: &mut Frame, area: Rect) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let text = format!(
+        "terminal too small (need {}x{}, have {}x{})",
+        MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
+    );
+    let rows = (text.chars().count().div_ceil(usize::from(area.width)) as u16).min(area.height);
+    let paragraph = Paragraph::new(Line::styled(text, theme.style(Role::Error)))
+        .wrap(Wrap { trim: true })
+        .centered();
+    let top = area.y + (area.height - rows) / 2;
+    frame.render_widget(paragraph, Rect::new(area.x, top, area.width, rows));
+}

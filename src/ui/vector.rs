@@ -1,0 +1,182 @@
+//! The input-vector panel: one row per element with its outputs and softmax probability, then the
+//! sums. On the Softmax tab: p, percentage, log p and the naive result beside the stable one.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
+
+use crate::app::{Analysis, App, Mode};
+use crate::format;
+use crate::theme::{Role, Theme};
+
+/// Rows the panel needs besides one per element: borders, the header, two summary lines.
+pub(super) const CHROME_ROWS: u16 = 5;
+
+/// Width of a number column.
+const NUMBER: u16 = 8;
+
+pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let block = Block::bordered()
+        .border_set(theme.border())
+        .border_style(theme.style(Role::Border))
+        .title(Span::styled(" input vector ", theme.style(Role::Info)));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    // Two summary lines when the rows fit, one when the panel is tight.
+    let needed = u16::try_from(app.values().len()).unwrap_or(u16::MAX) + CHROME_ROWS - 2;
+    let summary_rows = if inner.height >= needed { 2 } else { 1 };
+    let [table_area, summary_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(summary_rows)]).areas(inner);
+    let softmax_tab = app.activation().is_none();
+    let (header, widths) = if softmax_tab {
+        (
+            vec!["  x", "p", "percent", "log p", "naive"],
+            vec![NUMBER + 2, NUMBER, NUMBER, NUMBER, NUMBER],
+        )
+    } else {
+        (
+            vec!["  x", "f(x)", "f'(x)", "softmax"],
+            vec![NUMBER + 2, NUMBER, NUMBER, NUMBER],
+        )
+    };
+    let mut constraints: Vec<Constraint> = widths.iter().map(|&w| Constraint::Length(w)).collect();
+    constraints.push(Constraint::Fill(1));
+    let fixed: u16 = widths.iter().sum::<u16>() + u16::try_from(widths.len()).unwrap_or(0);
+    let bar_width = usize::from(inner.width.saturating_sub(fixed));
+
+    let rows: Vec<Row> = (0..app.values().len())
+        .map(|i| row(app, analysis, theme, i, softmax_tab, bar_width))
+        .collect();
+    let header = Row::new(header.into_iter().enumerate().map(|(i, title)| {
+        if i == 0 {
+            Cell::from(title)
+        } else {
+            number(title.to_string())
+        }
+    }))
+    .style(theme.style(Role::Dim));
+    let table = Table::new(rows, constraints)
+        .header(header)
+        .column_spacing(1)
+        .row_highlight_style(theme.style(Role::Selected));
+    let mut state = TableState::default().with_selected(Some(app.selected()));
+    frame.render_stateful_widget(table, table_area, &mut state);
+
+    frame.render_widget(
+        Paragraph::new(summary(app, analysis, theme, softmax_tab)),
+        summary_area,
+    );
+}
+
+fn row<'a>(
+    app: &App,
+    analysis: &Analysis,
+    theme: &Theme,
+    i: usize,
+    softmax_tab: bool,
+    bar_width: usize,
+) -> Row<'a> {
+    let selected = i == app.selected();
+    let pointer = if selected { theme.pointer() } else { " " };
+    let x_cell = match (app.mode(), selected) {
+        (Mode::Editing(edit), true) => {
+            let cursor = if theme.unicode { "▏" } else { "_" };
+            let role = if edit.error.is_some() {
+                Role::Error
+            } else {
+                Role::Key
+            };
+            Cell::from(Line::from(vec![
+                Span::raw(format!("{pointer} ")),
+                Span::styled(format!("{}{cursor}", edit.buffer), theme.style(role)),
+            ]))
+        }
+        _ => Cell::from(format!(
+            "{pointer} {}",
+            format::input_value(app.values()[i], usize::from(NUMBER))
+        )),
+    };
+    let p = analysis.probabilities[i];
+    let bar = Cell::from(Span::styled(
+        theme.bar(p, bar_width),
+        theme.style(Role::Bar),
+    ));
+    let cells = if softmax_tab {
+        let naive = analysis.naive[i];
+        let naive_cell = if naive.is_finite() {
+            number(format::short(naive, 4))
+        } else {
+            Cell::from(
+                Line::from(Span::styled(
+                    format::short(naive, 4),
+                    theme.style(Role::Warn),
+                ))
+                .right_aligned(),
+            )
+        };
+        vec![
+            x_cell,
+            number(format::short(p, 4)),
+            number(format::percent(p)),
+            number(format::short(analysis.log_probabilities[i], 3)),
+            naive_cell,
+            bar,
+        ]
+    } else {
+        vec![
+            x_cell,
+            number(format::short(analysis.outputs[i], 4)),
+            number(format::short(analysis.derivatives[i], 4)),
+            number(format::percent(p)),
+            bar,
+        ]
+    };
+    Row::new(cells)
+}
+
+/// A right-aligned number cell.
+fn number<'a>(text: String) -> Cell<'a> {
+    Cell::from(Line::from(text).right_aligned())
+}
+
+fn summary<'a>(app: &App, analysis: &Analysis, theme: &Theme, softmax_tab: bool) -> Vec<Line<'a>> {
+    let t = app.temperature();
+    let temperature = if t == 0.0 {
+        "T = 0 (argmax)".to_string()
+    } else {
+        format!("T = {}", format::full_precision(t))
+    };
+    let sigma = if theme.unicode { "Σ" } else { "sum" };
+    let first = Line::from(format!(
+        " {sigma} p = {:.4}   {temperature}   argmax x{}",
+        analysis.sum, analysis.argmax
+    ));
+    let second = if softmax_tab {
+        let mut spans = vec![Span::raw(format!(
+            " H = {} nats   ",
+            format::short(analysis.entropy, 4)
+        ))];
+        if analysis.naive_failed() {
+            spans.push(Span::styled(
+                " naive form: NaN (overflow) ",
+                theme.style(Role::Warn),
+            ));
+        } else {
+            spans.push(Span::styled(
+                "naive form agrees here",
+                theme.style(Role::Dim),
+            ));
+        }
+        Line::from(spans)
+    } else {
+        Line::styled(
+            format!(" {} elements   ←/→ nudge   Enter edit", app.values().len()),
+            theme.style(Role::Dim),
+        )
+    };
+    vec![first, second]
+}
