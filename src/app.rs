@@ -570,8 +570,7 @@ impl App {
     fn zoom(&mut self, factor: f64) {
         let (lo, hi) = self.window;
         let half = ((hi - lo) / 2.0 * factor).clamp(HALF_WIDTH_RANGE.0, HALF_WIDTH_RANGE.1);
-        let centre = self.selected_value();
-        self.window = (centre - half, centre + half);
+        self.window = window_around(self.selected_value(), half);
     }
 
     /// Pans the window so the selected element stays in view.
@@ -579,8 +578,7 @@ impl App {
         let x = self.selected_value();
         let (lo, hi) = self.window;
         if x < lo || x > hi {
-            let half = (hi - lo) / 2.0;
-            self.window = (x - half, x + half);
+            self.window = window_around(x, (hi - lo) / 2.0);
         }
     }
 
@@ -594,6 +592,15 @@ impl App {
             self.temperature,
         )
     }
+}
+
+/// An x window of half-width `half` around `centre` whose ends are finite and distinct even for
+/// centres near ±1.8e308 (where `x ± 5 == x`): the centre is held within ±1e300 and the width
+/// kept above a millionth of it.
+fn window_around(centre: f64, half: f64) -> (f64, f64) {
+    let centre = centre.clamp(-1e300, 1e300);
+    let half = half.max(centre.abs() * 1e-6);
+    (centre - half, centre + half)
 }
 
 /// Rounds away binary noise after a nudge (`1.2 + 0.1 = 1.3`, not `1.3000000000000003`).

@@ -59,7 +59,8 @@ pub fn percent(p: f64) -> String {
     }
 }
 
-/// An axis tick: as few decimals as the spacing between ticks needs.
+/// An axis tick: as few decimals as the value itself needs at the ticks' `spacing` (`-5`, `-2.5`,
+/// `0.3`, not `0.30000000000000004`), exponent form when very large or small.
 #[must_use]
 pub fn tick(v: f64, spacing: f64) -> String {
     if !v.is_finite() {
@@ -69,23 +70,15 @@ pub fn tick(v: f64, spacing: f64) -> String {
     if magnitude >= 1e5 || (magnitude > 0.0 && magnitude < 1e-3) {
         return exponent(v);
     }
-    let decimals = if spacing > 0.0 {
-        (-spacing.log10().floor()).max(0.0) as usize + usize::from(is_half_step(spacing))
-    } else {
-        1
-    };
-    let text = short(v, decimals.min(6));
-    if text.contains('.') && !text.contains('e') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
-    }
-}
-
-/// Whether the spacing is like 2.5 or 0.25: one more decimal than its magnitude says.
-fn is_half_step(spacing: f64) -> bool {
-    let scaled = spacing / 10f64.powf(spacing.log10().floor());
-    (scaled - scaled.round()).abs() > 1e-9
+    let tolerance = spacing.abs() * 1e-6;
+    let v = if v.abs() <= tolerance { 0.0 } else { v };
+    let decimals = (0..=6)
+        .find(|&d| {
+            let scale = 10f64.powi(d);
+            ((v * scale).round() / scale - v).abs() <= tolerance
+        })
+        .unwrap_or(6);
+    short(v, decimals as usize)
 }
 
 #[cfg(test)]
@@ -143,5 +136,9 @@ mod tests {
         assert_eq!(tick(1.1, 0.6), "1.1");
         assert_eq!(tick(100.0, 50.0), "100");
         assert_eq!(tick(0.25, 0.25), "0.25");
+        assert_eq!(tick(-0.5, 3.0), "-0.5");
+        assert_eq!(tick(5.5, 3.0), "5.5");
+        assert_eq!(tick(0.1 + 0.2, 0.6), "0.3");
+        assert_eq!(tick(1e-9, 2.5), "0");
     }
 }

@@ -292,18 +292,38 @@ fn the_explorer_refuses_when_stdout_is_not_a_terminal() {
     }
     // Bad explorer options are reported before that.
     assert_refused(&["--tab", "nope"], "", "--tab: unknown tab \"nope\"");
-    assert_refused(&["--input", "1 nan"], "", "--input: \"nan\" is not a finite number");
+    assert_refused(
+        &["--input", "1 nan"],
+        "",
+        "--input: \"nan\" is not a finite number",
+    );
     assert_refused(&["--input", &vec!["1"; 17].join(" ")], "", "at most 16");
     assert_refused(&["--tab", "softmax", "--param", "2"], "", "--temperature");
-    assert_refused(&["--tab", "elu", "--param", "-1"], "", "alpha must satisfy alpha >= 0");
-    assert_refused(&["--temperature", "-2"], "", "temperature must be a finite number >= 0");
+    assert_refused(
+        &["--tab", "elu", "--param", "-1"],
+        "",
+        "alpha must satisfy alpha >= 0",
+    );
+    assert_refused(
+        &["--temperature", "-2"],
+        "",
+        "temperature must be a finite number >= 0",
+    );
 }
 
 #[test]
 fn help_and_version() {
     let run = actscope(&["--help"], "");
     assert_eq!(run.status, Some(0));
-    for needle in ["Usage: actscope", "list", "eval", "softmax", "--tab", "--input", "Examples:"] {
+    for needle in [
+        "Usage: actscope",
+        "list",
+        "eval",
+        "softmax",
+        "--tab",
+        "--input",
+        "Examples:",
+    ] {
         assert!(run.stdout.contains(needle), "{needle}");
     }
     let run = actscope(&["--version"], "");

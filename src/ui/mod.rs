@@ -57,6 +57,31 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     if *app.mode() == Mode::Help {
         help::render(theme, frame, area);
     }
+    if !theme.unicode {
+        ascii_only(frame);
+    }
+}
+
+/// Rewrites whatever a widget drew outside ASCII (the chart's axis lines, a stray symbol) so an
+/// ASCII terminal shows no mojibake: box drawing to `|`, `-`, `+`, anything else to `?`.
+fn ascii_only(frame: &mut Frame) {
+    let area = frame.area();
+    let buffer = frame.buffer_mut();
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buffer[(x, y)];
+            if cell.symbol().is_ascii() {
+                continue;
+            }
+            let replacement = match cell.symbol() {
+                "│" | "┃" | "║" => "|",
+                "─" | "━" | "═" => "-",
+                "└" | "┘" | "┌" | "┐" | "├" | "┤" | "┬" | "┴" | "┼" => "+",
+                _ => "?",
+            };
+            cell.set_symbol(replacement);
+        }
+    }
 }
 
 /// Chart and panel side by side on a wide screen, stacked on a narrow one.

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
-use crate::app::{Analysis, App, Mode};
+use crate::app::{Analysis, App, MAX_ELEMENTS, Mode};
 use crate::format;
 use crate::theme::{Role, Theme};
 
@@ -174,7 +174,10 @@ fn summary<'a>(app: &App, analysis: &Analysis, theme: &Theme, softmax_tab: bool)
         Line::from(spans)
     } else {
         Line::styled(
-            format!(" {} elements   ←/→ nudge   Enter edit", app.values().len()),
+            format!(
+                " {} of {MAX_ELEMENTS} elements   a add   x remove   paste a vector",
+                app.values().len()
+            ),
             theme.style(Role::Dim),
         )
     };

@@ -1,0 +1,118 @@
+//! Random action sequences: the app never panics, never holds a non-finite value, keeps 1 to 16
+//! elements, and draws at any size.
+
+use actscope::action::Action;
+use actscope::app::{App, MAX_ELEMENTS, MIN_ELEMENTS, Mode};
+use actscope::theme::Theme;
+use actscope::ui;
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[-+0-9.,e \\[\\]nafi]{0,24}",
+        Just("[900, 1000, 1000]".to_string()),
+        Just("1e999".to_string()),
+        Just("1e308 1e308".to_string()),
+        Just("-0".to_string()),
+        ".{0,12}",
+    ]
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        Just(Action::NextTab),
+        Just(Action::PrevTab),
+        (0usize..14).prop_map(Action::SelectTab),
+        Just(Action::SelectNext),
+        Just(Action::SelectPrev),
+        prop_oneof![
+            Just(0.1),
+            Just(-1.0),
+            Just(f64::MAX),
+            Just(-f64::MAX),
+            any::<f64>(),
+        ]
+        .prop_map(Action::Nudge),
+        Just(Action::StartEdit),
+        any::<char>().prop_map(Action::EditInput),
+        "[0-9.e-]".prop_map(|s| Action::EditInput(s.chars().next().unwrap_or('1'))),
+        Just(Action::EditBackspace),
+        Just(Action::EditClear),
+        Just(Action::EditCommit),
+        Just(Action::EditCancel),
+        Just(Action::AddElement),
+        Just(Action::RemoveElement),
+        text().prop_map(Action::Paste),
+        Just(Action::ParamUp),
+        Just(Action::ParamDown),
+        Just(Action::ZoomIn),
+        Just(Action::ZoomOut),
+        Just(Action::ResetView),
+        Just(Action::ToggleDerivative),
+        Just(Action::CycleMarker),
+        Just(Action::ToggleHelp),
+    ]
+}
+
+fn check_invariants(app: &App) -> Result<(), TestCaseError> {
+    let n = app.values().len();
+    prop_assert!((MIN_ELEMENTS..=MAX_ELEMENTS).contains(&n), "{n} elements");
+    prop_assert!(app.selected() < n);
+    prop_assert!(
+        app.values().iter().all(|v| v.is_finite()),
+        "{:?}",
+        app.values()
+    );
+    prop_assert!(app.temperature().is_finite() && app.temperature() >= 0.0);
+    let (lo, hi) = app.window();
+    prop_assert!(
+        lo.is_finite() && hi.is_finite() && lo < hi,
+        "window {lo} {hi}"
+    );
+    let analysis = app.analysis();
+    prop_assert!(
+        analysis
+            .probabilities
+            .iter()
+            .all(|p| (0.0..=1.0).contains(p))
+    );
+    prop_assert!((analysis.sum - 1.0).abs() < 1e-9, "sum {}", analysis.sum);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn random_actions_keep_the_app_sound(actions in prop::collection::vec(action(), 0..80)) {
+        let mut app = App::default();
+        for action in actions {
+            app.update(action);
+            check_invariants(&app)?;
+        }
+    }
+
+    #[test]
+    fn random_actions_draw_at_any_size(
+        actions in prop::collection::vec(action(), 0..30),
+        sizes in prop::collection::vec((0u16..=300, 0u16..=100), 1..4),
+        unicode in any::<bool>(),
+        color in any::<bool>(),
+    ) {
+        let theme = Theme { color, unicode };
+        let mut app = App::default();
+        for action in actions {
+            app.update(action);
+        }
+        for (width, height) in sizes {
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+            terminal.draw(|frame| ui::render(&app, &theme, frame)).unwrap();
+        }
+        if matches!(app.mode(), Mode::Editing(_)) {
+            app.update(Action::EditCancel);
+            prop_assert_eq!(app.mode(), &Mode::Normal);
+        }
+    }
+}
