@@ -14,6 +14,8 @@ pub enum Action {
     SelectNext,
     /// Select the previous element.
     SelectPrev,
+    /// Select the element at this index (a mouse click).
+    SelectElement(usize),
     /// Add this amount to the selected element.
     Nudge(f64),
     /// Start typing an exact value for the selected element.
@@ -52,4 +54,6 @@ pub enum Action {
     ToggleHelp,
     /// Leave the explorer.
     Quit,
+    /// Stop the process (Ctrl-Z) with the terminal restored; `fg` brings it back.
+    Suspend,
 }

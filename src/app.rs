@@ -213,7 +213,14 @@ pub struct App {
     marker: MarkerKind,
     mode: Mode,
     status: Option<Status>,
-    quit: bool,
+    request: Option<Request>,
+}
+
+/// Something only the terminal's owner can carry out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Request {
+    Quit,
+    Suspend,
 }
 
 impl Default for App {
@@ -249,7 +256,7 @@ impl App {
             marker: settings.marker,
             mode: Mode::Normal,
             status: None,
-            quit: false,
+            request: None,
         };
         if let (Some(p), Tab::Function(a)) = (settings.param, app.tab())
             && a.param().is_some_and(|spec| spec.accepts(p))
@@ -344,7 +351,17 @@ impl App {
     /// Whether the explorer should close.
     #[must_use]
     pub fn should_quit(&self) -> bool {
-        self.quit
+        self.request == Some(Request::Quit)
+    }
+
+    /// Whether a suspend was asked for since the last call (the terminal owner carries it out).
+    pub fn take_suspend(&mut self) -> bool {
+        if self.request == Some(Request::Suspend) {
+            self.request = None;
+            true
+        } else {
+            false
+        }
     }
 
     /// Applies one action.
@@ -353,7 +370,8 @@ impl App {
             self.status = None;
         }
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.request = Some(Request::Quit),
+            Action::Suspend => self.request = Some(Request::Suspend),
             Action::ToggleHelp => {
                 self.mode = match self.mode {
                     Mode::Help => Mode::Normal,
@@ -363,8 +381,9 @@ impl App {
             Action::NextTab => self.tab = (self.tab + 1) % TABS.len(),
             Action::PrevTab => self.tab = (self.tab + TABS.len() - 1) % TABS.len(),
             Action::SelectTab(index) if index < TABS.len() => self.tab = index,
-            Action::SelectTab(_) => {}
             Action::SelectNext => self.selected = (self.selected + 1) % self.values.len(),
+            Action::SelectElement(index) if index < self.values.len() => self.selected = index,
+            Action::SelectTab(_) | Action::SelectElement(_) => {}
             Action::SelectPrev => {
                 self.selected = (self.selected + self.values.len() - 1) % self.values.len();
             }
@@ -993,5 +1012,14 @@ mod tests {
         assert_eq!(app.mode(), &Mode::Normal);
         app.update(Action::Quit);
         assert!(app.should_quit());
+    }
+
+    #[test]
+    fn suspend_is_asked_for_once() {
+        let mut app = App::default();
+        assert!(!app.take_suspend());
+        app.update(Action::Suspend);
+        assert!(app.take_suspend());
+        assert!(!app.take_suspend());
     }
 }

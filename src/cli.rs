@@ -53,6 +53,9 @@ pub struct Cli {
     /// No colours (as NO_COLOR does).
     #[arg(long)]
     pub no_color: bool,
+    /// Use the mouse: click a tab or an element to select it, the wheel to nudge.
+    #[arg(long)]
+    pub mouse: bool,
 }
 
 impl Cli {

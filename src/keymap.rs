@@ -31,6 +31,9 @@ pub fn action_for_key(key: KeyEvent, mode: &Mode) -> Option<Action> {
     if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
         return Some(Action::Quit);
     }
+    if ctrl && matches!(key.code, KeyCode::Char('z' | 'Z')) {
+        return Some(Action::Suspend);
+    }
     match mode {
         Mode::Normal => normal(key, ctrl),
         Mode::Editing(_) => editing(key, ctrl),
@@ -117,6 +120,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("d", "show / hide the derivative"),
     ("m", "chart marker: braille, half-block, ASCII"),
     ("?", "this help (Esc or ? closes it)"),
+    ("Ctrl-Z", "suspend (fg brings it back)"),
     ("q  Ctrl-C", "quit"),
 ];
 
@@ -191,6 +195,10 @@ mod tests {
             (press(KeyCode::Char('z')), None),
             (press(KeyCode::F(5)), None),
             (with(KeyCode::Char('x'), KeyModifiers::CONTROL), None),
+            (
+                with(KeyCode::Char('z'), KeyModifiers::CONTROL),
+                Some(Action::Suspend),
+            ),
         ];
         for (key, want) in table {
             assert_eq!(action_for_key(key, &Mode::Normal), want, "{key:?}");

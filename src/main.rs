@@ -55,7 +55,11 @@ fn explorer(cli: &Cli) -> ExitCode {
         return ExitCode::from(BAD_INPUT);
     }
     let theme = Theme::from_env(cli.no_color, cli.ascii, |name| std::env::var(name).ok());
-    match term::run(settings, &theme) {
+    match term::run(&term::Options {
+        settings,
+        theme,
+        mouse: cli.mouse,
+    }) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");

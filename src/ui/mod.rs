@@ -8,12 +8,15 @@ mod status;
 mod tabs;
 mod vector;
 
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::action::Action;
 use crate::app::{App, Mode};
+use crate::keymap;
 use crate::theme::{Role, Theme};
 
 /// The smallest screen the explorer draws on; below it, a notice says so.
@@ -27,17 +30,25 @@ const SIDE_BY_SIDE_WIDTH: u16 = 96;
 /// The vector panel's width when side by side.
 const PANEL_WIDTH: u16 = 52;
 
-/// Draws the whole screen.
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
-    let area = frame.area();
+/// Where each region of the screen is, for a given app and screen size.
+struct Regions {
+    tab_bar: Rect,
+    header: Rect,
+    chart: Rect,
+    panel: Rect,
+    status: Rect,
+    /// The key hints; empty on a short screen.
+    hints: Rect,
+}
+
+/// The layout, or `None` when the screen is below [`MIN_SIZE`].
+fn regions(app: &App, area: Rect) -> Option<Regions> {
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        too_small(theme, frame, area);
-        return;
+        return None;
     }
-    let analysis = app.analysis();
     // On a short screen the fact line and the key hints give their rows to the chart and panel.
     let roomy = area.height >= ROOMY_HEIGHT;
-    let [tab_bar, header, main, status_line, hints] = Layout::vertical([
+    let [tab_bar, header, main, status, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(if roomy { 2 } else { 1 }),
         Constraint::Fill(1),
@@ -45,20 +56,83 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Constraint::Length(u16::from(roomy)),
     ])
     .areas(area);
-    tabs::render(app, theme, frame, tab_bar);
-    header::render(app, theme, frame, header);
-    let (chart_area, panel_area) = split_main(app, main);
-    chart::render(app, &analysis, theme, frame, chart_area);
-    vector::render(app, &analysis, theme, frame, panel_area);
-    status::render(app, &analysis, theme, frame, status_line);
-    if roomy {
-        status::render_hints(app, theme, frame, hints);
+    let (chart, panel) = split_main(app, main);
+    Some(Regions {
+        tab_bar,
+        header,
+        chart,
+        panel,
+        status,
+        hints,
+    })
+}
+
+/// Draws the whole screen.
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    let Some(regions) = regions(app, area) else {
+        too_small(theme, frame, area);
+        return;
+    };
+    let analysis = app.analysis();
+    tabs::render(app, theme, frame, regions.tab_bar);
+    header::render(app, theme, frame, regions.header);
+    chart::render(app, &analysis, theme, frame, regions.chart);
+    vector::render(app, &analysis, theme, frame, regions.panel);
+    status::render(app, &analysis, theme, frame, regions.status);
+    if regions.hints.height > 0 {
+        status::render_hints(app, theme, frame, regions.hints);
     }
     if *app.mode() == Mode::Help {
         help::render(theme, frame, area);
     }
     if !theme.unicode {
         ascii_only(frame);
+    }
+}
+
+/// What a mouse event on a screen of `area` means: a click on a tab selects it, a click on a row
+/// of the vector panel selects that element, the wheel nudges the selected element.
+#[must_use]
+pub fn action_for_mouse(app: &App, area: Rect, mouse: &MouseEvent) -> Option<Action> {
+    if *app.mode() != Mode::Normal {
+        return None;
+    }
+    match mouse.kind {
+        MouseEventKind::ScrollUp => Some(Action::Nudge(keymap::NUDGE)),
+        MouseEventKind::ScrollDown => Some(Action::Nudge(-keymap::NUDGE)),
+        MouseEventKind::Down(MouseButton::Left) => {
+            let regions = regions(app, area)?;
+            let at = Position::new(mouse.column, mouse.row);
+            if regions.tab_bar.contains(at) {
+                tabs::tab_at(app, regions.tab_bar, mouse.column).map(Action::SelectTab)
+            } else if regions.panel.contains(at) {
+                vector::element_at(app, regions.panel, mouse.row).map(Action::SelectElement)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Chart and panel side by side on a wide screen, stacked on a narrow one.
+fn split_main(app: &App, main: Rect) -> (Rect, Rect) {
+    if main.width >= SIDE_BY_SIDE_WIDTH {
+        let [chart, panel] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(PANEL_WIDTH)]).areas(main);
+        (chart, panel)
+    } else {
+        // The panel wants its rows (table + header + borders + summary lines), the chart the rest;
+        // the chart keeps at least MIN_CHART_ROWS and half of what is left over.
+        let wanted = u16::try_from(app.values().len()).unwrap_or(u16::MAX) + vector::CHROME_ROWS;
+        let panel_rows = wanted
+            .min(main.height.saturating_sub(MIN_CHART_ROWS))
+            .max(main.height / 2)
+            .min(wanted);
+        let [chart, panel] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(panel_rows)]).areas(main);
+        (chart, panel)
     }
 }
 
@@ -81,26 +155,6 @@ fn ascii_only(frame: &mut Frame) {
             };
             cell.set_symbol(replacement);
         }
-    }
-}
-
-/// Chart and panel side by side on a wide screen, stacked on a narrow one.
-fn split_main(app: &App, main: Rect) -> (Rect, Rect) {
-    if main.width >= SIDE_BY_SIDE_WIDTH {
-        let [chart, panel] =
-            Layout::horizontal([Constraint::Fill(1), Constraint::Length(PANEL_WIDTH)]).areas(main);
-        (chart, panel)
-    } else {
-        // The panel wants its rows (table + header + borders + summary lines), the chart the rest;
-        // the chart keeps at least MIN_CHART_ROWS and half of what is left over.
-        let wanted = u16::try_from(app.values().len()).unwrap_or(u16::MAX) + vector::CHROME_ROWS;
-        let panel_rows = wanted
-            .min(main.height.saturating_sub(MIN_CHART_ROWS))
-            .max(main.height / 2)
-            .min(wanted);
-        let [chart, panel] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(panel_rows)]).areas(main);
-        (chart, panel)
     }
 }
 

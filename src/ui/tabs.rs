@@ -10,30 +10,52 @@ use crate::theme::{Role, Theme};
 
 const BRAND: &str = " actscope ";
 
-pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// The labels and the window of them that fits in `width` around the current tab.
+fn visible(app: &App, width: u16) -> (Vec<String>, usize, usize) {
     let labels: Vec<String> = TABS.iter().map(|t| format!(" {} ", t.label())).collect();
-    let width = |s: &str| s.chars().count();
-    let available = usize::from(area.width).saturating_sub(width(BRAND));
+    let width_of = |s: &str| s.chars().count();
+    let available = usize::from(width).saturating_sub(width_of(BRAND));
     let current = app.tab_index();
     // Widest window of tabs around the current one that fits, with room for ‹ › markers.
     let (mut first, mut last) = (current, current);
-    let mut used = width(&labels[current]);
+    let mut used = width_of(&labels[current]);
     loop {
         let mut grew = false;
-        if last + 1 < labels.len() && used + width(&labels[last + 1]) + 2 <= available {
+        if last + 1 < labels.len() && used + width_of(&labels[last + 1]) + 2 <= available {
             last += 1;
-            used += width(&labels[last]);
+            used += width_of(&labels[last]);
             grew = true;
         }
-        if first > 0 && used + width(&labels[first - 1]) + 2 <= available {
+        if first > 0 && used + width_of(&labels[first - 1]) + 2 <= available {
             first -= 1;
-            used += width(&labels[first]);
+            used += width_of(&labels[first]);
             grew = true;
         }
         if !grew {
             break;
         }
     }
+    (labels, first, last)
+}
+
+/// The tab under column `x` of the tab bar, if any.
+pub(super) fn tab_at(app: &App, area: Rect, x: u16) -> Option<usize> {
+    let (labels, first, last) = visible(app, area.width);
+    // The brand, then one column for the ‹ marker, then the labels.
+    let mut start = usize::from(area.x) + BRAND.chars().count() + 1;
+    for (i, label) in labels.iter().enumerate().take(last + 1).skip(first) {
+        let end = start + label.chars().count();
+        if (start..end).contains(&usize::from(x)) {
+            return Some(i);
+        }
+        start = end;
+    }
+    None
+}
+
+pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let (labels, first, last) = visible(app, area.width);
+    let current = app.tab_index();
     let (more_left, more_right) = if theme.unicode {
         ("‹", "›")
     } else {

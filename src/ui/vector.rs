@@ -16,6 +16,30 @@ pub(super) const CHROME_ROWS: u16 = 5;
 /// Width of a number column.
 const NUMBER: u16 = 8;
 
+/// The table's area and the summary's inside the panel's borders.
+fn inner_areas(app: &App, inner: Rect) -> (Rect, Rect) {
+    // Two summary lines when the rows fit, one when the panel is tight.
+    let needed = u16::try_from(app.values().len()).unwrap_or(u16::MAX) + CHROME_ROWS - 2;
+    let summary_rows = if inner.height >= needed { 2 } else { 1 };
+    let [table, summary] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(summary_rows)]).areas(inner);
+    (table, summary)
+}
+
+/// The element shown on screen row `y` of the panel, if any (the table scrolls, as ratatui's
+/// does, just far enough to keep the selection in view).
+pub(super) fn element_at(app: &App, area: Rect, y: u16) -> Option<usize> {
+    let (table, _) = inner_areas(app, Block::bordered().inner(area));
+    let first_row = table.y + 1;
+    let visible = usize::from(table.height.saturating_sub(1));
+    if y < first_row || y >= table.bottom() || visible == 0 {
+        return None;
+    }
+    let offset = (app.selected() + 1).saturating_sub(visible);
+    let index = offset + usize::from(y - first_row);
+    (index < app.values().len()).then_some(index)
+}
+
 pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
         .border_set(theme.border())
@@ -26,11 +50,7 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
     if inner.height == 0 || inner.width == 0 {
         return;
     }
-    // Two summary lines when the rows fit, one when the panel is tight.
-    let needed = u16::try_from(app.values().len()).unwrap_or(u16::MAX) + CHROME_ROWS - 2;
-    let summary_rows = if inner.height >= needed { 2 } else { 1 };
-    let [table_area, summary_area] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(summary_rows)]).areas(inner);
+    let (table_area, summary_area) = inner_areas(app, inner);
     let softmax_tab = app.activation().is_none();
     let (header, widths) = if softmax_tab {
         (
@@ -175,7 +195,7 @@ fn summary<'a>(app: &App, analysis: &Analysis, theme: &Theme, softmax_tab: bool)
     } else {
         Line::styled(
             format!(
-                " {} of {MAX_ELEMENTS} elements   a add   x remove   paste a vector",
+                " {} of {MAX_ELEMENTS} elements   a add   x remove",
                 app.values().len()
             ),
             theme.style(Role::Dim),

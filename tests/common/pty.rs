@@ -40,10 +40,20 @@ impl Session {
     /// Starts `actscope args` in a `cols`x`rows` terminal with a UTF-8 locale, TERM=xterm-256color,
     /// no NO_COLOR, and the extra `env`.
     pub fn spawn(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        Session::spawn_command(env!("CARGO_BIN_EXE_actscope"), args, cols, rows, env)
+    }
+
+    fn spawn_command(
+        program: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_actscope"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         for name in ["NO_COLOR", "LC_ALL", "LC_CTYPE", "COLORTERM"] {
             cmd.env_remove(name);
@@ -79,6 +89,17 @@ impl Session {
             writer,
             shared,
         }
+    }
+
+    /// Runs a shell command line in the terminal, with `$ACTSCOPE` naming the binary.
+    pub fn spawn_shell(line: &str, cols: u16, rows: u16) -> Session {
+        Session::spawn_command(
+            "sh",
+            &["-c", line],
+            cols,
+            rows,
+            &[("ACTSCOPE", env!("CARGO_BIN_EXE_actscope"))],
+        )
     }
 
     /// Types `text` (raw bytes: "\r" is Enter, "\x1b" is Esc).

@@ -1,0 +1,258 @@
+//! What SSH use needs, on a real pseudo-terminal: every way out restores the terminal, locales and
+//! NO_COLOR are honoured, a storm of keys and resizes is survived, and idle means silence.
+
+mod common;
+
+use std::process::Command;
+use std::thread;
+use std::time::Duration;
+
+use common::pty::Session;
+
+fn contains_bytes(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The restore sequences: mouse and paste modes off, main screen, cursor shown.
+fn assert_restored(bytes: &[u8]) {
+    for (what, sequence) in [
+        ("alternate screen left", &b"\x1b[?1049l"[..]),
+        ("cursor shown", &b"\x1b[?25h"[..]),
+        ("bracketed paste off", &b"\x1b[?2004l"[..]),
+    ] {
+        assert!(contains_bytes(bytes, sequence), "{what}: not in the output");
+    }
+    let last_enter = bytes
+        .windows(8)
+        .rposition(|w| w == b"\x1b[?1049h")
+        .expect("entered the alternate screen");
+    let last_leave = bytes
+        .windows(8)
+        .rposition(|w| w == b"\x1b[?1049l")
+        .expect("left the alternate screen");
+    assert!(
+        last_leave > last_enter,
+        "left the alternate screen before the last entry"
+    );
+}
+
+fn signal(session: &Session, name: &str) {
+    let status = Command::new("kill")
+        .args([format!("-{name}"), session.pid().to_string()])
+        .status()
+        .expect("run kill");
+    assert!(status.success(), "kill -{name} failed");
+}
+
+#[test]
+fn sigterm_restores_and_exits_143() {
+    let mut session = Session::spawn(&[], 100, 30, &[]);
+    session.wait_for_text("45.66 %");
+    signal(&session, "TERM");
+    assert_eq!(session.wait_exit(), 143);
+    assert_restored(&session.bytes());
+}
+
+#[test]
+fn sighup_restores_and_exits_129() {
+    let mut session = Session::spawn(&[], 100, 30, &[]);
+    session.wait_for_text("45.66 %");
+    signal(&session, "HUP");
+    assert_eq!(session.wait_exit(), 129);
+    assert_restored(&session.bytes());
+}
+
+#[test]
+fn sigint_restores_and_exits_130() {
+    let mut session = Session::spawn(&[], 100, 30, &[]);
+    session.wait_for_text("45.66 %");
+    signal(&session, "INT");
+    assert_eq!(session.wait_exit(), 130);
+    assert_restored(&session.bytes());
+}
+
+#[test]
+fn ctrl_c_quits_with_the_terminal_restored() {
+    let mut session = Session::spawn(&["--mouse"], 100, 30, &[]);
+    session.wait_for_text("45.66 %");
+    session.send("\x03");
+    assert_eq!(session.wait_exit(), 0);
+    let bytes = session.bytes();
+    assert_restored(&bytes);
+    assert!(
+        contains_bytes(&bytes, b"\x1b[?1000l"),
+        "mouse capture not turned off"
+    );
+}
+
+fn has_braille(text: &str) -> bool {
+    text.chars().any(|c| ('\u{2800}'..='\u{28ff}').contains(&c))
+}
+
+#[test]
+fn a_c_locale_and_ascii_draw_no_braille() {
+    for (args, env) in [
+        (&[][..], &[("LANG", "C")][..]),
+        (&[][..], &[("LC_ALL", "POSIX")][..]),
+        (&["--ascii"][..], &[][..]),
+    ] {
+        let mut session = Session::spawn(args, 100, 30, env);
+        let screen = session.wait_for_text("45.66 %");
+        assert!(!has_braille(&screen), "{args:?} {env:?}:\n{screen}");
+        assert!(screen.contains("sigma(x)"), "{screen}");
+        let bytes = session.bytes();
+        assert!(
+            bytes.iter().all(u8::is_ascii),
+            "{args:?} {env:?}: non-ASCII bytes written"
+        );
+        session.send("q");
+        assert_eq!(session.wait_exit(), 0);
+    }
+}
+
+/// SGR parameters that set a colour: 30-38, 40-48, 90-97, 100-107 (39 and 49 reset to default).
+fn sets_a_colour(bytes: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(bytes);
+    for sgr in text.split("\x1b[").skip(1) {
+        let Some(end) = sgr.find(|c: char| !(c.is_ascii_digit() || c == ';')) else {
+            continue;
+        };
+        if &sgr[end..=end] != "m" {
+            continue;
+        }
+        for param in sgr[..end].split(';') {
+            if let Ok(n) = param.parse::<u32>()
+                && matches!(n, 30..=38 | 40..=48 | 90..=97 | 100..=107)
+            {
+                return Some(sgr[..=end].to_string());
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn no_color_writes_no_colour() {
+    for (args, env) in [
+        (&[][..], &[("NO_COLOR", "1")][..]),
+        (&["--no-color"][..], &[][..]),
+    ] {
+        let mut session = Session::spawn(args, 100, 30, env);
+        session.wait_for_text("45.66 %");
+        session.send("\t");
+        session.wait_for_text("tanh(x)");
+        session.send("q");
+        assert_eq!(session.wait_exit(), 0);
+        let found = sets_a_colour(&session.bytes());
+        assert_eq!(found, None, "{args:?} {env:?} set a colour");
+    }
+    // And with colour on, colours are used (so the check above can fail).
+    let mut session = Session::spawn(&[], 100, 30, &[]);
+    session.wait_for_text("45.66 %");
+    session.send("q");
+    session.wait_exit();
+    assert!(sets_a_colour(&session.bytes()).is_some());
+}
+
+#[test]
+fn idle_writes_nothing() {
+    let mut session = Session::spawn(&[], 100, 30, &[]);
+    session.wait_for_text("45.66 %");
+    thread::sleep(Duration::from_millis(300));
+    let before = session.byte_count();
+    thread::sleep(Duration::from_millis(1500));
+    assert_eq!(session.byte_count(), before, "wrote while idle");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
+
+#[test]
+fn a_storm_of_keys_and_resizes_is_survived() {
+    let mut session = Session::spawn(&[], 100, 30, &[]);
+    session.wait_for_text("45.66 %");
+    // A fixed pseudo-random sequence: every key the explorer knows, junk, escapes, pastes (no q).
+    let keys = [
+        "\t",
+        "\x1b[Z",
+        "1",
+        "0",
+        "9",
+        "j",
+        "k",
+        "\x1b[A",
+        "\x1b[B",
+        "\x1b[C",
+        "\x1b[D",
+        "\x1b[1;2C",
+        "\x1b[1;2D",
+        "h",
+        "l",
+        "H",
+        "L",
+        "e",
+        "\r",
+        "7",
+        "\x7f",
+        "a",
+        "x",
+        "\x1b[3~",
+        "[",
+        "]",
+        "+",
+        "-",
+        "=",
+        "r",
+        "d",
+        "m",
+        "?",
+        "ESC",
+        "z",
+        "\x15",
+        "nan",
+        "1e999",
+        "\x07",
+        "\x1b[200~1, 2, 3\x1b[201~",
+        "\x1b[200~junk\x1b[201~",
+        "\x1bOP",
+        "\x1b[15~",
+        "é",
+        "\0",
+    ];
+    let sizes = [(100, 30), (1, 1), (40, 15), (200, 60), (20, 5), (80, 24)];
+    let mut state: u32 = 12345;
+    for step in 0..1500 {
+        state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        let key = keys[(state >> 16) as usize % keys.len()];
+        if key == "ESC" {
+            // A lone Esc is told from the start of a sequence by the pause after it, as a
+            // terminal's own keypresses are.
+            thread::sleep(Duration::from_millis(30));
+            session.send("\x1b");
+            thread::sleep(Duration::from_millis(30));
+            continue;
+        }
+        session.send(key);
+        if step % 150 == 0 {
+            let (cols, rows) = sizes[(state >> 8) as usize % sizes.len()];
+            session.resize(cols, rows);
+        }
+    }
+    session.resize(100, 30);
+    // Whatever mode the storm left, Esc twice and Ctrl-G leave it; then the app still answers.
+    session.send("\x1b");
+    thread::sleep(Duration::from_millis(100));
+    session.send("\x07");
+    thread::sleep(Duration::from_millis(100));
+    session.send("\x1b");
+    session.wait_for_text("actscope");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
+
+#[test]
+fn piped_standard_input_is_fine() {
+    let mut session = Session::spawn_shell("echo 1 2 3 | \"$ACTSCOPE\"", 100, 30);
+    session.wait_for_text("45.66 %");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
