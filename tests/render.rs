@@ -116,3 +116,58 @@ fn tiny_sizes_never_panic() {
     let small = draw(&App::default(), &UNICODE, 30, 10);
     assert!(small.contains("terminal too small"), "{small}");
 }
+
+mod mouse {
+    use actscope::action::Action;
+    use actscope::app::App;
+    use actscope::ui::action_for_mouse;
+    use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    use ratatui::layout::Rect;
+
+    fn at(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
+        MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+
+    fn click(app: &App, column: u16, row: u16) -> Option<Action> {
+        let screen = Rect::new(0, 0, 100, 30);
+        action_for_mouse(app, screen, &at(MouseEventKind::Down(MouseButton::Left), column, row))
+    }
+
+    #[test]
+    fn clicking_a_tab_selects_it() {
+        let app = App::default();
+        // " actscope " and one marker column, then " Step ", " Sigmoid ", ...
+        assert_eq!(click(&app, 12, 0), Some(Action::SelectTab(0)));
+        assert_eq!(click(&app, 20, 0), Some(Action::SelectTab(1)));
+        assert_eq!(click(&app, 3, 0), None);
+    }
+
+    #[test]
+    fn clicking_a_row_selects_the_element() {
+        let app = App::default();
+        // Side by side at 100 columns: the panel's border at row 3, its header at 4, rows from 5.
+        assert_eq!(click(&app, 60, 5), Some(Action::SelectElement(0)));
+        assert_eq!(click(&app, 60, 7), Some(Action::SelectElement(2)));
+        assert_eq!(click(&app, 60, 8), None);
+        assert_eq!(click(&app, 60, 4), None);
+    }
+
+    #[test]
+    fn the_wheel_nudges_and_other_modes_ignore_the_mouse() {
+        let screen = Rect::new(0, 0, 100, 30);
+        let app = App::default();
+        let up = at(MouseEventKind::ScrollUp, 10, 10);
+        assert_eq!(action_for_mouse(&app, screen, &up), Some(Action::Nudge(0.1)));
+        let mut editing = App::default();
+        editing.update(Action::StartEdit);
+        assert_eq!(action_for_mouse(&editing, screen, &up), None);
+        let tiny = Rect::new(0, 0, 10, 5);
+        let down = at(MouseEventKind::Down(MouseButton::Left), 1, 1);
+        assert_eq!(action_for_mouse(&app, tiny, &down), None);
+    }
+}
