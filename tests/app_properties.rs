@@ -116,3 +116,76 @@ proptest! {
         }
     }
 }
+
+mod keys {
+    use actscope::app::App;
+    use actscope::keymap::action_for_key;
+    use actscope::theme::Theme;
+    use actscope::ui;
+    use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+    use proptest::prelude::*;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn key() -> impl Strategy<Value = KeyEvent> {
+        let code = prop_oneof![
+            any::<char>().prop_map(KeyCode::Char),
+            "[-+0-9a-z.\\[\\]?=_ ]".prop_map(|s| KeyCode::Char(s.chars().next().unwrap_or('a'))),
+            Just(KeyCode::Enter),
+            Just(KeyCode::Esc),
+            Just(KeyCode::Tab),
+            Just(KeyCode::BackTab),
+            Just(KeyCode::Backspace),
+            Just(KeyCode::Delete),
+            Just(KeyCode::Insert),
+            Just(KeyCode::Left),
+            Just(KeyCode::Right),
+            Just(KeyCode::Up),
+            Just(KeyCode::Down),
+            Just(KeyCode::Home),
+            (1u8..13).prop_map(KeyCode::F),
+        ];
+        let modifiers = prop_oneof![
+            Just(KeyModifiers::NONE),
+            Just(KeyModifiers::SHIFT),
+            Just(KeyModifiers::CONTROL),
+            Just(KeyModifiers::ALT),
+        ];
+        let kind = prop_oneof![
+            8 => Just(KeyEventKind::Press),
+            1 => Just(KeyEventKind::Release),
+            1 => Just(KeyEventKind::Repeat),
+        ];
+        (code, modifiers, kind).prop_map(|(code, modifiers, kind)| {
+            let mut event = KeyEvent::new(code, modifiers);
+            event.kind = kind;
+            event
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn random_keys_at_random_sizes_never_panic(
+            keys in prop::collection::vec(key(), 0..60),
+            width in 0u16..=300,
+            height in 0u16..=100,
+            unicode in any::<bool>(),
+        ) {
+            let theme = Theme { color: true, unicode };
+            let mut app = App::default();
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+            for key in keys {
+                if let Some(action) = action_for_key(key, app.mode()) {
+                    app.update(action);
+                }
+                if app.should_quit() {
+                    break;
+                }
+                prop_assert!(app.values().iter().all(|v| v.is_finite()));
+                terminal.draw(|frame| ui::render(&app, &theme, frame)).unwrap();
+            }
+        }
+    }
+}

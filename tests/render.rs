@@ -135,7 +135,11 @@ mod mouse {
 
     fn click(app: &App, column: u16, row: u16) -> Option<Action> {
         let screen = Rect::new(0, 0, 100, 30);
-        action_for_mouse(app, screen, &at(MouseEventKind::Down(MouseButton::Left), column, row))
+        action_for_mouse(
+            app,
+            screen,
+            &at(MouseEventKind::Down(MouseButton::Left), column, row),
+        )
     }
 
     #[test]
@@ -162,7 +166,10 @@ mod mouse {
         let screen = Rect::new(0, 0, 100, 30);
         let app = App::default();
         let up = at(MouseEventKind::ScrollUp, 10, 10);
-        assert_eq!(action_for_mouse(&app, screen, &up), Some(Action::Nudge(0.1)));
+        assert_eq!(
+            action_for_mouse(&app, screen, &up),
+            Some(Action::Nudge(0.1))
+        );
         let mut editing = App::default();
         editing.update(Action::StartEdit);
         assert_eq!(action_for_mouse(&editing, screen, &up), None);
