@@ -129,6 +129,15 @@ pub enum Command {
     Eval(EvalArgs),
     /// Softmax probabilities, percentages and log-probabilities of a vector.
     Softmax(SoftmaxArgs),
+    /// Nanoseconds per element of every kernel on this machine (medians of repeated runs).
+    Bench {
+        /// Elements per slice.
+        #[arg(long, short, default_value_t = 1_000_000, value_name = "N")]
+        size: usize,
+        /// Print one JSON document instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `actscope eval`.
@@ -229,6 +238,7 @@ pub fn run(command: &Command, stdin: &mut dyn Read, out: &mut dyn Write) -> Resu
         Command::List { json } => list(*json, out),
         Command::Eval(args) => eval(args, stdin, out),
         Command::Softmax(args) => softmax(args, stdin, out),
+        Command::Bench { size, json } => bench(*size, *json, out),
     }
 }
 
@@ -546,6 +556,64 @@ fn list(json: bool, out: &mut dyn Write) -> Result<(), Error> {
          `actscope softmax`"
     )?;
     Ok(())
+}
+
+/// Time per kernel run the bench spends, at most.
+const BENCH_BUDGET: std::time::Duration = std::time::Duration::from_millis(300);
+
+fn bench(size: usize, json: bool, out: &mut dyn Write) -> Result<(), Error> {
+    if !(1..=100_000_000).contains(&size) {
+        return Err(Error::BadInput(format!(
+            "--size: {size} elements; choose 1 to 100000000"
+        )));
+    }
+    let report = crate::bench::run(size, BENCH_BUDGET);
+    let entry = |t: &crate::bench::Timing| json!({"name": t.name, "ns_per_element": t.ns_per_element, "runs": t.runs});
+    if json {
+        let document = json!({
+            "size": report.size,
+            "level": report.level,
+            "values": report.values.iter().map(entry).collect::<Vec<_>>(),
+            "derivatives": report.derivatives.iter().map(entry).collect::<Vec<_>>(),
+            "softmax": report.softmax.iter().map(entry).collect::<Vec<_>>(),
+        });
+        serde_json::to_writer(&mut *out, &document)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{} elements, {} kernels, median ns per element",
+        report.size, report.level
+    )?;
+    let relu = report
+        .values
+        .iter()
+        .find(|t| t.name == "relu")
+        .map_or(1.0, |t| t.ns_per_element);
+    let header = ["kernel", "f(x)", "f'(x)", "f(x) vs relu"].map(String::from);
+    let mut rows: Vec<[String; 4]> = report
+        .values
+        .iter()
+        .zip(&report.derivatives)
+        .map(|(v, d)| {
+            [
+                v.name.clone(),
+                format!("{:.2}", v.ns_per_element),
+                format!("{:.2}", d.ns_per_element),
+                format!("{:.1}x", v.ns_per_element / relu),
+            ]
+        })
+        .collect();
+    for t in &report.softmax {
+        rows.push([
+            t.name.clone(),
+            format!("{:.2}", t.ns_per_element),
+            "-".into(),
+            format!("{:.1}x", t.ns_per_element / relu),
+        ]);
+    }
+    write_table(out, &header, &rows)
 }
 
 const SOFTMAX_FORMULA: &str = "softmax(x)_i = e^(x_i/T) / Σ_j e^(x_j/T)";

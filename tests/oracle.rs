@@ -69,6 +69,46 @@ fn activations_match_the_reference_table() {
         rows += 1;
     }
     assert!(rows >= 1200, "only {rows} rows read");
+    // The slice forms (vectorised where the CPU allows) on every function's rows at once.
+    let mut groups: std::collections::BTreeMap<(String, String), Vec<Vec<&str>>> =
+        std::collections::BTreeMap::default();
+    for line in table.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        groups
+            .entry((cols[0].to_string(), cols[1].to_string()))
+            .or_default()
+            .push(cols);
+    }
+    for ((name, param), rows) in &groups {
+        let activation = Activation::from_name(name).unwrap();
+        let param = if param == "-" {
+            activation.default_param()
+        } else {
+            number(param)
+        };
+        let xs: Vec<f64> = rows.iter().map(|c| number(c[2])).collect();
+        let mut ys = vec![0.0; xs.len()];
+        let mut dys = vec![0.0; xs.len()];
+        activation.value_slice(&xs, param, &mut ys);
+        activation.derivative_slice(&xs, param, &mut dys);
+        for (i, cols) in rows.iter().enumerate() {
+            let (y, dy) = (number(cols[3]), number(cols[4]));
+            if !within(ys[i], y, number(cols[5])) {
+                failures.push(format!(
+                    "slice {name}({}) = {:e}, want {y:e} ({:.1} ulp)",
+                    xs[i],
+                    ys[i],
+                    ulps_off(ys[i], y)
+                ));
+            }
+            if !within(dys[i], dy, number(cols[6])) {
+                failures.push(format!(
+                    "slice {name}'({}) = {:e}, want {dy:e}",
+                    xs[i], dys[i]
+                ));
+            }
+        }
+    }
     assert!(
         failures.is_empty(),
         "{} failures:\n{}",
@@ -113,6 +153,27 @@ fn softmax_matches_the_reference_table() {
                     "{label} log_softmax[{i}] = {got:e}, want {want:e} ({:.1} ulp)",
                     ulps_off(got, want)
                 ));
+            }
+        }
+        // The vector kernels, wherever they apply (this CPU permitting), at any length.
+        if kernel::vector::softmax(&xs, t, &mut p) {
+            for (i, (&got, want)) in p.iter().zip(vector(cols[2])).enumerate() {
+                if !within(got, want, bound) {
+                    failures.push(format!(
+                        "{label} vector softmax[{i}] = {got:e}, want {want:e} ({:.1} ulp)",
+                        ulps_off(got, want)
+                    ));
+                }
+            }
+        }
+        if kernel::vector::log_softmax(&xs, t, &mut lp) {
+            for (i, (&got, want)) in lp.iter().zip(vector(cols[3])).enumerate() {
+                if !within(got, want, bound) {
+                    failures.push(format!(
+                        "{label} vector log_softmax[{i}] = {got:e}, want {want:e} ({:.1} ulp)",
+                        ulps_off(got, want)
+                    ));
+                }
             }
         }
         if cols[4] != "-" {

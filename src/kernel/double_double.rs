@@ -104,6 +104,13 @@ impl DoubleDouble {
 
     /// `ln(1 + self)` for `self >= 0`, by one Newton step from the `f64` result.
     pub fn ln_1p(self) -> DoubleDouble {
+        if self.hi.abs() < 1e-10 {
+            // 1 + self would drop self's low bits: the series x - x²/2 + x³/3 instead (the next
+            // term is below 1e-30 of the result).
+            let square = self.mul(self);
+            let cube = square.mul(self);
+            return self.add(square.mul_f64(-0.5)).add(cube.div(3.0));
+        }
         let guess = self.hi.ln_1p();
         if !guess.is_finite() {
             return DoubleDouble::from_f64(guess);
@@ -135,6 +142,17 @@ mod tests {
         assert_eq!(DoubleDouble::from_f64(-800.0).exp().to_f64(), 0.0);
         let tiny = DoubleDouble::from_f64(-700.0).exp().to_f64();
         assert!((tiny / (-700f64).exp() - 1.0).abs() < 1e-15);
+    }
+
+    #[test]
+    fn ln_1p_keeps_the_digits_of_tiny_arguments() {
+        // ln(1 + e^-79) = e^-79 to 1e-35 relative: both parts must survive.
+        let e = DoubleDouble::from_f64(-79.0)
+            .add(DoubleDouble::from_f64(-3.552_713_678_800_501e-15))
+            .exp();
+        let l = e.ln_1p();
+        assert_eq!(l.hi, e.hi);
+        assert!((l.lo - e.lo).abs() < 1e-60, "{l:?} {e:?}");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 pub mod activation;
 mod double_double;
 pub mod softmax;
+pub mod vector;
 
 pub use activation::{Activation, ParamSpec};
 pub use softmax::{

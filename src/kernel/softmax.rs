@@ -38,6 +38,16 @@ pub fn check_temperature(t: f64) -> Result<(), TemperatureError> {
     }
 }
 
+/// From this length on, the vector kernels take over (below it, detection and setup cost more
+/// than they save).
+const VECTOR_MIN_LEN: usize = 16;
+
+/// `exp((x - max)/T) / total` for a term below the normal range, by the scalar route.
+pub(crate) fn tiny_probability(x: f64, max: f64, t: f64, total: f64) -> f64 {
+    let (q, c) = tempered_exponent(x, max, t);
+    corrected_exp(q, c) / total
+}
+
 /// The exact error of `a - b` rounded to `d` (Knuth's TwoSum applied to `a + (-b)`).
 fn difference_error(a: f64, b: f64, d: f64) -> f64 {
     let b_virtual = a - d;
@@ -158,6 +168,9 @@ fn sum_of_others(xs: &[f64], max: f64, argmax: usize, t: f64) -> f64 {
 pub fn softmax(xs: &[f64], t: f64, out: &mut [f64]) -> Result<(), TemperatureError> {
     check_temperature(t)?;
     assert_eq!(xs.len(), out.len(), "input and output lengths differ");
+    if xs.len() >= VECTOR_MIN_LEN && super::vector::softmax(xs, t, out) {
+        return Ok(());
+    }
     match shape(xs, t) {
         Shape::Empty => {}
         Shape::Undefined => out.fill(f64::NAN),
@@ -196,6 +209,9 @@ pub fn softmax(xs: &[f64], t: f64, out: &mut [f64]) -> Result<(), TemperatureErr
 pub fn log_softmax(xs: &[f64], t: f64, out: &mut [f64]) -> Result<(), TemperatureError> {
     check_temperature(t)?;
     assert_eq!(xs.len(), out.len(), "input and output lengths differ");
+    if xs.len() >= VECTOR_MIN_LEN && super::vector::log_softmax(xs, t, out) {
+        return Ok(());
+    }
     match shape(xs, t) {
         Shape::Empty => {}
         Shape::Undefined => out.fill(f64::NAN),
