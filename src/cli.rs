@@ -129,6 +129,8 @@ pub enum Command {
     Eval(EvalArgs),
     /// Softmax probabilities, percentages and log-probabilities of a vector.
     Softmax(SoftmaxArgs),
+    /// Draw an activation (and its derivative) as a chart on stdout.
+    Plot(PlotArgs),
     /// Nanoseconds per element of every kernel on this machine (medians of repeated runs).
     Bench {
         /// Elements per slice.
@@ -156,6 +158,37 @@ pub struct EvalArgs {
     pub xs: Vec<String>,
 }
 
+/// `actscope plot`.
+#[derive(Debug, Args)]
+pub struct PlotArgs {
+    /// The activation (see `actscope list`).
+    pub name: String,
+    /// Left end of the x window.
+    #[arg(long, value_name = "A", default_value = "-5")]
+    pub from: String,
+    /// Right end of the x window.
+    #[arg(long, value_name = "B", default_value = "5")]
+    pub to: String,
+    /// Width in columns (default: the terminal's, else 80).
+    #[arg(long, value_name = "W")]
+    pub width: Option<u16>,
+    /// Height in rows (default: the terminal's less one, else 24).
+    #[arg(long, value_name = "H")]
+    pub height: Option<u16>,
+    /// Draw f'(x) too, dotted.
+    #[arg(long, short)]
+    pub derivative: bool,
+    /// The activation's parameter: leaky_relu and elu alpha, softplus beta.
+    #[arg(long, short, value_name = "P")]
+    pub param: Option<String>,
+    /// ASCII only (also when the locale is not UTF-8).
+    #[arg(long)]
+    pub ascii: bool,
+    /// No colour (also with NO_COLOR, or when stdout is not a terminal).
+    #[arg(long)]
+    pub no_color: bool,
+}
+
 /// `actscope softmax`.
 #[derive(Debug, Args)]
 pub struct SoftmaxArgs {
@@ -171,6 +204,9 @@ pub struct SoftmaxArgs {
     /// Print one JSON document instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Show the probabilities as labelled bars.
+    #[arg(long)]
+    pub plot: bool,
     /// The logits: numbers separated by spaces or commas, brackets allowed; `-` reads standard input.
     #[arg(value_name = "X")]
     pub xs: Vec<String>,
@@ -229,15 +265,46 @@ impl From<serde_json::Error> for Error {
     }
 }
 
+/// What the subcommands need to know about where their output goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Environment {
+    /// Standard output is a terminal.
+    pub terminal: bool,
+    /// Its size, when it is one.
+    pub size: Option<(u16, u16)>,
+    /// Colour is welcome (stdout is a terminal and NO_COLOR is not set).
+    pub color: bool,
+    /// The locale is UTF-8.
+    pub unicode: bool,
+}
+
+impl Default for Environment {
+    /// A pipe: no terminal, no colour, UTF-8.
+    fn default() -> Environment {
+        Environment {
+            terminal: false,
+            size: None,
+            color: false,
+            unicode: true,
+        }
+    }
+}
+
 /// Runs one subcommand.
 ///
 /// # Errors
 /// [`Error::BadInput`] for unusable arguments or input, [`Error::Io`] when reading or writing fails.
-pub fn run(command: &Command, stdin: &mut dyn Read, out: &mut dyn Write) -> Result<(), Error> {
+pub fn run(
+    command: &Command,
+    environment: &Environment,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
     match command {
         Command::List { json } => list(*json, out),
         Command::Eval(args) => eval(args, stdin, out),
-        Command::Softmax(args) => softmax(args, stdin, out),
+        Command::Softmax(args) => softmax(args, environment, stdin, out),
+        Command::Plot(args) => plot(args, environment, out),
         Command::Bench { size, json } => bench(*size, *json, out),
     }
 }
@@ -406,7 +473,12 @@ fn write_table<const N: usize>(
     Ok(())
 }
 
-fn softmax(args: &SoftmaxArgs, stdin: &mut dyn Read, out: &mut dyn Write) -> Result<(), Error> {
+fn softmax(
+    args: &SoftmaxArgs,
+    environment: &Environment,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
     let temperature = match &args.temperature {
         Some(text) => option_number("--temperature", text)?,
         None => 1.0,
@@ -439,6 +511,9 @@ fn softmax(args: &SoftmaxArgs, stdin: &mut dyn Read, out: &mut dyn Write) -> Res
         return Ok(());
     }
 
+    if args.plot {
+        return softmax_bars(&xs, &probabilities, environment, out);
+    }
     let header = [
         "i".to_string(),
         "x".to_string(),
@@ -477,6 +552,102 @@ fn softmax(args: &SoftmaxArgs, stdin: &mut dyn Read, out: &mut dyn Write) -> Res
     }
     Ok(())
 }
+
+/// The probabilities as labelled bars, as wide as the terminal (or 80 columns).
+fn softmax_bars(
+    xs: &[f64],
+    probabilities: &[f64],
+    environment: &Environment,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let theme = crate::theme::Theme {
+        color: environment.color,
+        unicode: environment.unicode,
+    };
+    let width = usize::from(environment.size.map_or(80, |(w, _)| w));
+    let labels: Vec<String> = xs
+        .iter()
+        .enumerate()
+        .map(|(i, &x)| format!("x{i} = {}", crate::format::input_value(x, 12)))
+        .collect();
+    let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let bar_width = width.saturating_sub(label_width + 12).max(10);
+    let (bar_start, bar_end) = if theme.color {
+        ("\x1b[32m", "\x1b[0m")
+    } else {
+        ("", "")
+    };
+    for (label, &p) in labels.iter().zip(probabilities) {
+        writeln!(
+            out,
+            "{label:<label_width$}  {:>8}  {bar_start}{}{bar_end}",
+            crate::format::percent(p),
+            theme.bar(p, bar_width)
+        )?;
+    }
+    Ok(())
+}
+
+/// `actscope plot`: the TUI's chart, printed.
+fn plot(args: &PlotArgs, environment: &Environment, out: &mut dyn Write) -> Result<(), Error> {
+    let activation = find_activation(&args.name)?;
+    let param = resolve_param(activation, args.param.as_deref())?;
+    let from = option_number("--from", &args.from)?;
+    let to = option_number("--to", &args.to)?;
+    if from >= to || !(to - from).is_finite() {
+        return Err(Error::BadInput(format!(
+            "--from {from} --to {to}: the window needs from < to (and a finite width)"
+        )));
+    }
+    let (terminal_width, terminal_height) = environment
+        .size
+        .map_or((80, 24), |(w, h)| (w, h.saturating_sub(1)));
+    let width = args.width.unwrap_or(terminal_width);
+    let height = args.height.unwrap_or(terminal_height);
+    if !(PLOT_MIN.0..=PLOT_MAX.0).contains(&width) || !(PLOT_MIN.1..=PLOT_MAX.1).contains(&height) {
+        return Err(Error::BadInput(format!(
+            "--width {width} --height {height}: choose {}..{} columns and {}..{} rows",
+            PLOT_MIN.0, PLOT_MAX.0, PLOT_MIN.1, PLOT_MAX.1
+        )));
+    }
+    let theme = crate::theme::Theme {
+        color: environment.color && !args.no_color,
+        unicode: environment.unicode && !args.ascii,
+    };
+    let marker = if theme.unicode {
+        crate::app::MarkerKind::Braille
+    } else {
+        crate::app::MarkerKind::Ascii
+    };
+    let p = param.unwrap_or(0.0);
+    let readout = match param {
+        Some(value) => format!(
+            " {} = {}   x in [{}, {}] ",
+            activation.param().map_or("p", |spec| spec.name),
+            full_precision(value),
+            full_precision(from),
+            full_precision(to)
+        ),
+        None => format!(" x in [{}, {}] ", full_precision(from), full_precision(to)),
+    };
+    let chart = crate::ui::CurvePlot {
+        activation,
+        param: p,
+        window: (from, to),
+        derivative: args.derivative,
+        marker,
+        points: Vec::new(),
+        chosen: None,
+        readout,
+    };
+    let buffer = crate::ui::plot_buffer(&chart, &theme, width, height);
+    out.write_all(crate::ui::buffer_to_text(&buffer, theme.color).as_bytes())?;
+    Ok(())
+}
+
+/// The smallest and largest plot, in columns and rows.
+const PLOT_MIN: (u16, u16) = (20, 6);
+const PLOT_MAX: (u16, u16) = (1000, 500);
 
 /// Index of the first largest value.
 fn argmax(values: &[f64]) -> usize {

@@ -21,7 +21,8 @@ fn main() -> ExitCode {
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let result = cli::run(command, &mut io::stdin().lock(), &mut out)
+    let environment = environment(&cli);
+    let result = cli::run(command, &environment, &mut io::stdin().lock(), &mut out)
         .and_then(|()| out.flush().map_err(cli::Error::Io));
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -38,6 +39,22 @@ fn main() -> ExitCode {
     }
 }
 
+/// Where the output goes: a terminal (its size), colour, the locale's character set.
+fn environment(cli: &Cli) -> cli::Environment {
+    let terminal = io::stdout().is_terminal();
+    let theme = Theme::from_env(cli.no_color, cli.ascii, |name| std::env::var(name).ok());
+    cli::Environment {
+        terminal,
+        size: if terminal {
+            crossterm::terminal::size().ok()
+        } else {
+            None
+        },
+        color: terminal && theme.color,
+        unicode: theme.unicode,
+    }
+}
+
 /// Opens the explorer, or says why not.
 fn explorer(cli: &Cli) -> ExitCode {
     let settings = match cli.settings() {
@@ -50,7 +67,7 @@ fn explorer(cli: &Cli) -> ExitCode {
     if !io::stdout().is_terminal() {
         eprintln!(
             "error: the explorer needs a terminal, and standard output is not one; \
-             for text or JSON use `actscope eval`, `actscope softmax` or `actscope list`"
+             for text, JSON or a chart use `actscope eval`, `actscope softmax` or `actscope plot`"
         );
         return ExitCode::from(BAD_INPUT);
     }

@@ -330,3 +330,96 @@ fn help_and_version() {
     assert_eq!(run.status, Some(0));
     assert!(run.stdout.starts_with("actscope "));
 }
+
+#[test]
+fn plot_draws_the_chart_at_the_size_asked() {
+    let run = actscope(
+        &[
+            "plot",
+            "sigmoid",
+            "--width",
+            "60",
+            "--height",
+            "20",
+            "--derivative",
+        ],
+        "",
+    );
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 20);
+    assert!(lines.iter().all(|l| l.chars().count() <= 60));
+    assert!(run.stdout.contains("Sigmoid") && run.stdout.contains("f'(x)"));
+    assert!(
+        run.stdout.contains("-0.1") && run.stdout.contains("1.1"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .chars()
+            .any(|c| ('\u{2800}'..='\u{28ff}').contains(&c))
+    );
+    assert!(!run.stdout.contains('\x1b'), "escape codes into a pipe");
+}
+
+#[test]
+fn plot_defaults_to_80x24_off_a_terminal_and_honours_ascii_and_locale() {
+    let run = actscope(&["plot", "tanh"], "");
+    assert_eq!(run.stdout.lines().count(), 24);
+    for (args, env) in [
+        (&["plot", "gelu", "--ascii"][..], &[][..]),
+        (&["plot", "gelu"][..], &[("LANG", "C"), ("LC_ALL", "")][..]),
+    ] {
+        let run = common::actscope_with_env(args, "", env);
+        assert_eq!(run.status, Some(0), "{}", run.stderr);
+        assert!(run.stdout.is_ascii(), "{args:?} {env:?}:\n{}", run.stdout);
+        assert!(run.stdout.contains('*'));
+    }
+}
+
+#[test]
+fn plot_windows_parameters_and_refusals() {
+    let run = actscope(
+        &[
+            "plot",
+            "leaky_relu",
+            "-p",
+            "0.2",
+            "--from",
+            "-2",
+            "--to",
+            "2",
+        ],
+        "",
+    );
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    assert!(run.stdout.contains("alpha = 0.2") && run.stdout.contains("x in [-2, 2]"));
+    assert_refused(
+        &["plot", "relu", "--from", "3", "--to", "1"],
+        "",
+        "needs from < to",
+    );
+    assert_refused(
+        &["plot", "relu", "--width", "5"],
+        "",
+        "choose 20..1000 columns",
+    );
+    assert_refused(
+        &["plot", "relu", "--from", "nan"],
+        "",
+        "--from: \"nan\" is not a finite number",
+    );
+    assert_refused(&["plot", "nope"], "", "unknown activation");
+}
+
+#[test]
+fn softmax_plot_labels_bars() {
+    let run = actscope(&["softmax", "--plot", "1.2", "0.9", "0.4"], "");
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines[0].starts_with("x0 = 1.2") && lines[0].contains("45.66 %"));
+    assert!(lines[0].matches('█').count() > lines[2].matches('█').count());
+    assert!(!run.stdout.contains('\x1b'));
+}

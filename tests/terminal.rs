@@ -256,3 +256,20 @@ fn piped_standard_input_is_fine() {
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
 }
+
+#[test]
+fn plot_on_a_terminal_uses_its_size_and_colour_unless_no_color() {
+    let mut session = Session::spawn(&["plot", "sigmoid"], 70, 20, &[]);
+    assert_eq!(session.wait_exit(), 0);
+    let bytes = session.bytes();
+    assert!(sets_a_colour(&bytes).is_some(), "no colour on a terminal");
+    let text = String::from_utf8_lossy(&bytes);
+    assert_eq!(
+        text.lines().count(),
+        19,
+        "the terminal's height less one:\n{text}"
+    );
+    let mut session = Session::spawn(&["plot", "sigmoid"], 70, 20, &[("NO_COLOR", "1")]);
+    assert_eq!(session.wait_exit(), 0);
+    assert_eq!(sets_a_colour(&session.bytes()), None);
+}

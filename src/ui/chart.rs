@@ -2,13 +2,15 @@
 //! probability as the selected logit sweeps the window.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType};
+use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Widget};
 
-use crate::app::{Analysis, App};
+use crate::app::{Analysis, App, MarkerKind};
 use crate::format;
+use crate::kernel::Activation;
 use crate::plot::{self, Points};
 use crate::theme::{Role, Theme};
 
@@ -21,7 +23,7 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
     }
     let samples = usize::from(area.width) * 2 + 1;
     match app.activation() {
-        Some(_) => function_chart(app, analysis, theme, frame, area, samples),
+        Some(_) => function_chart(app, analysis, theme, frame, area),
         None => softmax_chart(app, analysis, theme, frame, area, samples),
     }
 }
@@ -83,57 +85,55 @@ fn chart<'a>(
         .legend_position(None)
 }
 
-fn function_chart(
-    app: &App,
-    analysis: &Analysis,
-    theme: &Theme,
-    frame: &mut Frame,
-    area: Rect,
-    samples: usize,
-) {
-    let Some(activation) = app.activation() else {
+/// Everything a curve chart shows: the TUI builds one from the app, `actscope plot` from its
+/// arguments.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CurvePlot {
+    /// The function drawn.
+    pub activation: Activation,
+    /// Its parameter.
+    pub param: f64,
+    /// The x window.
+    pub window: (f64, f64),
+    /// Draw f'(x) too.
+    pub derivative: bool,
+    /// Marker for the curves.
+    pub marker: MarkerKind,
+    /// Points marked on the curve: `(x, f(x))`.
+    pub points: Vec<(f64, f64)>,
+    /// The highlighted point, if any.
+    pub chosen: Option<(f64, f64)>,
+    /// Text along the bottom border.
+    pub readout: String,
+}
+
+/// Draws `plot` into `area` of `buffer`.
+pub fn draw_curve(plot: &CurvePlot, theme: &Theme, area: Rect, buffer: &mut Buffer) {
+    if area.width < 3 || area.height < 3 {
         return;
-    };
-    let param = app.param(activation);
-    let (f, df) = plot::sample(activation, param, app.window(), samples);
+    }
+    let samples = usize::from(area.width) * 2 + 1;
+    let (f, df) = plot::sample(plot.activation, plot.param, plot.window, samples);
     let df_dots = dotted(&df);
-    let y = if app.show_derivative() {
+    let y = if plot.derivative {
         plot::fit_y(&[&f, &df])
     } else {
         plot::fit_y(&[&f])
     };
-    let selected = app.selected();
-    let elements: Vec<(f64, f64, usize)> = app
-        .values()
-        .iter()
-        .zip(&analysis.outputs)
-        .enumerate()
-        .map(|(i, (&x, &y))| (x, y, i))
-        .collect();
-    let others = plot::finite(
-        elements
-            .iter()
-            .filter(|p| p.2 != selected)
-            .map(|p| (p.0, p.1)),
-    );
-    let chosen = plot::finite(
-        elements
-            .iter()
-            .filter(|p| p.2 == selected)
-            .map(|p| (p.0, p.1)),
-    );
+    let others = plot::finite(plot.points.iter().copied());
+    let chosen = plot::finite(plot.chosen);
 
     let mut datasets = vec![
         Dataset::default()
-            .marker(theme.line_marker(app.marker()))
+            .marker(theme.line_marker(plot.marker))
             .graph_type(GraphType::Line)
             .style(theme.style(Role::Curve))
             .data(&f),
     ];
-    if app.show_derivative() {
+    if plot.derivative {
         datasets.push(
             Dataset::default()
-                .marker(theme.derivative_marker(app.marker()))
+                .marker(theme.derivative_marker(plot.marker))
                 .graph_type(GraphType::Scatter)
                 .style(theme.style(Role::Derivative))
                 .data(&df_dots),
@@ -153,27 +153,50 @@ fn function_chart(
             .style(theme.style(Role::PointSelected))
             .data(&chosen),
     );
-    let x = app.selected_value();
-    let readout = format!(
-        " x{selected} = {}  f = {}  f' = {} ",
-        format::input_value(x, 10),
-        format::short(analysis.outputs[selected], 4),
-        format::short(analysis.derivatives[selected], 4)
-    );
     let (solid, dots) = swatches(theme);
     let mut title = vec![
-        Span::styled(format!(" {} ", activation.title()), theme.style(Role::Info)),
+        Span::styled(
+            format!(" {} ", plot.activation.title()),
+            theme.style(Role::Info),
+        ),
         Span::styled(format!(" {solid} f(x) "), theme.style(Role::Curve)),
     ];
-    if app.show_derivative() {
+    if plot.derivative {
         title.push(Span::styled(
             format!(" {dots} f'(x) "),
             theme.style(Role::Derivative),
         ));
     }
-    let block = block(Line::from(title), readout, theme);
-    let widget = chart(datasets, block, axes(theme, area, app.window(), y));
-    frame.render_widget(widget, area);
+    let block = block(Line::from(title), plot.readout.clone(), theme);
+    chart(datasets, block, axes(theme, area, plot.window, y)).render(area, buffer);
+}
+
+fn function_chart(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let Some(activation) = app.activation() else {
+        return;
+    };
+    let selected = app.selected();
+    let on_curve = |i: usize| (app.values()[i], analysis.outputs[i]);
+    let x = app.selected_value();
+    let plot = CurvePlot {
+        activation,
+        param: app.param(activation),
+        window: app.window(),
+        derivative: app.show_derivative(),
+        marker: app.marker(),
+        points: (0..app.values().len())
+            .filter(|&i| i != selected)
+            .map(on_curve)
+            .collect(),
+        chosen: Some(on_curve(selected)),
+        readout: format!(
+            " x{selected} = {}  f = {}  f' = {} ",
+            format::input_value(x, 10),
+            format::short(analysis.outputs[selected], 4),
+            format::short(analysis.derivatives[selected], 4)
+        ),
+    };
+    draw_curve(&plot, theme, area, frame.buffer_mut());
 }
 
 fn softmax_chart(

@@ -6,10 +6,15 @@ mod header;
 mod help;
 mod status;
 mod tabs;
+mod text;
 mod vector;
+
+pub use chart::{CurvePlot, draw_curve};
+pub use text::buffer_to_text;
 
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
@@ -87,8 +92,20 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         help::render(theme, frame, area);
     }
     if !theme.unicode {
-        ascii_only(frame);
+        ascii_only(frame.buffer_mut());
     }
+}
+
+/// `plot` drawn on a `width` x `height` canvas, as `actscope plot` prints it.
+#[must_use]
+pub fn plot_buffer(plot: &CurvePlot, theme: &Theme, width: u16, height: u16) -> Buffer {
+    let area = Rect::new(0, 0, width, height);
+    let mut buffer = Buffer::empty(area);
+    draw_curve(plot, theme, area, &mut buffer);
+    if !theme.unicode {
+        ascii_only(&mut buffer);
+    }
+    buffer
 }
 
 /// What a mouse event on a screen of `area` means: a click on a tab selects it, a click on a row
@@ -138,9 +155,8 @@ fn split_main(app: &App, main: Rect) -> (Rect, Rect) {
 
 /// Rewrites whatever a widget drew outside ASCII (the chart's axis lines, a stray symbol) so an
 /// ASCII terminal shows no mojibake: box drawing to `|`, `-`, `+`, anything else to `?`.
-fn ascii_only(frame: &mut Frame) {
-    let area = frame.area();
-    let buffer = frame.buffer_mut();
+fn ascii_only(buffer: &mut Buffer) {
+    let area = buffer.area;
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right() {
             let cell = &mut buffer[(x, y)];
