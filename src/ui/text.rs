@@ -17,7 +17,7 @@ pub fn buffer_to_text(buffer: &Buffer, color: bool) -> String {
         for x in area.left()..area.right() {
             let cell = &buffer[(x, y)];
             if color {
-                let style = cell.style();
+                let style = visible(cell.style());
                 if style != current {
                     line.push_str(&sgr(style));
                     current = style;
@@ -36,6 +36,17 @@ pub fn buffer_to_text(buffer: &Buffer, color: bool) -> String {
         text.push('\n');
     }
     text
+}
+
+/// What of a style shows: its colours (`Reset` counts as none), bold and reverse.
+fn visible(style: Style) -> Style {
+    let colour = |c: Option<Color>| c.filter(|&c| c != Color::Reset);
+    Style {
+        fg: colour(style.fg),
+        bg: colour(style.bg),
+        add_modifier: style.add_modifier & (Modifier::BOLD | Modifier::REVERSED),
+        ..Style::default()
+    }
 }
 
 /// The SGR sequence that sets `style` from scratch.
