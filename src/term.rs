@@ -7,6 +7,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::thread;
 use std::time::Duration;
 
+use crate::backend::AnsiBackend;
 use anyhow::{Context, Result};
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{
@@ -18,7 +19,6 @@ use crossterm::terminal::{
 };
 use crossterm::{execute, queue};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
@@ -31,7 +31,7 @@ use crate::ui;
 /// One frame is written in one go: fewer, larger writes over a slow link.
 const WRITE_BUFFER: usize = 64 * 1024;
 
-type Backend = CrosstermBackend<BufWriter<Stdout>>;
+type Backend = AnsiBackend<BufWriter<Stdout>>;
 
 /// Puts the terminal back as it was: paste mode off, main screen, cursor shown, raw mode off.
 /// Safe to call more than once and from a panic hook.
@@ -120,7 +120,7 @@ pub fn run(options: &Options) -> Result<()> {
     exit_on_signals()?;
     let _guard = Guard;
     setup(options.mouse)?;
-    let backend = CrosstermBackend::new(BufWriter::with_capacity(WRITE_BUFFER, io::stdout()));
+    let backend = AnsiBackend::new(BufWriter::with_capacity(WRITE_BUFFER, io::stdout()));
     let mut terminal = Terminal::new(backend).context("cannot size the terminal")?;
     let mut app = App::new(options.settings.clone());
     event_loop(&mut terminal, &mut app, options)
@@ -190,6 +190,7 @@ fn suspend(terminal: &mut Terminal<Backend>, mouse: bool) -> Result<()> {
     signal_hook::low_level::raise(SIGTSTP).context("cannot suspend")?;
     // Running again: the screen may hold anything, so forget what was drawn.
     setup(mouse)?;
+    terminal.backend_mut().forget_cursor();
     let size = terminal.size()?;
     terminal.resize(Rect::new(0, 0, size.width, size.height))?;
     Ok(())

@@ -2,9 +2,7 @@
 //! the user's terminal palette); with colour off, emphasis is bold, reverse and markers alone.
 
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::symbols::{self, Marker};
-
-use crate::app::MarkerKind;
+use ratatui::symbols;
 
 /// The look of one run of the explorer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -137,34 +135,14 @@ impl Theme {
         }
     }
 
-    /// The marker for curves.
+    /// The character marking an input element on the curve (`selected` for the highlighted one).
     #[must_use]
-    pub fn line_marker(&self, kind: MarkerKind) -> Marker {
-        match (kind, self.unicode) {
-            (MarkerKind::Braille, true) => Marker::Braille,
-            (MarkerKind::HalfBlock, true) => Marker::HalfBlock,
-            _ => Marker::Custom('*'),
-        }
-    }
-
-    /// The marker for the derivative, distinct from the curve's without colour.
-    #[must_use]
-    pub fn derivative_marker(&self, kind: MarkerKind) -> Marker {
-        match (kind, self.unicode) {
-            (MarkerKind::Braille, true) => Marker::Braille,
-            (MarkerKind::HalfBlock, true) => Marker::Dot,
-            _ => Marker::Custom('.'),
-        }
-    }
-
-    /// The marker for the input elements (`selected` for the highlighted one).
-    #[must_use]
-    pub fn point_marker(&self, selected: bool) -> Marker {
+    pub fn point_symbol(&self, selected: bool) -> char {
         match (selected, self.unicode) {
-            (true, true) => Marker::Custom('●'),
-            (false, true) => Marker::Custom('○'),
-            (true, false) => Marker::Custom('@'),
-            (false, false) => Marker::Custom('o'),
+            (true, true) => '●',
+            (false, true) => '○',
+            (true, false) => '@',
+            (false, false) => 'o',
         }
     }
 

@@ -4,12 +4,12 @@
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Widget};
+use ratatui::widgets::Widget;
+
+use super::canvas::{Mark, Plot, Series, Stroke};
 
 use crate::app::{Analysis, App, MarkerKind};
-use crate::format;
 use crate::kernel::Activation;
 use crate::plot::{self, Points};
 use crate::theme::{Role, Theme};
@@ -32,15 +32,6 @@ fn dotted(points: &Points) -> Points {
     points.iter().step_by(DOT_SPACING).copied().collect()
 }
 
-/// The chart's frame; the title carries the legend, so it never covers the curves.
-fn block<'a>(title: Line<'a>, readout: String, theme: &Theme) -> Block<'a> {
-    Block::bordered()
-        .border_set(theme.border())
-        .border_style(theme.style(Role::Border))
-        .title(title)
-        .title_bottom(Span::styled(readout, theme.style(Role::Info)))
-}
-
 /// A legend sample of a solid and of a dotted curve.
 fn swatches(theme: &Theme) -> (&'static str, &'static str) {
     if theme.unicode {
@@ -48,41 +39,6 @@ fn swatches(theme: &Theme) -> (&'static str, &'static str) {
     } else {
         ("**", "..")
     }
-}
-
-/// The axes with their tick labels; a middle y label only where there are rows for it.
-fn axes<'a>(theme: &Theme, area: Rect, x: (f64, f64), y: (f64, f64)) -> (Axis<'a>, Axis<'a>) {
-    let y_ticks = if area.height >= 10 { 3 } else { 2 };
-    let labels = |lo: f64, hi: f64, count: usize| -> Vec<Line<'a>> {
-        let spacing = (hi - lo) / (count - 1) as f64;
-        plot::ticks(lo, hi, count)
-            .into_iter()
-            .map(|t| Line::from(format::tick(t, spacing)))
-            .collect()
-    };
-    let style = theme.style(Role::Dim);
-    (
-        Axis::default()
-            .bounds([x.0, x.1])
-            .labels(labels(x.0, x.1, 5))
-            .style(style),
-        Axis::default()
-            .bounds([y.0, y.1])
-            .labels(labels(y.0, y.1, y_ticks))
-            .style(style),
-    )
-}
-
-fn chart<'a>(
-    datasets: Vec<Dataset<'a>>,
-    block: Block<'a>,
-    axes: (Axis<'a>, Axis<'a>),
-) -> Chart<'a> {
-    Chart::new(datasets)
-        .block(block)
-        .x_axis(axes.0)
-        .y_axis(axes.1)
-        .legend_position(None)
 }
 
 /// Everything a curve chart shows: the TUI builds one from the app, `actscope plot` from its
@@ -120,39 +76,35 @@ pub fn draw_curve(plot: &CurvePlot, theme: &Theme, area: Rect, buffer: &mut Buff
     } else {
         plot::fit_y(&[&f])
     };
-    let others = plot::finite(plot.points.iter().copied());
-    let chosen = plot::finite(plot.chosen);
-
-    let mut datasets = vec![
-        Dataset::default()
-            .marker(theme.line_marker(plot.marker))
-            .graph_type(GraphType::Line)
-            .style(theme.style(Role::Curve))
-            .data(&f),
-    ];
+    let mut series = Vec::new();
     if plot.derivative {
-        datasets.push(
-            Dataset::default()
-                .marker(theme.derivative_marker(plot.marker))
-                .graph_type(GraphType::Scatter)
-                .style(theme.style(Role::Derivative))
-                .data(&df_dots),
-        );
+        series.push(Series {
+            points: &df_dots,
+            style: theme.style(Role::Derivative),
+            stroke: Stroke::Dotted,
+            ascii: '.',
+        });
     }
-    datasets.push(
-        Dataset::default()
-            .marker(theme.point_marker(false))
-            .graph_type(GraphType::Scatter)
-            .style(theme.style(Role::Point))
-            .data(&others),
-    );
-    datasets.push(
-        Dataset::default()
-            .marker(theme.point_marker(true))
-            .graph_type(GraphType::Scatter)
-            .style(theme.style(Role::PointSelected))
-            .data(&chosen),
-    );
+    series.push(Series {
+        points: &f,
+        style: theme.style(Role::Curve),
+        stroke: Stroke::Solid,
+        ascii: '*',
+    });
+    let mut marks: Vec<Mark> = plot
+        .points
+        .iter()
+        .map(|&at| Mark {
+            at,
+            symbol: theme.point_symbol(false),
+            style: theme.style(Role::Point),
+        })
+        .collect();
+    marks.extend(plot.chosen.map(|at| Mark {
+        at,
+        symbol: theme.point_symbol(true),
+        style: theme.style(Role::PointSelected),
+    }));
     let (solid, dots) = swatches(theme);
     let mut title = vec![
         Span::styled(
@@ -167,8 +119,17 @@ pub fn draw_curve(plot: &CurvePlot, theme: &Theme, area: Rect, buffer: &mut Buff
             theme.style(Role::Derivative),
         ));
     }
-    let block = block(Line::from(title), plot.readout.clone(), theme);
-    chart(datasets, block, axes(theme, area, plot.window, y)).render(area, buffer);
+    Plot {
+        title: Line::from(title),
+        readout: Line::styled(plot.readout.clone(), theme.style(Role::Info)),
+        x: plot.window,
+        y,
+        series,
+        marks,
+        marker: plot.marker,
+        theme,
+    }
+    .render(area, buffer);
 }
 
 fn function_chart(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -177,7 +138,6 @@ fn function_chart(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Fra
     };
     let selected = app.selected();
     let on_curve = |i: usize| (app.values()[i], analysis.outputs[i]);
-    let x = app.selected_value();
     let plot = CurvePlot {
         activation,
         param: app.param(activation),
@@ -189,12 +149,8 @@ fn function_chart(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Fra
             .map(on_curve)
             .collect(),
         chosen: Some(on_curve(selected)),
-        readout: format!(
-            " x{selected} = {}  f = {}  f' = {} ",
-            format::input_value(x, 10),
-            format::short(analysis.outputs[selected], 4),
-            format::short(analysis.derivatives[selected], 4)
-        ),
+        // The status line reads the selected element out; the chart does not repeat it.
+        readout: String::new(),
     };
     draw_curve(&plot, theme, area, frame.buffer_mut());
 }
@@ -221,43 +177,38 @@ fn softmax_chart(
         .iter()
         .map(|&p| plot::finite([(x, p)]))
         .collect();
-    let mut datasets = Vec::new();
-    for (j, data) in drawn.iter().enumerate() {
-        let style: Style = theme.series(j);
-        datasets.push(
-            Dataset::default()
-                .marker(if j == selected {
-                    theme.line_marker(app.marker())
-                } else {
-                    theme.derivative_marker(app.marker())
-                })
-                .graph_type(if j == selected {
-                    GraphType::Line
-                } else {
-                    GraphType::Scatter
-                })
-                .style(style)
-                .data(data),
-        );
-    }
-    for (j, data) in now.iter().enumerate() {
-        datasets.push(
-            Dataset::default()
-                .marker(theme.point_marker(j == selected))
-                .graph_type(GraphType::Scatter)
-                .style(if j == selected {
+    // The selected element's curve last, so it is drawn on top.
+    let mut order: Vec<usize> = (0..drawn.len()).filter(|&j| j != selected).collect();
+    order.push(selected);
+    let series: Vec<Series> = order
+        .into_iter()
+        .map(|j| (j, &drawn[j]))
+        .map(|(j, points)| Series {
+            points,
+            style: theme.series(j),
+            stroke: if j == selected {
+                Stroke::Solid
+            } else {
+                Stroke::Dotted
+            },
+            ascii: if j == selected { '*' } else { '.' },
+        })
+        .collect();
+    let marks: Vec<Mark> = now
+        .iter()
+        .enumerate()
+        .flat_map(|(j, points)| {
+            points.iter().map(move |&at| Mark {
+                at,
+                symbol: theme.point_symbol(j == selected),
+                style: if j == selected {
                     theme.style(Role::PointSelected)
                 } else {
                     theme.series(j)
-                })
-                .data(data),
-        );
-    }
-    let readout = format!(
-        " x{selected} = {}  p{selected} = {} ",
-        format::input_value(x, 10),
-        format::percent(analysis.probabilities[selected])
-    );
+                },
+            })
+        })
+        .collect();
     let (solid, dots) = swatches(theme);
     let mut title = vec![Span::styled(
         format!(" p as x{selected} sweeps: "),
@@ -268,11 +219,15 @@ fn softmax_chart(
         title.push(Span::styled(format!(" {swatch} p{j}"), theme.series(j)));
     }
     title.push(Span::raw(" "));
-    let block = block(Line::from(title), readout, theme);
-    let widget = chart(
-        datasets,
-        block,
-        axes(theme, area, app.window(), (-0.1, 1.1)),
-    );
-    frame.render_widget(widget, area);
+    Plot {
+        title: Line::from(title),
+        readout: Line::default(),
+        x: app.window(),
+        y: (-0.1, 1.1),
+        series,
+        marks,
+        marker: app.marker(),
+        theme,
+    }
+    .render(area, frame.buffer_mut());
 }
