@@ -319,7 +319,7 @@ impl Activation {
         }
     }
 
-    /// `out[i] = f(xs[i])`. Sigmoid and SiLU run vectorised where the CPU allows
+    /// `out[i] = f(xs[i])`. Sigmoid, tanh and SiLU run vectorised where the CPU allows
     /// ([`vector::map`]); the others loop over the scalar form, each loop specialised.
     ///
     /// # Panics
@@ -329,7 +329,7 @@ impl Activation {
         match self {
             Activation::Step => map(xs, out, step),
             Activation::Sigmoid => vector::map(Kernel::Sigmoid, xs, out),
-            Activation::Tanh => map(xs, out, f64::tanh),
+            Activation::Tanh => vector::map(Kernel::Tanh, xs, out),
             Activation::Relu => map(xs, out, relu),
             Activation::LeakyRelu => map(xs, out, |x| leaky_relu(x, p)),
             Activation::Elu => map(xs, out, |x| elu(x, p)),

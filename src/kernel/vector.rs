@@ -105,7 +105,18 @@ fn exp_nonpositive(x: f64) -> f64 {
     let k = shifted - ROUNDING_SHIFTER;
     let r = (-k).mul_add(LN2_HI, x);
     let r = (-k).mul_add(LN2_LO, r);
-    // Horner from r^13/13! down to r^2/2!.
+    // e^r = 1 + (r + r²·p): the small part first, so the last rounding is the only large one.
+    let e_r = 1.0 + (r * r).mul_add(exp_series(r), r);
+    // k is an integer in [-1023, 0]: its bits sit in the shifter's low mantissa bits.
+    let k_bits = shifted.to_bits().wrapping_sub(ROUNDING_SHIFTER.to_bits());
+    let scale = f64::from_bits(k_bits.wrapping_add(1023) << 52);
+    e_r * scale
+}
+
+/// `p(r)` with `e^r = 1 + r + r²·p(r)`: the Taylor series from `1/2!` to `r^11/13!` by Horner,
+/// for `|r| <= 0.35` (the next term is below 0.05 ulp).
+#[inline(always)]
+fn exp_series(r: f64) -> f64 {
     let mut p: f64 = 1.0 / 6_227_020_800.0;
     for c in [
         1.0 / 479_001_600.0,
@@ -122,12 +133,45 @@ fn exp_nonpositive(x: f64) -> f64 {
     ] {
         p = p.mul_add(r, c);
     }
-    // e^r = 1 + (r + r²·p): the small part first, so the last rounding is the only large one.
-    let e_r = 1.0 + (r * r).mul_add(p, r);
-    // k is an integer in [-1023, 0]: its bits sit in the shifter's low mantissa bits.
+    p
+}
+
+/// `e^z - 1` for `EXP_NORMAL_LIMIT <= z <= 0` as `hi + lo`, to about 0.1 ulp: with
+/// `e^z = 2^k·(1 + s)`, it is `(2^k - 1) + 2^k·s`, the first part exact, the second exact but
+/// for the rounding of `s = r + r²·p`, which is carried in `lo`.
+#[inline(always)]
+fn expm1_nonpositive(z: f64) -> (f64, f64) {
+    let z = z.max(EXP_NORMAL_LIMIT - 1.0);
+    let shifted = z.mul_add(LOG2_E, ROUNDING_SHIFTER);
+    let k = shifted - ROUNDING_SHIFTER;
+    let r = (-k).mul_add(LN2_HI, z);
+    let r = (-k).mul_add(LN2_LO, r);
+    let t = (r * r) * exp_series(r);
+    let s = r + t;
+    let s_low = (r - s) + t;
     let k_bits = shifted.to_bits().wrapping_sub(ROUNDING_SHIFTER.to_bits());
     let scale = f64::from_bits(k_bits.wrapping_add(1023) << 52);
-    e_r * scale
+    let a = scale - 1.0;
+    let b = scale * s;
+    let hi = a + b;
+    let b_virtual = hi - a;
+    let error = (a - (hi - b_virtual)) + (b - b_virtual);
+    (hi, error + scale * s_low)
+}
+
+/// `tanh(x)` for `|x| <= 354` as `-m / (2 + m)`, `m = expm1(-2|x|)` to about 0.1 ulp, the
+/// roundings of `m` and of `2 + m` carried into one Newton-corrected division.
+#[inline(always)]
+fn tanh_lane(x: f64) -> f64 {
+    let (m, m_low) = expm1_nonpositive(-2.0 * x.abs());
+    let (n, n_low) = (-m, -m_low);
+    let d = 2.0 + m;
+    let d_low = ((2.0 - d) + m) + m_low;
+    let inverse = 1.0 / d;
+    let q0 = n * inverse;
+    let residual = (-q0).mul_add(d, n) + n_low;
+    let q = (-q0).mul_add(d_low, residual).mul_add(inverse, q0);
+    q.copysign(x)
 }
 
 /// An element-wise kernel built on [`exp_nonpositive`].
@@ -137,6 +181,8 @@ pub enum Kernel {
     Sigmoid,
     /// `σ'(x) = e/(1+e)²`, `e = e^-|x|`.
     SigmoidDerivative,
+    /// `tanh(x)`.
+    Tanh,
     /// `tanh'(x) = 4e/(1+e)²`, `e = e^-2|x|`.
     TanhDerivative,
     /// `x·σ(x)`.
@@ -153,6 +199,7 @@ impl Kernel {
         match self {
             Kernel::Sigmoid => activation::sigmoid(x),
             Kernel::SigmoidDerivative => activation::sigmoid_derivative(x),
+            Kernel::Tanh => x.tanh(),
             Kernel::TanhDerivative => activation::tanh_derivative(x),
             Kernel::Silu => activation::silu(x),
             Kernel::SiluDerivative => activation::silu_derivative(x),
@@ -164,7 +211,7 @@ impl Kernel {
     #[inline(always)]
     fn serves(self, x: f64) -> bool {
         let reach = match self {
-            Kernel::TanhDerivative => -EXP_NORMAL_LIMIT / 2.0,
+            Kernel::TanhDerivative | Kernel::Tanh => -EXP_NORMAL_LIMIT / 2.0,
             Kernel::SoftplusDerivative(beta) => -EXP_NORMAL_LIMIT / beta.abs(),
             _ => -EXP_NORMAL_LIMIT,
         };
@@ -176,6 +223,7 @@ impl Kernel {
         match self {
             Kernel::Sigmoid => logistic(x, 0.0).0,
             Kernel::SigmoidDerivative => density(exp_nonpositive(-x.abs())),
+            Kernel::Tanh => tanh_lane(x),
             Kernel::TanhDerivative => 4.0 * density(exp_nonpositive(-2.0 * x.abs())),
             Kernel::Silu => x * logistic(x, 0.0).0,
             Kernel::SiluDerivative => {
@@ -202,6 +250,7 @@ pub fn map(kernel: Kernel, xs: &[f64], out: &mut [f64]) {
         match kernel {
             Kernel::Sigmoid => map_lanes(Kernel::Sigmoid, xs, out),
             Kernel::SigmoidDerivative => map_lanes(Kernel::SigmoidDerivative, xs, out),
+            Kernel::Tanh => map_lanes(Kernel::Tanh, xs, out),
             Kernel::TanhDerivative => map_lanes(Kernel::TanhDerivative, xs, out),
             Kernel::Silu => map_lanes(Kernel::Silu, xs, out),
             Kernel::SiluDerivative => map_lanes(Kernel::SiluDerivative, xs, out),
@@ -552,6 +601,7 @@ mod tests {
             assert!(ulps(y, want) <= 2.0, "σ({x}) = {y}, scalar {want}");
         }
         for kernel in [
+            Kernel::Tanh,
             Kernel::SigmoidDerivative,
             Kernel::TanhDerivative,
             Kernel::Silu,
