@@ -3,12 +3,13 @@
 # prints ratios. Installs the peers in a throwaway virtualenv (never a dependency of actscope).
 #
 #   scripts/compare.sh            # everything
-#   RUNS=41 scripts/compare.sh    # more repetitions for the whole-process timings
+#   RUNS=41 ROUNDS=11 scripts/compare.sh    # more repetitions (whole-process runs, kernel rounds)
 #
 # Needs: the Rust toolchain, python3 with venv and pip (PyPI reachable).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-21}
+ROUNDS=${ROUNDS:-7}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -27,7 +28,8 @@ echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d
 echo "   actscope kernels: $("$bin" bench --size 16 --json | "$py" -c 'import json,sys; print(json.load(sys.stdin)["level"])')"
 echo
 
-echo "== kernels: median ns per element (actscope bench vs SciPy/NumPy, same input size)"
+echo "== kernels: ns per element, actscope bench and SciPy/NumPy alternating for $ROUNDS rounds,"
+echo "   the median of each side's per-round medians (same input size and range)"
 cat > "$work/peer.py" <<'PY'
 import json, sys, timeit
 import numpy as np, scipy.special as sp
@@ -47,19 +49,29 @@ print(json.dumps({
 }))
 PY
 for n in 1000 1000000; do
-  ours=$("$bin" bench --json --size "$n")
-  peer=$("$py" "$work/peer.py" "$n")
-  "$py" - "$n" "$ours" "$peer" <<'PY'
+  : > "$work/ours.jsonl"; : > "$work/peer.jsonl"
+  for _ in $(seq "$ROUNDS"); do
+    "$bin" bench --json --size "$n" --kernels softmax,log_softmax,sigmoid,relu,tanh >> "$work/ours.jsonl"
+    "$py" "$work/peer.py" "$n" >> "$work/peer.jsonl"
+  done
+  "$py" - "$n" "$work/ours.jsonl" "$work/peer.jsonl" <<'PY'
 import json, sys
-n, ours, peer = int(sys.argv[1]), json.loads(sys.argv[2]), json.loads(sys.argv[3])
-mine = {t["name"]: t["ns_per_element"] for t in ours["values"] + ours["softmax"]}
-print(f"  n = {n:>8}   {'kernel':<12} {'actscope':>9} {'peer':>9}  {'speed-up':>8}")
-for name, peer_name in [("softmax", "softmax"), ("log_softmax", "log_softmax"),
-                        ("sigmoid", "sigmoid"), ("relu", "relu"), ("tanh", "tanh")]:
-    a, p = mine[name], peer[peer_name]
+n = int(sys.argv[1])
+med = lambda v: sorted(v)[len(v) // 2]
+ours = [json.loads(l) for l in open(sys.argv[2])]
+peer = [json.loads(l) for l in open(sys.argv[3])]
+mine = {}
+for report in ours:
+    for t in report["values"] + report["softmax"]:
+        mine.setdefault(t["name"], []).append(t["ns_per_element"])
+print(f"  n = {n:>8}   {'kernel':<12} {'actscope':>9} {'peer':>9}  {'speed-up':>8}   (peer: scipy.special / numpy)")
+rows = {}
+for name in ["softmax", "log_softmax", "sigmoid", "relu", "tanh"]:
+    a, p = med(mine[name]), med([r[name] for r in peer])
+    rows[name] = (a, p)
     print(f"  {'':>12} {name:<12} {a:>9.2f} {p:>9.2f}  {p / a:>7.1f}x")
-print(f"  {'':>12} sigmoid / relu in actscope: {mine['sigmoid'] / mine['relu']:.1f}x, "
-      f"in NumPy/SciPy: {peer['sigmoid'] / peer['relu']:.1f}x")
+print(f"  {'':>12} sigmoid / relu: actscope {rows['sigmoid'][0] / rows['relu'][0]:.1f}x, "
+      f"NumPy/SciPy {rows['sigmoid'][1] / rows['relu'][1]:.1f}x")
 PY
 done
 echo

@@ -66,14 +66,26 @@ fn time(name: &str, size: usize, budget: Duration, mut run: impl FnMut()) -> Tim
     }
 }
 
-/// Measures every kernel over `size` elements, spending about `budget` on each.
+/// The names `run` knows, in the order it reports them.
 #[must_use]
-pub fn run(size: usize, budget: Duration) -> Report {
+pub fn kernel_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = Activation::ALL.iter().map(|a| a.name()).collect();
+    names.extend(SOFTMAX_KERNELS);
+    names
+}
+
+const SOFTMAX_KERNELS: [&str; 4] = ["softmax", "log_softmax", "logsumexp", "naive_softmax"];
+
+/// Measures the kernels `wanted` lets through (all with `None`) over `size` elements, spending
+/// about `budget` on each.
+#[must_use]
+pub fn run(size: usize, budget: Duration, wanted: Option<&[String]>) -> Report {
+    let chosen = |name: &str| wanted.is_none_or(|list| list.iter().any(|w| w == name));
     let xs = input(size);
     let mut out = vec![0.0; size];
     let mut values = Vec::new();
     let mut derivatives = Vec::new();
-    for a in Activation::ALL {
+    for a in Activation::ALL.into_iter().filter(|a| chosen(a.name())) {
         let p = a.default_param();
         values.push(time(a.name(), size, budget, || {
             a.value_slice(black_box(&xs), p, &mut out);
@@ -84,23 +96,26 @@ pub fn run(size: usize, budget: Duration) -> Report {
             black_box(&out);
         }));
     }
-    let softmax = vec![
-        time("softmax", size, budget, || {
-            let _ = kernel::softmax(black_box(&xs), 1.0, &mut out);
-            black_box(&out);
-        }),
-        time("log_softmax", size, budget, || {
-            let _ = kernel::log_softmax(black_box(&xs), 1.0, &mut out);
-            black_box(&out);
-        }),
-        time("logsumexp", size, budget, || {
-            black_box(kernel::logsumexp(black_box(&xs)));
-        }),
-        time("naive_softmax", size, budget, || {
-            kernel::naive_softmax(black_box(&xs), 1.0, &mut out);
-            black_box(&out);
-        }),
-    ];
+    let mut softmax = Vec::new();
+    for name in SOFTMAX_KERNELS.into_iter().filter(|n| chosen(n)) {
+        softmax.push(time(name, size, budget, || match name {
+            "softmax" => {
+                let _ = kernel::softmax(black_box(&xs), 1.0, &mut out);
+                black_box(&out);
+            }
+            "log_softmax" => {
+                let _ = kernel::log_softmax(black_box(&xs), 1.0, &mut out);
+                black_box(&out);
+            }
+            "logsumexp" => {
+                black_box(kernel::logsumexp(black_box(&xs)));
+            }
+            _ => {
+                kernel::naive_softmax(black_box(&xs), 1.0, &mut out);
+                black_box(&out);
+            }
+        }));
+    }
     Report {
         size,
         level: kernel::vector::level().name(),
@@ -124,7 +139,7 @@ mod tests {
 
     #[test]
     fn a_tiny_run_reports_every_kernel() {
-        let report = run(64, Duration::from_millis(1));
+        let report = run(64, Duration::from_millis(1), None);
         assert_eq!(report.values.len(), Activation::ALL.len());
         assert_eq!(report.derivatives.len(), Activation::ALL.len());
         assert_eq!(report.softmax.len(), 4);

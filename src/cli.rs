@@ -139,6 +139,9 @@ pub enum Command {
         /// Print one JSON document instead of text.
         #[arg(long)]
         json: bool,
+        /// Only these kernels, comma-separated (e.g. `sigmoid,relu,softmax`).
+        #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+        kernels: Option<Vec<String>>,
     },
 }
 
@@ -305,7 +308,11 @@ pub fn run(
         Command::Eval(args) => eval(args, stdin, out),
         Command::Softmax(args) => softmax(args, environment, stdin, out),
         Command::Plot(args) => plot(args, environment, out),
-        Command::Bench { size, json } => bench(*size, *json, out),
+        Command::Bench {
+            size,
+            json,
+            kernels,
+        } => bench(*size, *json, kernels.as_deref(), out),
     }
 }
 
@@ -732,13 +739,29 @@ fn list(json: bool, out: &mut dyn Write) -> Result<(), Error> {
 /// Time per kernel run the bench spends, at most.
 const BENCH_BUDGET: std::time::Duration = std::time::Duration::from_millis(300);
 
-fn bench(size: usize, json: bool, out: &mut dyn Write) -> Result<(), Error> {
+fn bench(
+    size: usize,
+    json: bool,
+    kernels: Option<&[String]>,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
     if !(1..=100_000_000).contains(&size) {
         return Err(Error::BadInput(format!(
             "--size: {size} elements; choose 1 to 100000000"
         )));
     }
-    let report = crate::bench::run(size, BENCH_BUDGET);
+    let known = crate::bench::kernel_names();
+    if let Some(unknown) = kernels
+        .unwrap_or_default()
+        .iter()
+        .find(|k| !known.contains(&k.as_str()))
+    {
+        return Err(Error::BadInput(format!(
+            "--kernels: unknown kernel {unknown:?}; valid: {}",
+            known.join(", ")
+        )));
+    }
+    let report = crate::bench::run(size, BENCH_BUDGET, kernels);
     let entry = |t: &crate::bench::Timing| json!({"name": t.name, "ns_per_element": t.ns_per_element, "runs": t.runs});
     if json {
         let document = json!({

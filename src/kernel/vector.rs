@@ -28,7 +28,7 @@ const LN2_LO: f64 = 2.319_046_813_846_299_6e-17;
 const LANES: usize = 8;
 
 /// Which instructions the slice kernels use on this machine.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
     /// No FMA: the scalar code.
     Scalar,
@@ -50,9 +50,25 @@ impl Level {
     }
 }
 
-/// The best level this CPU supports (detected at run time; the answer is cached by std).
+/// The level the slice kernels use: the best this CPU supports, or a lower one named by the
+/// environment variable `ACTSCOPE_SIMD` (`scalar`, `avx2`, `avx512`), for comparing them.
+/// Decided once per process.
 #[must_use]
 pub fn level() -> Level {
+    static LEVEL: std::sync::OnceLock<Level> = std::sync::OnceLock::new();
+    *LEVEL.get_or_init(|| {
+        let best = supported();
+        let asked = match std::env::var("ACTSCOPE_SIMD").as_deref() {
+            Ok("scalar") => Level::Scalar,
+            Ok("avx2") => Level::Avx2,
+            _ => Level::Avx512,
+        };
+        best.min(asked)
+    })
+}
+
+/// The best level this CPU supports (run-time detection).
+fn supported() -> Level {
     #[cfg(target_arch = "x86_64")]
     {
         let avx2 = std::arch::is_x86_feature_detected!("avx2")
