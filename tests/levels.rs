@@ -7,24 +7,8 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::actscope_with_env;
+use common::reference::{number, within_json};
 use serde_json::Value;
-
-fn ulp(x: f64) -> f64 {
-    let a = x.abs();
-    a.next_up() - a
-}
-
-fn within(got: Option<f64>, want: f64, bound: f64) -> bool {
-    match got {
-        None => !want.is_finite(),
-        Some(got) if want.abs() < 1e-300 => got.abs() < 1e-300,
-        Some(got) => (got - want).abs() <= bound * ulp(want),
-    }
-}
-
-fn number(text: &str) -> f64 {
-    text.parse().expect("a number in the table")
-}
 
 #[test]
 fn activations_at_every_level() {
@@ -48,7 +32,7 @@ fn activations_at_every_level() {
             let doc: Value = serde_json::from_str(&run.stdout).expect("JSON");
             for (cols, point) in rows.iter().zip(doc["points"].as_array().expect("points")) {
                 for (key, value, bound) in [("y", cols[3], cols[5]), ("dy", cols[4], cols[6])] {
-                    if !within(point[key].as_f64(), number(value), number(bound)) {
+                    if !within_json(point[key].as_f64(), number(value), number(bound)) {
                         failures.push(format!(
                             "{level} {name}({}) {key} = {}, want {value}",
                             cols[2], point[key]
@@ -81,7 +65,7 @@ fn softmax_at_every_level() {
                     .iter()
                     .zip(column.split(','))
                 {
-                    if !within(got.as_f64(), number(want), bound) {
+                    if !within_json(got.as_f64(), number(want), bound) {
                         failures.push(format!(
                             "{level} {key} of {} at T = {}: {got}, want {want}",
                             cols[0], cols[1]

@@ -1,36 +1,10 @@
 //! Every row of the mpmath reference tables (tests/data/, copied from the design's reference set),
 //! each within the error bound the row gives.
 
+mod common;
+
 use actscope::kernel::{self, Activation};
-
-/// The spacing of `f64` values at `reference`: one unit in the last place.
-fn ulp(reference: f64) -> f64 {
-    let a = reference.abs();
-    a.next_up() - a
-}
-
-/// Whether `got` meets `reference` within `bound` ulp, by the tables' rules: below 1e-300 any
-/// result of the same sign (or zero) also below 1e-300 will do; infinities must match exactly.
-fn within(got: f64, reference: f64, bound: f64) -> bool {
-    const TINY: f64 = 1e-300;
-    if reference.is_infinite() || reference.is_nan() {
-        return got.to_bits() == reference.to_bits() || (got.is_nan() && reference.is_nan());
-    }
-    if reference.abs() < TINY {
-        return got.abs() < TINY
-            && (got == 0.0 || got.signum() == reference.signum() || reference == 0.0);
-    }
-    (got - reference).abs() <= bound * ulp(reference)
-}
-
-fn ulps_off(got: f64, reference: f64) -> f64 {
-    (got - reference).abs() / ulp(reference)
-}
-
-fn number(text: &str) -> f64 {
-    text.parse()
-        .unwrap_or_else(|_| panic!("bad number {text:?} in a reference table"))
-}
+use common::reference::{number, ulps_off, within};
 
 #[test]
 fn activations_match_the_reference_table() {

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod pty;
+pub mod reference;
 
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};

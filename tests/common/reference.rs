@@ -1,0 +1,40 @@
+//! The reference tables' rules for comparing a result with its exact value.
+
+/// The spacing of `f64` values at `reference`: one unit in the last place.
+pub fn ulp(reference: f64) -> f64 {
+    let a = reference.abs();
+    a.next_up() - a
+}
+
+/// Whether `got` meets `reference` within `bound` ulp, by the tables' rules: below 1e-300 any
+/// result of the same sign (or zero) also below 1e-300 will do; infinities must match exactly.
+pub fn within(got: f64, reference: f64, bound: f64) -> bool {
+    const TINY: f64 = 1e-300;
+    if reference.is_infinite() || reference.is_nan() {
+        return got.to_bits() == reference.to_bits() || (got.is_nan() && reference.is_nan());
+    }
+    if reference.abs() < TINY {
+        return got.abs() < TINY
+            && (got == 0.0 || got.signum() == reference.signum() || reference == 0.0);
+    }
+    (got - reference).abs() <= bound * ulp(reference)
+}
+
+/// As [`within`], for a number read from JSON, where non-finite values are written `null`.
+pub fn within_json(got: Option<f64>, reference: f64, bound: f64) -> bool {
+    match got {
+        None => !reference.is_finite(),
+        Some(got) => within(got, reference, bound),
+    }
+}
+
+/// How many ulp of `reference` separate it from `got`.
+pub fn ulps_off(got: f64, reference: f64) -> f64 {
+    (got - reference).abs() / ulp(reference)
+}
+
+/// A number from a table.
+pub fn number(text: &str) -> f64 {
+    text.parse()
+        .unwrap_or_else(|_| panic!("bad number {text:?} in a reference table"))
+}
