@@ -263,6 +263,7 @@ impl App {
         {
             app.params[activation_index(a)] = p;
         }
+        app.follow_selection();
         app
     }
 
@@ -993,6 +994,14 @@ mod tests {
             ..Settings::default()
         });
         assert_eq!(app.param(Activation::LeakyRelu), 0.2);
+    }
+
+    #[test]
+    fn the_window_starts_on_the_first_element() {
+        let app = app_with(&[900.0, 1000.0]);
+        let (lo, hi) = app.window();
+        assert!(lo <= 900.0 && 900.0 <= hi);
+        assert_eq!(App::default().window(), DEFAULT_WINDOW);
     }
 
     #[test]
