@@ -247,8 +247,10 @@ pub fn logsumexp(xs: &[f64]) -> f64 {
 /// the tempered logits, so that `log_softmax = x/T - logsumexp`. At `T = 0` it is the limit of
 /// `m/T` (`+inf` for a positive maximum).
 ///
-/// The two parts can cancel (`logsumexp([-0.5442, -0.8774]) = 6.5e-4`), so they are computed in
-/// double-double arithmetic and rounded once: the result is within about 1 ulp everywhere.
+/// The two parts can cancel (`logsumexp([-0.5442, -0.8774]) = 6.5e-4`): when they do (and at
+/// `T != 1`) they are computed in double-double arithmetic and rounded once, so the result is
+/// within about 1 ulp everywhere; otherwise the `f64` sum, vectorised for long slices, is exact
+/// enough.
 ///
 /// # Errors
 /// [`TemperatureError`] when `t` is negative, infinite or NaN.
@@ -259,6 +261,21 @@ pub fn logsumexp_with_temperature(xs: &[f64], t: f64) -> Result<f64, Temperature
         Shape::Undefined => f64::NAN,
         Shape::OneHot { max, ties } => max / t + (ties as f64).ln(),
         Shape::Finite { max, argmax } => {
+            // At T = 1, in f64 first: exact enough unless the two parts cancel (then the result
+            // is smaller than half the maximum), and that is rare.
+            if t == 1.0 {
+                let others = match (xs.len() >= VECTOR_MIN_LEN)
+                    .then(|| super::vector::exp_sum(xs, t))
+                    .flatten()
+                {
+                    Some((total, total_low)) => (total - 1.0) + total_low,
+                    None => sum_of_others(xs, max, argmax, t),
+                };
+                let result = max + others.ln_1p();
+                if result.abs() >= 0.5 * max.abs() {
+                    return Ok(result);
+                }
+            }
             let mut others = DoubleDouble::from_f64(0.0);
             for (j, &x) in xs.iter().enumerate() {
                 if j != argmax {

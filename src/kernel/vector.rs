@@ -553,6 +553,20 @@ fn finish_softmax(xs: &[f64], max: f64, t: f64, inverse_t: f64, out: &mut [f64],
     }
 }
 
+/// `Σ_j e^((x_j - max)/T)` as `hi + lo` (the maximum's own term, exactly 1, included), or
+/// `None` when the input needs the scalar path.
+pub(crate) fn exp_sum(xs: &[f64], t: f64) -> Option<(f64, f64)> {
+    let (max, min, inverse_t) = fast_inputs(xs, t)?;
+    let tiny = (min - max) * inverse_t < EXP_NORMAL_LIMIT;
+    Some(
+        dispatch!(fn run(xs: &[f64], max: f64, t: f64, inverse_t: f64, tiny: bool) -> (f64, f64) {
+            exp_terms_for(xs, max, t, inverse_t, tiny, None)
+        } else {
+            unreachable!("fast_inputs refuses the scalar level")
+        }),
+    )
+}
+
 /// Log-softmax over `xs` at temperature `t > 0` into `out`: `(x_i - max)/T - ln(Σ)`, with `Σ`
 /// summed here and the logarithm taken as `ln_1p(Σ - 1)`; `false` when the scalar path is needed.
 ///
