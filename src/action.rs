@@ -50,6 +50,14 @@ pub enum Action {
     ToggleDerivative,
     /// Cycle the chart marker: braille, half-block, ASCII.
     CycleMarker,
+    /// One layer more in the vanishing-gradient readout (up to 100).
+    DepthUp,
+    /// One layer fewer (down to 1).
+    DepthDown,
+    /// Pin the next activation to draw faintly beside the current one.
+    CycleCompare,
+    /// Unpin it.
+    ClearCompare,
     /// Open or close the help overlay.
     ToggleHelp,
     /// Leave the explorer.

@@ -15,6 +15,9 @@ pub const DEFAULT_VALUES: [f64; 3] = [1.2, 0.9, 0.4];
 pub const DEFAULT_WINDOW: (f64, f64) = (-5.0, 5.0);
 /// The narrowest and widest half-width the x window may zoom to.
 const HALF_WIDTH_RANGE: (f64, f64) = (0.01, 1000.0);
+/// The network depth the vanishing-gradient readout starts with, and its range.
+pub const DEFAULT_DEPTH: u32 = 10;
+const DEPTH_RANGE: (u32, u32) = (1, 100);
 /// Temperatures that `[` and `]` step through on the Softmax tab.
 const TEMPERATURES: [f64; 12] = [
     0.0, 0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0, 100.0,
@@ -211,6 +214,8 @@ pub struct App {
     window: (f64, f64),
     show_derivative: bool,
     marker: MarkerKind,
+    depth: u32,
+    compare: Option<Activation>,
     mode: Mode,
     status: Option<Status>,
     request: Option<Request>,
@@ -254,6 +259,8 @@ impl App {
             window: DEFAULT_WINDOW,
             show_derivative: true,
             marker: settings.marker,
+            depth: DEFAULT_DEPTH,
+            compare: None,
             mode: Mode::Normal,
             status: None,
             request: None,
@@ -335,6 +342,18 @@ impl App {
     #[must_use]
     pub fn marker(&self) -> MarkerKind {
         self.marker
+    }
+
+    /// The network depth N of the vanishing-gradient readout.
+    #[must_use]
+    pub fn depth(&self) -> u32 {
+        self.depth
+    }
+
+    /// The activation pinned to draw beside the current one, if any.
+    #[must_use]
+    pub fn compare(&self) -> Option<Activation> {
+        self.compare
     }
 
     /// What keys do now.
@@ -426,7 +445,31 @@ impl App {
                 self.marker = self.marker.next();
                 self.status = Some(info(format!("marker: {}", self.marker.name())));
             }
+            Action::DepthUp => self.depth = (self.depth + 1).min(DEPTH_RANGE.1),
+            Action::DepthDown => self.depth = self.depth.saturating_sub(1).max(DEPTH_RANGE.0),
+            Action::CycleCompare => self.cycle_compare(),
+            Action::ClearCompare => {
+                self.compare = None;
+                self.status = Some(info("comparison cleared".to_string()));
+            }
         }
+    }
+
+    /// None, then each activation in turn (never the one on screen), then None again.
+    fn cycle_compare(&mut self) {
+        let current = self.activation();
+        let start = self
+            .compare
+            .and_then(|c| Activation::ALL.iter().position(|&a| a == c))
+            .map_or(0, |i| i + 1);
+        self.compare = Activation::ALL[start.min(Activation::ALL.len())..]
+            .iter()
+            .copied()
+            .find(|&a| Some(a) != current);
+        self.status = Some(info(match self.compare {
+            Some(a) => format!("pinned {} for comparison (c next, C clears)", a.title()),
+            None => "comparison cleared".to_string(),
+        }));
     }
 
     fn nudge(&mut self, amount: f64) {
@@ -605,12 +648,22 @@ impl App {
     /// Everything the panels show about the vector, computed by the kernel.
     #[must_use]
     pub fn analysis(&self) -> Analysis {
-        Analysis::of(
+        let mut analysis = Analysis::of(
             &self.values,
             self.activation(),
             self.activation().map_or(0.0, |a| self.param(a)),
             self.temperature,
-        )
+        );
+        let depth = i32::try_from(self.depth).unwrap_or(i32::MAX);
+        analysis.through_depth = analysis
+            .derivatives
+            .iter()
+            .map(|d| d.abs().powi(depth))
+            .collect();
+        analysis.depth_bound = self
+            .activation()
+            .map_or(0.0, |a| a.derivative_bound(self.param(a)).powi(depth));
+        analysis
     }
 }
 
@@ -678,6 +731,10 @@ pub struct Analysis {
     pub argmax: usize,
     /// Entropy of p in nats.
     pub entropy: f64,
+    /// `|f'(x_i)|^N` for the app's depth N: what a gradient keeps through N such layers.
+    pub through_depth: Vec<f64>,
+    /// `(sup |f'|)^N`: the most any input can keep.
+    pub depth_bound: f64,
 }
 
 impl Analysis {
@@ -704,6 +761,8 @@ impl Analysis {
             if p > probabilities[best] { i } else { best }
         });
         Analysis {
+            through_depth: Vec::new(),
+            depth_bound: 0.0,
             sum: kernel::compensated_sum(&probabilities),
             entropy: kernel::entropy(&probabilities, &log_probabilities),
             outputs,
@@ -1002,6 +1061,45 @@ mod tests {
         let (lo, hi) = app.window();
         assert!(lo <= 900.0 && 900.0 <= hi);
         assert_eq!(App::default().window(), DEFAULT_WINDOW);
+    }
+
+    #[test]
+    fn depth_steps_within_one_to_a_hundred_and_scales_the_gradient() {
+        let mut app = App::default();
+        assert_eq!(app.depth(), DEFAULT_DEPTH);
+        let analysis = app.analysis();
+        let d = Activation::Sigmoid.derivative(1.2, 0.0);
+        assert_eq!(analysis.through_depth[0], d.powi(10));
+        assert_eq!(analysis.depth_bound, 0.25f64.powi(10));
+        for _ in 0..200 {
+            app.update(Action::DepthUp);
+        }
+        assert_eq!(app.depth(), 100);
+        for _ in 0..200 {
+            app.update(Action::DepthDown);
+        }
+        assert_eq!(app.depth(), 1);
+    }
+
+    #[test]
+    fn compare_cycles_past_the_current_activation_and_clears() {
+        let mut app = App::default();
+        app.update(Action::CycleCompare);
+        assert_eq!(app.compare(), Some(Activation::Step));
+        app.update(Action::CycleCompare);
+        assert_eq!(
+            app.compare(),
+            Some(Activation::Tanh),
+            "sigmoid itself is skipped"
+        );
+        app.update(Action::ClearCompare);
+        assert_eq!(app.compare(), None);
+        for _ in 0..Activation::ALL.len() - 1 {
+            app.update(Action::CycleCompare);
+        }
+        assert_eq!(app.compare(), Some(Activation::Softplus));
+        app.update(Action::CycleCompare);
+        assert_eq!(app.compare(), None);
     }
 
     #[test]

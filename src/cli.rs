@@ -646,6 +646,8 @@ fn plot(args: &PlotArgs, environment: &Environment, out: &mut dyn Write) -> Resu
         points: Vec::new(),
         chosen: None,
         readout,
+        compare: None,
+        saturation: args.derivative,
     };
     let buffer = crate::ui::plot_buffer(&chart, &theme, width, height);
     out.write_all(crate::ui::buffer_to_text(&buffer, theme.color).as_bytes())?;

@@ -71,6 +71,10 @@ fn normal(key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Char('r') => Action::ResetView,
         KeyCode::Char('d') => Action::ToggleDerivative,
         KeyCode::Char('m') => Action::CycleMarker,
+        KeyCode::Char('>') => Action::DepthUp,
+        KeyCode::Char('<') => Action::DepthDown,
+        KeyCode::Char('c') => Action::CycleCompare,
+        KeyCode::Char('C') => Action::ClearCompare,
         _ => return None,
     };
     Some(action)
@@ -119,6 +123,11 @@ pub const HELP: &[(&str, &str)] = &[
     ("r", "reset the view to x in [-5, 5]"),
     ("d", "show / hide the derivative"),
     ("m", "chart marker: braille, half-block, ASCII"),
+    (
+        "< >",
+        "depth N for |f'(x)|^N; ▁▁ marks |f'| < 1% of its max",
+    ),
+    ("c  C", "pin another activation beside this one / unpin"),
     ("?", "this help (Esc or ? closes it)"),
     ("Ctrl-Z", "suspend (fg brings it back)"),
     ("q  Ctrl-C", "quit"),
@@ -192,6 +201,13 @@ mod tests {
             (press(KeyCode::Char('r')), Some(Action::ResetView)),
             (press(KeyCode::Char('d')), Some(Action::ToggleDerivative)),
             (press(KeyCode::Char('m')), Some(Action::CycleMarker)),
+            (press(KeyCode::Char('>')), Some(Action::DepthUp)),
+            (press(KeyCode::Char('<')), Some(Action::DepthDown)),
+            (press(KeyCode::Char('c')), Some(Action::CycleCompare)),
+            (
+                with(KeyCode::Char('C'), KeyModifiers::SHIFT),
+                Some(Action::ClearCompare),
+            ),
             (press(KeyCode::Char('z')), None),
             (press(KeyCode::F(5)), None),
             (with(KeyCode::Char('x'), KeyModifiers::CONTROL), None),

@@ -48,6 +48,10 @@ pub enum Role {
     Key,
     /// Panel borders.
     Border,
+    /// A pinned comparison curve, drawn faintly.
+    Compare,
+    /// Saturated or dead regions under the chart.
+    Band,
 }
 
 impl Theme {
@@ -90,7 +94,8 @@ impl Theme {
                 .add_modifier(Modifier::BOLD),
             Role::Tab | Role::Info => plain,
             Role::Formula => plain.fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            Role::Dim | Role::Border => plain.fg(Color::DarkGray),
+            Role::Dim | Role::Border | Role::Compare => plain.fg(Color::DarkGray),
+            Role::Band => plain.fg(Color::LightRed),
             Role::Curve => plain.fg(Color::Cyan),
             Role::Derivative => plain.fg(Color::Yellow),
             Role::Point => plain.fg(Color::Magenta),

@@ -53,6 +53,10 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::ToggleDerivative),
         Just(Action::CycleMarker),
         Just(Action::ToggleHelp),
+        Just(Action::DepthUp),
+        Just(Action::DepthDown),
+        Just(Action::CycleCompare),
+        Just(Action::ClearCompare),
     ]
 }
 

@@ -265,6 +265,38 @@ impl Activation {
         }
     }
 
+    /// `sup |f'(x)|` over all x: the most a gradient can be multiplied by per layer (sigmoid
+    /// 0.25, so through N layers at most 0.25^N). `p` is the parameter.
+    #[must_use]
+    pub fn derivative_bound(self, p: f64) -> f64 {
+        match self {
+            Activation::Step => 0.0,
+            Activation::Sigmoid => 0.25,
+            Activation::Tanh | Activation::Relu | Activation::Softplus => 1.0,
+            Activation::LeakyRelu | Activation::Elu => p.abs().max(1.0),
+            // At x = √2, x ≈ 1.4185, 2.3994 and 1.4906 (mpmath).
+            Activation::Gelu => 1.128_904_145_185_154_7,
+            Activation::GeluTanh => 1.128_993_068_658_771_7,
+            Activation::Silu => 1.099_839_320_128_867,
+            Activation::Mish => 1.088_498_161_251_728,
+        }
+    }
+
+    /// Where the defaults of PyTorch, Keras and JAX differ for this activation, if they do.
+    #[must_use]
+    pub fn framework_defaults(self) -> Option<&'static str> {
+        match self {
+            Activation::LeakyRelu => Some("defaults: PyTorch, JAX α = 0.01; Keras 0.3"),
+            Activation::Gelu | Activation::GeluTanh => {
+                Some("defaults: exact in PyTorch, Keras; tanh in JAX")
+            }
+            Activation::Softplus => Some("PyTorch: β = 1, x itself once βx > 20; Keras, JAX: no β"),
+            Activation::Elu => Some("α = 1 in PyTorch, Keras and JAX"),
+            Activation::Silu => Some("PyTorch SiLU = Keras, JAX swish / silu"),
+            _ => None,
+        }
+    }
+
     /// The parameter this activation takes, if any.
     #[must_use]
     pub fn param(self) -> Option<ParamSpec> {
@@ -679,6 +711,31 @@ mod tests {
         assert_eq!(mish(f64::INFINITY), f64::INFINITY);
         assert_eq!(relu(f64::NEG_INFINITY), 0.0);
         assert_eq!(tanh_derivative(f64::INFINITY), 0.0);
+    }
+
+    #[test]
+    fn derivative_bounds_hold_and_are_reached() {
+        for a in Activation::ALL {
+            let p = a.default_param();
+            let bound = a.derivative_bound(p);
+            let mut highest: f64 = 0.0;
+            for i in -20_000..=20_000 {
+                let x = f64::from(i) * 5e-4;
+                let d = a.derivative(x, p).abs();
+                assert!(
+                    d <= bound * (1.0 + 1e-12),
+                    "{}'({x}) = {d} > {bound}",
+                    a.name()
+                );
+                highest = highest.max(d);
+            }
+            // Reached on [-10, 10] (softplus' and tanh' tend to 1 only from below).
+            assert!(
+                highest >= bound * 0.98 || a == Activation::Step,
+                "{}",
+                a.name()
+            );
+        }
     }
 
     #[test]

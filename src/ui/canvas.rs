@@ -60,6 +60,11 @@ pub struct Plot<'a> {
     pub series: Vec<Series<'a>>,
     /// Marks, drawn last.
     pub marks: Vec<Mark>,
+    /// x ranges underlined along the bottom of the graph (saturated or dead regions), and their
+    /// style.
+    pub bands: Vec<(f64, f64)>,
+    /// The style of the bands.
+    pub band_style: Style,
     /// Braille, half blocks or ASCII.
     pub marker: MarkerKind,
     /// The look.
@@ -109,6 +114,7 @@ impl Widget for Plot<'_> {
             inner.height - 2,
         );
         draw_axes(&self, inner, graph, &y_labels, label_width, buffer);
+        draw_bands(&self, graph, buffer);
         draw_series(&self, graph, marker, buffer);
         for mark in &self.marks {
             if let Some((column, row)) = cell_of(mark.at, self.x, self.y, graph) {
@@ -250,6 +256,24 @@ fn dot_of(
     let column = ((fx * (size.0 - 1) as f64).round() as usize).min(size.0 - 1);
     let row = (((1.0 - fy) * (size.1 - 1) as f64).round() as usize).min(size.1 - 1);
     Some((column, row))
+}
+
+/// Underlines the bands' columns on the graph's bottom row.
+fn draw_bands(plot: &Plot, graph: Rect, buffer: &mut Buffer) {
+    if plot.bands.is_empty() || graph.width == 0 || graph.height == 0 {
+        return;
+    }
+    let symbol = if plot.theme.unicode { "▁" } else { "_" };
+    let row = graph.bottom() - 1;
+    let columns = f64::from(graph.width.saturating_sub(1).max(1));
+    for column in 0..graph.width {
+        let x = plot.x.0 + (plot.x.1 - plot.x.0) * f64::from(column) / columns;
+        if plot.bands.iter().any(|&(from, to)| from <= x && x <= to) {
+            buffer[(graph.x + column, row)]
+                .set_symbol(symbol)
+                .set_style(plot.band_style);
+        }
+    }
 }
 
 fn draw_series(plot: &Plot, graph: Rect, marker: MarkerKind, buffer: &mut Buffer) {

@@ -61,6 +61,42 @@ pub struct CurvePlot {
     pub chosen: Option<(f64, f64)>,
     /// Text along the bottom border.
     pub readout: String,
+    /// Another activation (and its parameter) drawn faintly for comparison.
+    pub compare: Option<(Activation, f64)>,
+    /// Underline where |f'| is under 1 % of its bound (saturated; dead where it is 0).
+    pub saturation: bool,
+}
+
+/// Fraction of `sup |f'|` under which a region counts as saturated.
+const SATURATED: f64 = 0.01;
+
+/// The x ranges of `df` where `|f'|` is under `SATURATED` of `bound`, and whether f' is exactly
+/// 0 all through them (a dead zone, as ReLU's).
+fn saturated_bands(df: &[(f64, f64)], bound: f64) -> (Vec<(f64, f64)>, bool) {
+    let mut bands: Vec<(f64, f64)> = Vec::new();
+    let mut dead = true;
+    let mut open: Option<f64> = None;
+    let mut last = None;
+    for &(x, d) in df {
+        let low = d.abs() < SATURATED * bound;
+        match (low, open) {
+            (true, None) => open = Some(x),
+            (false, Some(from)) => {
+                bands.push((from, last.unwrap_or(from)));
+                open = None;
+            }
+            _ => {}
+        }
+        if low {
+            dead &= d == 0.0;
+        }
+        last = Some(x);
+    }
+    if let (Some(from), Some(to)) = (open, last) {
+        bands.push((from, to));
+    }
+    let dead = dead && !bands.is_empty();
+    (bands, dead)
 }
 
 /// Draws `plot` into `area` of `buffer`.
@@ -76,7 +112,31 @@ pub fn draw_curve(plot: &CurvePlot, theme: &Theme, area: Rect, buffer: &mut Buff
     } else {
         plot::fit_y(&[&f])
     };
+    let compared = plot
+        .compare
+        .map(|(a, p)| plot::sample(a, p, plot.window, samples).0)
+        .unwrap_or_default();
+    let y = if compared.is_empty() {
+        y
+    } else {
+        let (lo, hi) = plot::fit_y(&[&compared]);
+        (y.0.min(lo), y.1.max(hi))
+    };
+    let bound = plot.activation.derivative_bound(plot.param);
+    let (bands, dead) = if plot.saturation && bound > 0.0 {
+        saturated_bands(&df, bound)
+    } else {
+        (Vec::new(), false)
+    };
     let mut series = Vec::new();
+    if !compared.is_empty() {
+        series.push(Series {
+            points: &compared,
+            style: theme.style(Role::Compare),
+            stroke: Stroke::Dotted,
+            ascii: ':',
+        });
+    }
     if plot.derivative {
         series.push(Series {
             points: &df_dots,
@@ -105,6 +165,24 @@ pub fn draw_curve(plot: &CurvePlot, theme: &Theme, area: Rect, buffer: &mut Buff
         symbol: theme.point_symbol(true),
         style: theme.style(Role::PointSelected),
     }));
+    let title = curve_title(plot, theme, !bands.is_empty(), dead);
+    Plot {
+        title,
+        readout: Line::styled(plot.readout.clone(), theme.style(Role::Info)),
+        x: plot.window,
+        y,
+        series,
+        marks,
+        bands,
+        band_style: theme.style(Role::Band),
+        marker: plot.marker,
+        theme,
+    }
+    .render(area, buffer);
+}
+
+/// The title: the activation's name and a legend entry for each curve and for the bands.
+fn curve_title<'a>(plot: &CurvePlot, theme: &Theme, banded: bool, dead: bool) -> Line<'a> {
     let (solid, dots) = swatches(theme);
     let mut title = vec![
         Span::styled(
@@ -119,17 +197,21 @@ pub fn draw_curve(plot: &CurvePlot, theme: &Theme, area: Rect, buffer: &mut Buff
             theme.style(Role::Derivative),
         ));
     }
-    Plot {
-        title: Line::from(title),
-        readout: Line::styled(plot.readout.clone(), theme.style(Role::Info)),
-        x: plot.window,
-        y,
-        series,
-        marks,
-        marker: plot.marker,
-        theme,
+    if let Some((a, _)) = plot.compare {
+        title.push(Span::styled(
+            format!(" {dots} {} ", a.name()),
+            theme.style(Role::Compare),
+        ));
     }
-    .render(area, buffer);
+    if banded {
+        let band = if theme.unicode { "▁▁" } else { "__" };
+        let what = if dead { "dead" } else { "saturated" };
+        title.push(Span::styled(
+            format!(" {band} {what} "),
+            theme.style(Role::Band),
+        ));
+    }
+    Line::from(title)
 }
 
 fn function_chart(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -151,6 +233,8 @@ fn function_chart(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Fra
         chosen: Some(on_curve(selected)),
         // The status line reads the selected element out; the chart does not repeat it.
         readout: String::new(),
+        compare: app.compare().map(|a| (a, app.param(a))),
+        saturation: true,
     };
     draw_curve(&plot, theme, area, frame.buffer_mut());
 }
@@ -226,6 +310,8 @@ fn softmax_chart(
         y: (-0.1, 1.1),
         series,
         marks,
+        bands: Vec::new(),
+        band_style: theme.style(Role::Band),
         marker: app.marker(),
         theme,
     }

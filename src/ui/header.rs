@@ -50,6 +50,11 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     } else {
         asciify(&formula)
     };
+    let defaults = app
+        .activation()
+        .and_then(Activation::framework_defaults)
+        .map(|text| format!("   {text}"))
+        .unwrap_or_default();
     let lines = vec![
         Line::from(vec![
             Span::styled(format!(" {formula}"), theme.style(Role::Formula)),
@@ -63,10 +68,20 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 theme.style(Role::Info),
             ),
         ]),
-        Line::styled(
-            format!(" {}", if theme.unicode { fact } else { asciify(&fact) }),
-            theme.style(Role::Dim),
-        ),
+        Line::from(vec![
+            Span::styled(
+                format!(" {}", if theme.unicode { fact } else { asciify(&fact) }),
+                theme.style(Role::Dim),
+            ),
+            Span::styled(
+                if theme.unicode {
+                    defaults
+                } else {
+                    asciify(&defaults)
+                },
+                theme.style(Role::Formula),
+            ),
+        ]),
     ];
     frame.render_widget(Paragraph::new(lines), area);
 }

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
-use crate::app::{Analysis, App, MAX_ELEMENTS, Mode};
+use crate::app::{Analysis, App, Mode};
 use crate::format;
 use crate::theme::{Role, Theme};
 
@@ -193,13 +193,19 @@ fn summary<'a>(app: &App, analysis: &Analysis, theme: &Theme, softmax_tab: bool)
         }
         Line::from(spans)
     } else {
-        Line::styled(
-            format!(
-                " {} of {MAX_ELEMENTS} elements   a add   x remove",
-                app.values().len()
+        // Vanishing gradients: what the selected element's gradient keeps through N layers.
+        let n = app.depth();
+        let selected = app.selected();
+        let kept = analysis.through_depth[selected];
+        let role = if kept < 1e-6 { Role::Warn } else { Role::Info };
+        Line::from(vec![
+            Span::raw(format!(" N = {n}: |f'(x{selected})|^N = ")),
+            Span::styled(format::short(kept, 2), theme.style(role)),
+            Span::styled(
+                format!(" (bound {})", format::short(analysis.depth_bound, 2)),
+                theme.style(Role::Dim),
             ),
-            theme.style(Role::Dim),
-        )
+        ])
     };
     vec![first, second]
 }
