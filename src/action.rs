@@ -58,6 +58,9 @@ pub enum Action {
     CycleCompare,
     /// Unpin it.
     ClearCompare,
+    /// Copy the current view as text, with the command line that reopens it, to the clipboard
+    /// (OSC 52, which reaches the local clipboard through SSH and tmux).
+    Share,
     /// Open or close the help overlay.
     ToggleHelp,
     /// Leave the explorer.

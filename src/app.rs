@@ -226,6 +226,7 @@ pub struct App {
 enum Request {
     Quit,
     Suspend,
+    Share,
 }
 
 impl Default for App {
@@ -384,6 +385,48 @@ impl App {
         }
     }
 
+    /// Whether a copy to the clipboard was asked for since the last call.
+    pub fn take_share(&mut self) -> bool {
+        if self.request == Some(Request::Share) {
+            self.request = None;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Records how a copy went, for the status line.
+    pub fn shared(&mut self, bytes: usize) {
+        self.status = Some(info(format!(
+            "copied {bytes} bytes; reopen: {}",
+            self.command_line()
+        )));
+    }
+
+    /// The command line that reopens this state: tab, vector, parameter, temperature.
+    #[must_use]
+    pub fn command_line(&self) -> String {
+        let tab = match self.activation() {
+            Some(a) => a.name(),
+            None => "softmax",
+        };
+        let values: Vec<String> = self.values.iter().map(|&v| format_for_edit(v)).collect();
+        let mut parts = vec![format!(
+            "actscope --tab {tab} --input '{}'",
+            values.join(" ")
+        )];
+        if let Some(a) = self.activation().filter(|a| a.param().is_some()) {
+            parts.push(format!("--param {}", format_for_edit(self.param(a))));
+        }
+        if self.temperature != 1.0 {
+            parts.push(format!(
+                "--temperature {}",
+                format_for_edit(self.temperature)
+            ));
+        }
+        parts.join(" ")
+    }
+
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         if !matches!(self.mode, Mode::Editing(_)) {
@@ -392,6 +435,7 @@ impl App {
         match action {
             Action::Quit => self.request = Some(Request::Quit),
             Action::Suspend => self.request = Some(Request::Suspend),
+            Action::Share => self.request = Some(Request::Share),
             Action::ToggleHelp => {
                 self.mode = match self.mode {
                     Mode::Help => Mode::Normal,
@@ -1100,6 +1144,34 @@ mod tests {
         assert_eq!(app.compare(), Some(Activation::Softplus));
         app.update(Action::CycleCompare);
         assert_eq!(app.compare(), None);
+    }
+
+    #[test]
+    fn the_command_line_reopens_the_state() {
+        let mut app = App::default();
+        assert_eq!(
+            app.command_line(),
+            "actscope --tab sigmoid --input '1.2 0.9 0.4'"
+        );
+        app.update(Action::SelectTab(4));
+        app.update(Action::ParamUp);
+        app.update(Action::Nudge(-1.0));
+        assert_eq!(
+            app.command_line(),
+            "actscope --tab leaky_relu --input '0.2 0.9 0.4' --param 0.02"
+        );
+        app.update(Action::SelectTab(10));
+        app.update(Action::ParamDown);
+        assert!(
+            app.command_line()
+                .ends_with("--tab softmax --input '0.2 0.9 0.4' --temperature 0.75")
+        );
+        app.update(Action::SelectTab(6));
+        app.update(Action::ParamUp);
+        assert!(app.command_line().starts_with("actscope --tab gelu_tanh "));
+        app.update(Action::Share);
+        assert!(app.take_share());
+        assert!(!app.take_share());
     }
 
     #[test]

@@ -29,6 +29,11 @@ impl<W: Write> AnsiBackend<W> {
         }
     }
 
+    /// The writer, for sequences the backend does not know (OSC 52).
+    pub fn writer_mut(&mut self) -> &mut W {
+        &mut self.writer
+    }
+
     /// Records that something else (a suspend, a restore) changed the cursor's visibility.
     pub fn forget_cursor(&mut self) {
         self.cursor_hidden = None;

@@ -154,8 +154,11 @@ pub struct EvalArgs {
     #[arg(long, short, value_name = "P")]
     pub param: Option<String>,
     /// Print one JSON document instead of text.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "csv")]
     pub json: bool,
+    /// Print CSV (x,y,dy) instead of text.
+    #[arg(long)]
+    pub csv: bool,
     /// The inputs: numbers separated by spaces or commas, brackets allowed; `-` reads standard input.
     #[arg(value_name = "X")]
     pub xs: Vec<String>,
@@ -163,6 +166,7 @@ pub struct EvalArgs {
 
 /// `actscope plot`.
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // command-line flags
 pub struct PlotArgs {
     /// The activation (see `actscope list`).
     pub name: String,
@@ -190,6 +194,12 @@ pub struct PlotArgs {
     /// No colour (also with NO_COLOR, or when stdout is not a terminal).
     #[arg(long)]
     pub no_color: bool,
+    /// Print the curve as CSV (x,y,dy) instead of a chart.
+    #[arg(long)]
+    pub csv: bool,
+    /// Points in the CSV, ends included.
+    #[arg(long, value_name = "N", default_value_t = 201, requires = "csv")]
+    pub samples: usize,
 }
 
 /// `actscope softmax`.
@@ -440,6 +450,9 @@ fn eval(args: &EvalArgs, stdin: &mut dyn Read, out: &mut dyn Write) -> Result<()
         return Ok(());
     }
 
+    if args.csv {
+        return write_csv(out, &xs, &ys, &dys);
+    }
     let name = activation.name();
     if let (Some(spec), Some(value)) = (activation.param(), param) {
         writeln!(out, "{name} with {} = {}", spec.name, full_precision(value))?;
@@ -452,6 +465,21 @@ fn eval(args: &EvalArgs, stdin: &mut dyn Read, out: &mut dyn Write) -> Result<()
         .collect();
     let header = ["x".to_string(), format!("{name}(x)"), format!("{name}'(x)")];
     write_table(out, &header, &rows)
+}
+
+/// Writes `x,y,dy` rows at full precision, with a header.
+fn write_csv(out: &mut dyn Write, xs: &[f64], ys: &[f64], dys: &[f64]) -> Result<(), Error> {
+    writeln!(out, "x,y,dy")?;
+    for ((&x, &y), &dy) in xs.iter().zip(ys).zip(dys) {
+        writeln!(
+            out,
+            "{},{},{}",
+            full_precision(x),
+            full_precision(y),
+            full_precision(dy)
+        )?;
+    }
+    Ok(())
 }
 
 /// Writes rows as left-aligned columns two spaces apart.
@@ -605,6 +633,21 @@ fn plot(args: &PlotArgs, environment: &Environment, out: &mut dyn Write) -> Resu
         return Err(Error::BadInput(format!(
             "--from {from} --to {to}: the window needs from < to (and a finite width)"
         )));
+    }
+    if args.csv {
+        if !(2..=10_000_000).contains(&args.samples) {
+            return Err(Error::BadInput(format!(
+                "--samples {}: choose 2 to 10000000",
+                args.samples
+            )));
+        }
+        let xs = crate::plot::grid((from, to), args.samples);
+        let p = param.unwrap_or(0.0);
+        let mut ys = vec![0.0; xs.len()];
+        let mut dys = vec![0.0; xs.len()];
+        activation.value_slice(&xs, p, &mut ys);
+        activation.derivative_slice(&xs, p, &mut dys);
+        return write_csv(out, &xs, &ys, &dys);
     }
     let (terminal_width, terminal_height) = environment
         .size

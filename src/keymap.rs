@@ -75,6 +75,7 @@ fn normal(key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Char('<') => Action::DepthDown,
         KeyCode::Char('c') => Action::CycleCompare,
         KeyCode::Char('C') => Action::ClearCompare,
+        KeyCode::Char('y') => Action::Share,
         _ => return None,
     };
     Some(action)
@@ -128,6 +129,10 @@ pub const HELP: &[(&str, &str)] = &[
         "depth N for |f'(x)|^N; ▁▁ marks |f'| < 1% of its max",
     ),
     ("c  C", "pin another activation beside this one / unpin"),
+    (
+        "y",
+        "copy the view and the command that reopens it (OSC 52)",
+    ),
     ("?", "this help (Esc or ? closes it)"),
     ("Ctrl-Z", "suspend (fg brings it back)"),
     ("q  Ctrl-C", "quit"),
@@ -204,6 +209,7 @@ mod tests {
             (press(KeyCode::Char('>')), Some(Action::DepthUp)),
             (press(KeyCode::Char('<')), Some(Action::DepthDown)),
             (press(KeyCode::Char('c')), Some(Action::CycleCompare)),
+            (press(KeyCode::Char('y')), Some(Action::Share)),
             (
                 with(KeyCode::Char('C'), KeyModifiers::SHIFT),
                 Some(Action::ClearCompare),

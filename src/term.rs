@@ -149,6 +149,17 @@ fn event_loop(terminal: &mut Terminal<Backend>, app: &mut App, options: &Options
                 suspend(terminal, options.mouse)?;
                 redraw = true;
             }
+            if app.take_share() {
+                let size = terminal.size()?;
+                let text = format!(
+                    "{}\n{}\n",
+                    ui::screen_text(app, &options.theme, size.width, size.height).trim_end(),
+                    app.command_line()
+                );
+                copy_to_clipboard(terminal, &text)?;
+                app.shared(text.len());
+                redraw = true;
+            }
             if !event::poll(Duration::ZERO).context("cannot read the terminal")? {
                 break;
             }
@@ -179,6 +190,17 @@ fn apply(
         app.update(action);
     }
     Ok(redraw)
+}
+
+/// Sends `text` to the terminal's clipboard with OSC 52 (`ESC ] 52 ; c ; base64 BEL`): it travels
+/// with the output, so it reaches the local clipboard through SSH and tmux (`set-clipboard on`).
+fn copy_to_clipboard(terminal: &mut Terminal<Backend>, text: &str) -> Result<()> {
+    let _terminal = lock_terminal();
+    let sequence = format!("\x1b]52;c;{}\x07", crate::format::base64(text.as_bytes()));
+    let writer = terminal.backend_mut().writer_mut();
+    writer.write_all(sequence.as_bytes())?;
+    writer.flush()?;
+    Ok(())
 }
 
 /// Ctrl-Z: give the terminal back, stop; on `fg`, take it again and repaint every cell.

@@ -57,6 +57,7 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::DepthDown),
         Just(Action::CycleCompare),
         Just(Action::ClearCompare),
+        Just(Action::Share),
     ]
 }
 

@@ -423,3 +423,39 @@ fn softmax_plot_labels_bars() {
     assert!(lines[0].matches('█').count() > lines[2].matches('█').count());
     assert!(!run.stdout.contains('\x1b'));
 }
+
+#[test]
+fn csv_exports_from_eval_and_plot() {
+    let run = actscope(&["eval", "sigmoid", "--csv", "-1", "0", "1.2"], "");
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines[0], "x,y,dy");
+    assert_eq!(lines[2], "0,0.5,0.25");
+    assert_eq!(lines[3], "1.2,0.7685247834990176,0.1778944406468057");
+    let run = actscope(
+        &[
+            "plot",
+            "relu",
+            "--csv",
+            "--samples",
+            "5",
+            "--from",
+            "-2",
+            "--to",
+            "2",
+        ],
+        "",
+    );
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    assert_eq!(run.stdout, "x,y,dy\n-2,0,0\n-1,0,0\n0,0,0\n1,1,1\n2,2,1\n");
+    assert_refused(
+        &["eval", "relu", "--csv", "--json", "1"],
+        "",
+        "cannot be used with",
+    );
+    assert_refused(
+        &["plot", "relu", "--csv", "--samples", "1"],
+        "",
+        "--samples 1: choose 2",
+    );
+}

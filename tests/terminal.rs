@@ -273,3 +273,50 @@ fn plot_on_a_terminal_uses_its_size_and_colour_unless_no_color() {
     assert_eq!(session.wait_exit(), 0);
     assert_eq!(sets_a_colour(&session.bytes()), None);
 }
+
+/// Standard base64 back to bytes (the test's own decoder).
+fn unbase64(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        _ => 63,
+    };
+    let mut out = Vec::new();
+    for chunk in text.as_bytes().chunks(4) {
+        let digits: Vec<u8> = chunk
+            .iter()
+            .filter(|&&c| c != b'=')
+            .map(|&c| value(c))
+            .collect();
+        let word = digits
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, &d)| acc | u32::from(d) << (18 - 6 * i));
+        for i in 0..digits.len().saturating_sub(1) {
+            out.push((word >> (16 - 8 * i)) as u8);
+        }
+    }
+    out
+}
+
+#[test]
+fn y_copies_the_view_and_its_command_line_with_osc_52() {
+    let mut session = Session::spawn(&["--tab", "leaky", "--param", "0.2"], 100, 30, &[]);
+    session.wait_for_text("45.66 %");
+    session.send("y");
+    session.wait_for_text("reopen: actscope --tab leaky_relu --input '1.2 0.9 0.4' --param 0.2");
+    let bytes = session.bytes();
+    let text = String::from_utf8_lossy(&bytes);
+    let start = text.find("\x1b]52;c;").expect("an OSC 52 sequence") + 7;
+    let end = start + text[start..].find('\x07').expect("its end");
+    let copied = String::from_utf8(unbase64(&text[start..end])).expect("UTF-8");
+    assert!(
+        copied.contains("Leaky ReLU") && copied.contains("45.66 %"),
+        "{copied}"
+    );
+    assert!(copied.trim_end().ends_with("--param 0.2"), "{copied}");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}

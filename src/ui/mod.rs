@@ -97,6 +97,24 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     }
 }
 
+/// The screen as plain text, drawn for `width` x `height`: what `y` copies.
+#[must_use]
+pub fn screen_text(app: &App, theme: &Theme, width: u16, height: u16) -> String {
+    let area = Rect::new(0, 0, width, height);
+    let Ok(mut terminal) = ratatui::Terminal::with_options(
+        ratatui::backend::TestBackend::new(width, height),
+        ratatui::TerminalOptions {
+            viewport: ratatui::Viewport::Fixed(area),
+        },
+    ) else {
+        return String::new();
+    };
+    if terminal.draw(|frame| render(app, theme, frame)).is_err() {
+        return String::new();
+    }
+    buffer_to_text(terminal.backend().buffer(), false)
+}
+
 /// `plot` drawn on a `width` x `height` canvas, as `actscope plot` prints it.
 #[must_use]
 pub fn plot_buffer(plot: &CurvePlot, theme: &Theme, width: u16, height: u16) -> Buffer {
