@@ -106,12 +106,8 @@ pub fn screen_text(app: &App, theme: &Theme, width: u16, height: u16) -> String 
         ratatui::TerminalOptions {
             viewport: ratatui::Viewport::Fixed(area),
         },
-    ) else {
-        return String::new();
-    };
-    if terminal.draw(|frame| render(app, theme, frame)).is_err() {
-        return String::new();
-    }
+    );
+    let Ok(_) = terminal.draw(|frame| render(app, theme, frame));
     buffer_to_text(terminal.backend().buffer(), false)
 }
 
