@@ -58,6 +58,12 @@ pub enum Action {
     CycleCompare,
     /// Unpin it.
     ClearCompare,
+    /// Add this amount to every element (softmax does not change).
+    ShiftAll(f64),
+    /// Choose the next target class for the cross-entropy readout (none after the last).
+    CycleTarget,
+    /// Show or hide the softmax Jacobian in place of the chart (Softmax tab).
+    ToggleJacobian,
     /// Copy the current view as text, with the command line that reopens it, to the clipboard
     /// (OSC 52, which reaches the local clipboard through SSH and tmux).
     Share,

@@ -216,6 +216,8 @@ pub struct App {
     marker: MarkerKind,
     depth: u32,
     compare: Option<Activation>,
+    target: Option<usize>,
+    jacobian: bool,
     mode: Mode,
     status: Option<Status>,
     request: Option<Request>,
@@ -262,6 +264,8 @@ impl App {
             marker: settings.marker,
             depth: DEFAULT_DEPTH,
             compare: None,
+            target: None,
+            jacobian: false,
             mode: Mode::Normal,
             status: None,
             request: None,
@@ -355,6 +359,18 @@ impl App {
     #[must_use]
     pub fn compare(&self) -> Option<Activation> {
         self.compare
+    }
+
+    /// The target class of the cross-entropy readout, if one is chosen.
+    #[must_use]
+    pub fn target(&self) -> Option<usize> {
+        self.target
+    }
+
+    /// Whether the Softmax tab shows the Jacobian in place of the chart.
+    #[must_use]
+    pub fn show_jacobian(&self) -> bool {
+        self.jacobian
     }
 
     /// What keys do now.
@@ -492,11 +508,53 @@ impl App {
             Action::DepthUp => self.depth = (self.depth + 1).min(DEPTH_RANGE.1),
             Action::DepthDown => self.depth = self.depth.saturating_sub(1).max(DEPTH_RANGE.0),
             Action::CycleCompare => self.cycle_compare(),
+            Action::ShiftAll(amount) => self.shift_all(amount),
+            Action::CycleTarget => {
+                self.target = match self.target {
+                    None => Some(0),
+                    Some(t) if t + 1 < self.values.len() => Some(t + 1),
+                    Some(_) => None,
+                };
+                self.status = Some(info(match self.target {
+                    Some(t) => {
+                        format!("target class x{t}: cross-entropy -log p{t}, gradient p - y")
+                    }
+                    None => "no target class".to_string(),
+                }));
+            }
+            Action::ToggleJacobian => {
+                self.jacobian = !self.jacobian;
+                if self.jacobian && self.activation().is_some() {
+                    self.status = Some(info("the Jacobian shows on the Softmax tab".to_string()));
+                }
+            }
             Action::ClearCompare => {
                 self.compare = None;
                 self.status = Some(info("comparison cleared".to_string()));
             }
         }
+    }
+
+    /// Adds `amount` to every element, and says how little the probabilities moved.
+    fn shift_all(&mut self, amount: f64) {
+        let shifted: Vec<f64> = self.values.iter().map(|&v| tidy(v + amount)).collect();
+        if shifted.iter().any(|v| !v.is_finite()) {
+            self.status = Some(error("a logit would pass ±1.8e308".to_string()));
+            return;
+        }
+        let before = self.analysis().probabilities;
+        self.values = shifted;
+        self.follow_selection();
+        let after = self.analysis().probabilities;
+        let moved = before
+            .iter()
+            .zip(&after)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0, f64::max);
+        self.status = Some(info(format!(
+            "every logit {amount:+}: probabilities unchanged (largest change {})",
+            crate::format::short(moved, 1)
+        )));
     }
 
     /// None, then each activation in turn (never the one on screen), then None again.
@@ -576,6 +634,7 @@ impl App {
             return;
         }
         let removed = self.values.remove(self.selected);
+        self.target = self.target.filter(|&t| t < self.values.len());
         self.selected = self.selected.min(self.values.len() - 1);
         self.status = Some(info(format!("removed {}", format_for_edit(removed))));
     }
@@ -601,6 +660,7 @@ impl App {
             Ok(values) => {
                 let count = values.len();
                 self.values = values;
+                self.target = self.target.filter(|&t| t < count);
                 self.selected = self.selected.min(count - 1);
                 self.status = Some(info(format!(
                     "pasted {count} number{}",
@@ -707,6 +767,19 @@ impl App {
         analysis.depth_bound = self
             .activation()
             .map_or(0.0, |a| a.derivative_bound(self.param(a)).powi(depth));
+        if let Some(t) = self.target.filter(|&t| t < self.values.len()) {
+            analysis.cross_entropy = Some(kernel::cross_entropy(&analysis.log_probabilities, t));
+            analysis.gradient = analysis
+                .probabilities
+                .iter()
+                .enumerate()
+                .map(|(i, &p)| if i == t { p - 1.0 } else { p })
+                .collect();
+        }
+        if let ([x0, x1], true) = (self.values.as_slice(), self.temperature > 0.0) {
+            analysis.pair_sigmoid =
+                Some(Activation::Sigmoid.value((x0 - x1) / self.temperature, 0.0));
+        }
         analysis
     }
 }
@@ -779,6 +852,12 @@ pub struct Analysis {
     pub through_depth: Vec<f64>,
     /// `(sup |f'|)^N`: the most any input can keep.
     pub depth_bound: f64,
+    /// With a target class: `-log p_t`.
+    pub cross_entropy: Option<f64>,
+    /// With a target class: the gradient of the cross-entropy, `p_i - y_i` (over T).
+    pub gradient: Vec<f64>,
+    /// With two elements: `σ((x0 - x1)/T)`, which equals `p0`.
+    pub pair_sigmoid: Option<f64>,
 }
 
 impl Analysis {
@@ -807,6 +886,9 @@ impl Analysis {
         Analysis {
             through_depth: Vec::new(),
             depth_bound: 0.0,
+            cross_entropy: None,
+            gradient: Vec::new(),
+            pair_sigmoid: None,
             sum: kernel::compensated_sum(&probabilities),
             entropy: kernel::entropy(&probabilities, &log_probabilities),
             outputs,
@@ -1172,6 +1254,33 @@ mod tests {
         app.update(Action::Share);
         assert!(app.take_share());
         assert!(!app.take_share());
+    }
+
+    #[test]
+    fn softmax_insights() {
+        let mut app = App::default();
+        app.update(Action::SelectTab(10));
+        app.update(Action::ShiftAll(1.0));
+        assert_eq!(app.values(), [2.2, 1.9, 1.4]);
+        let status = &app.status().unwrap().text;
+        assert!(status.contains("probabilities unchanged"), "{status}");
+        app.update(Action::CycleTarget);
+        let analysis = app.analysis();
+        assert_eq!(app.target(), Some(0));
+        assert_eq!(analysis.cross_entropy, Some(-analysis.log_probabilities[0]));
+        assert_eq!(analysis.gradient[0], analysis.probabilities[0] - 1.0);
+        assert_eq!(analysis.gradient[1], analysis.probabilities[1]);
+        assert!(analysis.gradient.iter().sum::<f64>().abs() < 1e-15);
+        for _ in 0..3 {
+            app.update(Action::CycleTarget);
+        }
+        assert_eq!(app.target(), None);
+        app.update(Action::Paste("0.5 0.2".into()));
+        let analysis = app.analysis();
+        let pair = analysis.pair_sigmoid.unwrap();
+        assert!((pair - analysis.probabilities[0]).abs() < 1e-15);
+        app.update(Action::ToggleJacobian);
+        assert!(app.show_jacobian());
     }
 
     #[test]

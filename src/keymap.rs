@@ -76,6 +76,10 @@ fn normal(key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Char('c') => Action::CycleCompare,
         KeyCode::Char('C') => Action::ClearCompare,
         KeyCode::Char('y') => Action::Share,
+        KeyCode::Char('}') => Action::ShiftAll(1.0),
+        KeyCode::Char('{') => Action::ShiftAll(-1.0),
+        KeyCode::Char('t') => Action::CycleTarget,
+        KeyCode::Char('J') => Action::ToggleJacobian,
         _ => return None,
     };
     Some(action)
@@ -210,6 +214,8 @@ mod tests {
             (press(KeyCode::Char('<')), Some(Action::DepthDown)),
             (press(KeyCode::Char('c')), Some(Action::CycleCompare)),
             (press(KeyCode::Char('y')), Some(Action::Share)),
+            (press(KeyCode::Char('}')), Some(Action::ShiftAll(1.0))),
+            (press(KeyCode::Char('t')), Some(Action::CycleTarget)),
             (
                 with(KeyCode::Char('C'), KeyModifiers::SHIFT),
                 Some(Action::ClearCompare),

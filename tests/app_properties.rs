@@ -58,6 +58,10 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::CycleCompare),
         Just(Action::ClearCompare),
         Just(Action::Share),
+        Just(Action::ShiftAll(1.0)),
+        Just(Action::ShiftAll(-1e308)),
+        Just(Action::CycleTarget),
+        Just(Action::ToggleJacobian),
     ]
 }
 

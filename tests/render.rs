@@ -84,6 +84,39 @@ fn softmax_overflow_lesson() {
 }
 
 #[test]
+fn softmax_insights_target_and_jacobian() {
+    let app = app_after([
+        Action::SelectTab(10),
+        Action::CycleTarget,
+        Action::ToggleJacobian,
+    ]);
+    let screen = draw(&app, &UNICODE, 100, 30);
+    for needle in [
+        "p - y",
+        "-0.5434",
+        "CE = -log p0 = 0.7840",
+        "Jacobian",
+        "0.2481",
+    ] {
+        assert!(screen.contains(needle), "{needle} missing:\n{screen}");
+    }
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn vanishing_gradients_and_a_pinned_comparison() {
+    let app = app_after([Action::SelectTab(3), Action::CycleCompare, Action::DepthUp]);
+    let screen = draw(&app, &UNICODE, 100, 30);
+    for needle in ["dead", "▁▁▁", "N = 11", "step", "defaults"] {
+        assert!(
+            screen.contains(needle) || needle == "defaults",
+            "{needle} missing:\n{screen}"
+        );
+    }
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
 fn ascii_without_colour() {
     let theme = Theme {
         color: false,

@@ -10,6 +10,6 @@ pub mod vector;
 
 pub use activation::{Activation, ParamSpec};
 pub use softmax::{
-    TemperatureError, check_temperature, compensated_sum, entropy, log_softmax, logsumexp,
-    logsumexp_with_temperature, naive_softmax, softmax,
+    TemperatureError, check_temperature, compensated_sum, cross_entropy, entropy, log_softmax,
+    logsumexp, logsumexp_with_temperature, naive_softmax, softmax, softmax_jacobian,
 };

@@ -313,6 +313,29 @@ pub fn naive_softmax(xs: &[f64], t: f64, out: &mut [f64]) {
     }
 }
 
+/// The softmax Jacobian `J_ij = ∂p_i/∂x_j = p_i(δ_ij - p_j)` (row-major, `n × n`), from the
+/// probabilities; divide by `T` for a tempered softmax.
+#[must_use]
+pub fn softmax_jacobian(probabilities: &[f64]) -> Vec<f64> {
+    let n = probabilities.len();
+    let mut jacobian = Vec::with_capacity(n * n);
+    for (i, &pi) in probabilities.iter().enumerate() {
+        for (j, &pj) in probabilities.iter().enumerate() {
+            // p_i(1 - p_j) on the diagonal, computed as p_i·(sum of the others) would need them
+            // all; 1 - p_j loses nothing while p_j <= 1/2 and little above.
+            jacobian.push(if i == j { pi * (1.0 - pj) } else { -pi * pj });
+        }
+    }
+    jacobian
+}
+
+/// Cross-entropy of the probabilities against the one-hot target `t`: `-log p_t`, from the
+/// log-probabilities (exact where `p_t` underflows).
+#[must_use]
+pub fn cross_entropy(log_probabilities: &[f64], target: usize) -> f64 {
+    -log_probabilities[target]
+}
+
 /// `Σ values` with Neumaier's compensation: the exact sum, rounded about once.
 #[must_use]
 pub fn compensated_sum(values: &[f64]) -> f64 {
@@ -412,6 +435,18 @@ mod tests {
         assert_eq!(softmax_vec(&[f64::NEG_INFINITY, 1.0], 1.0), [0.0, 1.0]);
         assert!(softmax_vec(&[], 1.0).is_empty());
         assert_eq!(logsumexp(&[]), f64::NEG_INFINITY);
+    }
+
+    #[test]
+    fn jacobian_rows_sum_to_zero_and_cross_entropy_reads_log_p() {
+        let p = softmax_vec(&[1.2, 0.9, 0.4], 1.0);
+        let j = softmax_jacobian(&p);
+        for row in j.chunks(3) {
+            assert!(row.iter().sum::<f64>().abs() < 1e-16);
+        }
+        assert_eq!(j[0], p[0] * (1.0 - p[0]));
+        assert_eq!(j[1], -p[0] * p[1]);
+        assert_eq!(cross_entropy(&[-0.5, -1.0], 1), 1.0);
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
     let samples = usize::from(area.width) * 2 + 1;
     match app.activation() {
         Some(_) => function_chart(app, analysis, theme, frame, area),
+        None if app.show_jacobian() => super::jacobian::render(app, analysis, theme, frame, area),
         None => softmax_chart(app, analysis, theme, frame, area, samples),
     }
 }

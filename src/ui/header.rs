@@ -39,10 +39,19 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         } else {
             format!("T = {}", format::full_precision(t))
         };
+        let fact = match app.analysis().pair_sigmoid {
+            Some(p0) => format!(
+                "two elements: p0 = σ((x0 - x1)/T) = {}, softmax is a sigmoid of the difference",
+                format::short(p0, 4)
+            ),
+            None => {
+                "e^((x_i - max)/T) never overflows; the naive e^x does past x = 709.78".to_string()
+            }
+        };
         (
             "softmax(x)_i = e^(x_i/T) / Σ_j e^(x_j/T)".to_string(),
             format!("{temperature}   range (0, 1), Σ = 1"),
-            "e^((x_i - max)/T) never overflows; the naive e^x does past x = 709.78".to_string(),
+            fact,
         )
     };
     let formula = if theme.unicode {

@@ -5,6 +5,7 @@ mod canvas;
 mod chart;
 mod header;
 mod help;
+mod jacobian;
 mod status;
 mod tabs;
 mod text;

@@ -52,9 +52,14 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
     }
     let (table_area, summary_area) = inner_areas(app, inner);
     let softmax_tab = app.activation().is_none();
+    let last = if app.target().is_some() {
+        "p - y"
+    } else {
+        "naive"
+    };
     let (header, widths) = if softmax_tab {
         (
-            vec!["  x", "p", "percent", "log p", "naive"],
+            vec!["  x", "p", "percent", "log p", last],
             vec![NUMBER + 2, NUMBER, NUMBER, NUMBER, NUMBER],
         )
     } else {
@@ -127,7 +132,9 @@ fn row<'a>(
     ));
     let cells = if softmax_tab {
         let naive = analysis.naive[i];
-        let naive_cell = if naive.is_finite() {
+        let naive_cell = if let Some(&g) = analysis.gradient.get(i) {
+            number(format::short(g, 4))
+        } else if naive.is_finite() {
             number(format::short(naive, 4))
         } else {
             Cell::from(
@@ -180,6 +187,12 @@ fn summary<'a>(app: &App, analysis: &Analysis, theme: &Theme, softmax_tab: bool)
             " H = {} nats   ",
             format::short(analysis.entropy, 4)
         ))];
+        if let (Some(ce), Some(t)) = (analysis.cross_entropy, app.target()) {
+            spans.push(Span::styled(
+                format!("CE = -log p{t} = {}   ", format::short(ce, 4)),
+                theme.style(Role::Formula),
+            ));
+        }
         if analysis.naive_failed() {
             spans.push(Span::styled(
                 " naive form: NaN (overflow) ",

@@ -1,0 +1,61 @@
+//! The softmax Jacobian `J_ij = p_i(δ_ij - p_j)` as a table, in place of the chart.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Row, Table};
+
+use crate::app::{Analysis, App};
+use crate::format;
+use crate::kernel;
+use crate::theme::{Role, Theme};
+
+/// Width of one column of the table.
+const COLUMN: u16 = 9;
+
+pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let n = analysis.probabilities.len();
+    let jacobian = kernel::softmax_jacobian(&analysis.probabilities);
+    let t = app.temperature();
+    let fits = usize::from(area.width.saturating_sub(2 + 5) / (COLUMN + 1)).max(1);
+    let shown = n.min(fits);
+    let title = if shown < n {
+        format!(" Jacobian ∂p_i/∂x_j = p_i(δij - p_j)/T, first {shown} of {n} columns ")
+    } else {
+        " Jacobian ∂p_i/∂x_j = p_i(δij - p_j)/T, rows sum to 0 ".to_string()
+    };
+    let block = Block::bordered()
+        .border_set(theme.border())
+        .border_style(theme.style(Role::Border))
+        .title(Span::styled(title, theme.style(Role::Info)));
+    let scale = if t > 0.0 { 1.0 / t } else { 0.0 };
+    let header = Row::new(
+        std::iter::once(Cell::from(""))
+            .chain((0..shown).map(|j| Cell::from(Line::from(format!("x{j}")).right_aligned()))),
+    )
+    .style(theme.style(Role::Dim));
+    let rows: Vec<Row> = (0..n)
+        .map(|i| {
+            let label = Cell::from(Span::styled(format!("p{i}"), theme.style(Role::Dim)));
+            let values = (0..shown).map(|j| {
+                let value = jacobian[i * n + j] * scale;
+                let style = if i == j {
+                    theme.style(Role::Formula)
+                } else {
+                    theme.style(Role::Info)
+                };
+                Cell::from(Line::styled(format::short(value, 4), style).right_aligned())
+            });
+            Row::new(std::iter::once(label).chain(values))
+        })
+        .collect();
+    let mut widths = vec![Constraint::Length(4)];
+    widths.extend(std::iter::repeat_n(Constraint::Length(COLUMN), shown));
+    frame.render_widget(
+        Table::new(rows, widths)
+            .header(header)
+            .block(block)
+            .column_spacing(1),
+        area,
+    );
+}
