@@ -64,6 +64,8 @@ pub enum Action {
     CycleTarget,
     /// Show or hide the softmax Jacobian in place of the chart (Softmax tab).
     ToggleJacobian,
+    /// Evaluate in the next precision: f64, f32, f16, bf16.
+    CyclePrecision,
     /// Copy the current view as text, with the command line that reopens it, to the clipboard
     /// (OSC 52, which reaches the local clipboard through SSH and tmux).
     Share,

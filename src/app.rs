@@ -3,6 +3,7 @@
 
 use crate::action::Action;
 use crate::input::{self, InputError};
+use crate::kernel::precision::{self, Evaluation, Precision};
 use crate::kernel::{self, Activation};
 
 /// The fewest elements the input vector may have.
@@ -218,6 +219,7 @@ pub struct App {
     compare: Option<Activation>,
     target: Option<usize>,
     jacobian: bool,
+    precision: Precision,
     mode: Mode,
     status: Option<Status>,
     request: Option<Request>,
@@ -266,6 +268,7 @@ impl App {
             compare: None,
             target: None,
             jacobian: false,
+            precision: Precision::F64,
             mode: Mode::Normal,
             status: None,
             request: None,
@@ -365,6 +368,12 @@ impl App {
     #[must_use]
     pub fn target(&self) -> Option<usize> {
         self.target
+    }
+
+    /// The precision the panel evaluates in.
+    #[must_use]
+    pub fn precision(&self) -> Precision {
+        self.precision
     }
 
     /// Whether the Softmax tab shows the Jacobian in place of the chart.
@@ -509,6 +518,14 @@ impl App {
             Action::DepthDown => self.depth = self.depth.saturating_sub(1).max(DEPTH_RANGE.0),
             Action::CycleCompare => self.cycle_compare(),
             Action::ShiftAll(amount) => self.shift_all(amount),
+            Action::CyclePrecision => {
+                self.precision = self.precision.next();
+                self.status = Some(info(format!(
+                    "evaluating in {}: e^x overflows past x = {:.2}",
+                    self.precision.name(),
+                    self.precision.exp_limit()
+                )));
+            }
             Action::CycleTarget => {
                 self.target = match self.target {
                     None => Some(0),
@@ -776,6 +793,28 @@ impl App {
                 .map(|(i, &p)| if i == t { p - 1.0 } else { p })
                 .collect();
         }
+        if self.precision != Precision::F64 {
+            let p = self.precision;
+            match self.activation() {
+                Some(a) => {
+                    let param = self.param(a);
+                    analysis.low = self
+                        .values
+                        .iter()
+                        .map(|&x| {
+                            (
+                                precision::evaluate(p, a, x, param),
+                                precision::evaluate_derivative(p, a, x, param),
+                            )
+                        })
+                        .collect();
+                }
+                None if self.temperature > 0.0 => {
+                    analysis.naive = precision::naive_softmax(p, &self.values, self.temperature);
+                }
+                None => {}
+            }
+        }
         if let ([x0, x1], true) = (self.values.as_slice(), self.temperature > 0.0) {
             analysis.pair_sigmoid =
                 Some(Activation::Sigmoid.value((x0 - x1) / self.temperature, 0.0));
@@ -858,6 +897,8 @@ pub struct Analysis {
     pub gradient: Vec<f64>,
     /// With two elements: `σ((x0 - x1)/T)`, which equals `p0`.
     pub pair_sigmoid: Option<f64>,
+    /// In a precision below f64: f(x_i) and f'(x_i) as that format computes them, flagged.
+    pub low: Vec<(Evaluation, Evaluation)>,
 }
 
 impl Analysis {
@@ -889,6 +930,7 @@ impl Analysis {
             cross_entropy: None,
             gradient: Vec::new(),
             pair_sigmoid: None,
+            low: Vec::new(),
             sum: kernel::compensated_sum(&probabilities),
             entropy: kernel::entropy(&probabilities, &log_probabilities),
             outputs,
@@ -1281,6 +1323,26 @@ mod tests {
         assert!((pair - analysis.probabilities[0]).abs() < 1e-15);
         app.update(Action::ToggleJacobian);
         assert!(app.show_jacobian());
+    }
+
+    #[test]
+    fn precision_cycles_and_flags_saturation() {
+        let mut app = app_with(&[17.0, 0.5]);
+        app.update(Action::CyclePrecision);
+        assert_eq!(app.precision(), Precision::F32);
+        let analysis = app.analysis();
+        assert_eq!(analysis.low[0].0.value, 1.0);
+        assert_eq!(analysis.low[0].0.flag, precision::Flag::Saturated);
+        assert_eq!(analysis.low[1].0.flag, precision::Flag::Fine);
+        app.update(Action::CyclePrecision);
+        app.update(Action::SelectTab(10));
+        app.update(Action::Paste("12 1".into()));
+        assert!(app.analysis().naive[0].is_nan(), "f16 exp(12) overflows");
+        for _ in 0..2 {
+            app.update(Action::CyclePrecision);
+        }
+        assert_eq!(app.precision(), Precision::F64);
+        assert!(app.analysis().low.is_empty());
     }
 
     #[test]

@@ -80,6 +80,7 @@ fn normal(key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Char('{') => Action::ShiftAll(-1.0),
         KeyCode::Char('t') => Action::CycleTarget,
         KeyCode::Char('J') => Action::ToggleJacobian,
+        KeyCode::Char('p') => Action::CyclePrecision,
         _ => return None,
     };
     Some(action)
@@ -216,6 +217,7 @@ mod tests {
             (press(KeyCode::Char('y')), Some(Action::Share)),
             (press(KeyCode::Char('}')), Some(Action::ShiftAll(1.0))),
             (press(KeyCode::Char('t')), Some(Action::CycleTarget)),
+            (press(KeyCode::Char('p')), Some(Action::CyclePrecision)),
             (
                 with(KeyCode::Char('C'), KeyModifiers::SHIFT),
                 Some(Action::ClearCompare),

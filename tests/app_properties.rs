@@ -62,6 +62,7 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::ShiftAll(-1e308)),
         Just(Action::CycleTarget),
         Just(Action::ToggleJacobian),
+        Just(Action::CyclePrecision),
     ]
 }
 

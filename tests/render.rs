@@ -117,6 +117,21 @@ fn vanishing_gradients_and_a_pinned_comparison() {
 }
 
 #[test]
+fn lower_precision_flags_saturation_and_underflow() {
+    let mut app = App::new(Settings {
+        values: vec![17.0, 0.5, -20.0],
+        ..Settings::default()
+    });
+    app.update(Action::CyclePrecision);
+    app.update(Action::CyclePrecision);
+    let screen = draw(&app, &UNICODE, 100, 30);
+    for needle in ["f f16", "f16: x0 saturated, x2 underflow"] {
+        assert!(screen.contains(needle), "{needle} missing:\n{screen}");
+    }
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
 fn ascii_without_colour() {
     let theme = Theme {
         color: false,

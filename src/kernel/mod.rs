@@ -5,6 +5,7 @@
 
 pub mod activation;
 mod double_double;
+pub mod precision;
 pub mod softmax;
 pub mod vector;
 

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
 use crate::app::{Analysis, App, Mode};
 use crate::format;
+use crate::kernel::precision::{Evaluation, Flag, Precision};
 use crate::theme::{Role, Theme};
 
 /// Rows the panel needs besides one per element: borders, the header, two summary lines.
@@ -52,19 +53,31 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
     }
     let (table_area, summary_area) = inner_areas(app, inner);
     let softmax_tab = app.activation().is_none();
+    let naive_header = format!("naive {}", app.precision().name());
     let last = if app.target().is_some() {
         "p - y"
-    } else {
+    } else if app.precision() == Precision::F64 {
         "naive"
+    } else {
+        naive_header.as_str()
+    };
+    let low = app.precision() != Precision::F64;
+    let (f_header, df_header) = if low {
+        (
+            format!("f {}", app.precision().name()),
+            format!("f' {}", app.precision().name()),
+        )
+    } else {
+        ("f(x)".to_string(), "f'(x)".to_string())
     };
     let (header, widths) = if softmax_tab {
         (
             vec!["  x", "p", "percent", "log p", last],
-            vec![NUMBER + 2, NUMBER, NUMBER, NUMBER, NUMBER],
+            vec![NUMBER + 2, NUMBER, NUMBER, NUMBER, NUMBER + 1],
         )
     } else {
         (
-            vec!["  x", "f(x)", "f'(x)", "softmax"],
+            vec!["  x", f_header.as_str(), df_header.as_str(), "softmax"],
             vec![NUMBER + 2, NUMBER, NUMBER, NUMBER],
         )
     };
@@ -154,15 +167,58 @@ fn row<'a>(
             bar,
         ]
     } else {
-        vec![
-            x_cell,
-            number(format::short(analysis.outputs[i], 4)),
-            number(format::short(analysis.derivatives[i], 4)),
-            number(format::percent(p)),
-            bar,
-        ]
+        let (f, df) = match analysis.low.get(i) {
+            Some((f, df)) => (evaluated(f, theme), evaluated(df, theme)),
+            None => (
+                number(format::short(analysis.outputs[i], 4)),
+                number(format::short(analysis.derivatives[i], 4)),
+            ),
+        };
+        vec![x_cell, f, df, number(format::percent(p)), bar]
     };
     Row::new(cells)
+}
+
+/// Which elements broke in the chosen precision, and how.
+fn precision_note<'a>(app: &App, analysis: &Analysis, theme: &Theme) -> Line<'a> {
+    let name = app.precision().name();
+    let flagged: Vec<String> = analysis
+        .low
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (f, df))| {
+            let flag = if f.flag == Flag::Fine {
+                df.flag
+            } else {
+                f.flag
+            };
+            (flag != Flag::Fine).then(|| format!("x{i} {}", flag.word()))
+        })
+        .collect();
+    if flagged.is_empty() {
+        Line::styled(
+            format!(
+                " {name}: as f64 here (e^x overflows past {:.2})",
+                app.precision().exp_limit()
+            ),
+            theme.style(Role::Dim),
+        )
+    } else {
+        Line::from(vec![
+            Span::raw(format!(" {name}: ")),
+            Span::styled(flagged.join(", "), theme.style(Role::Warn)),
+        ])
+    }
+}
+
+/// A low-precision value, styled as a warning when it overflowed, underflowed or saturated.
+fn evaluated<'a>(evaluation: &Evaluation, theme: &Theme) -> Cell<'a> {
+    let text = format::short(evaluation.value, 4);
+    if evaluation.flag == Flag::Fine {
+        number(text)
+    } else {
+        Cell::from(Line::from(Span::styled(text, theme.style(Role::Warn))).right_aligned())
+    }
 }
 
 /// A right-aligned number cell.
@@ -182,6 +238,7 @@ fn summary<'a>(app: &App, analysis: &Analysis, theme: &Theme, softmax_tab: bool)
         " {sigma} p = {:.4}   {temperature}   argmax x{}",
         analysis.sum, analysis.argmax
     ));
+
     let second = if softmax_tab {
         let mut spans = vec![Span::raw(format!(
             " H = {} nats   ",
@@ -206,6 +263,9 @@ fn summary<'a>(app: &App, analysis: &Analysis, theme: &Theme, softmax_tab: bool)
         }
         Line::from(spans)
     } else {
+        if app.precision() != Precision::F64 {
+            return vec![first, precision_note(app, analysis, theme)];
+        }
         // Vanishing gradients: what the selected element's gradient keeps through N layers.
         let n = app.depth();
         let selected = app.selected();
