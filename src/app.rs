@@ -808,9 +808,18 @@ impl App {
                             )
                         })
                         .collect();
+                    if a == Activation::Softplus {
+                        analysis.stable_low = self
+                            .values
+                            .iter()
+                            .map(|&x| precision::stable_softplus(p, x, param))
+                            .collect();
+                    }
                 }
                 None if self.temperature > 0.0 => {
                     analysis.naive = precision::naive_softmax(p, &self.values, self.temperature);
+                    analysis.naive_log =
+                        precision::naive_log_softmax(p, &self.values, self.temperature);
                 }
                 None => {}
             }
@@ -899,6 +908,10 @@ pub struct Analysis {
     pub pair_sigmoid: Option<f64>,
     /// In a precision below f64: f(x_i) and f'(x_i) as that format computes them, flagged.
     pub low: Vec<(Evaluation, Evaluation)>,
+    /// In a precision below f64, on the Softmax tab: `ln` of the naive softmax in that format.
+    pub naive_log: Vec<f64>,
+    /// In a precision below f64, on the Softplus tab: the stable form in that format.
+    pub stable_low: Vec<f64>,
 }
 
 impl Analysis {
@@ -931,6 +944,8 @@ impl Analysis {
             gradient: Vec::new(),
             pair_sigmoid: None,
             low: Vec::new(),
+            naive_log: Vec::new(),
+            stable_low: Vec::new(),
             sum: kernel::compensated_sum(&probabilities),
             entropy: kernel::entropy(&probabilities, &log_probabilities),
             outputs,

@@ -209,6 +209,29 @@ pub fn naive_softmax(precision: Precision, xs: &[f64], t: f64) -> Vec<f64> {
     exps.iter().map(|&e| m.r(e / sum)).collect()
 }
 
+/// The naive log-softmax `ln(exp(x_i) / Σ exp(x_j))` in `precision`: `-inf` where the
+/// probability underflows, NaN where an exponential overflows. The stable
+/// `(x_i - m) - ln Σ e^(x_j - m)` stays finite for finite input in every format.
+#[must_use]
+pub fn naive_log_softmax(precision: Precision, xs: &[f64], t: f64) -> Vec<f64> {
+    let m = Rounded(precision);
+    naive_softmax(precision, xs, t)
+        .into_iter()
+        .map(|p| m.r(p.ln()))
+        .collect()
+}
+
+/// Softplus `max(x, 0) + ln(1 + e^-|βx|) / β` in `precision`: finite where the naive form
+/// overflows.
+#[must_use]
+pub fn stable_softplus(precision: Precision, x: f64, beta: f64) -> f64 {
+    let m = Rounded(precision);
+    let x = m.r(x);
+    let z = m.r(beta * x);
+    let tail = m.r(m.r(m.exp(-z.abs()).ln_1p()) / beta);
+    m.r(x.max(0.0) + tail)
+}
+
 fn flag(value: f64, exact: f64, precision: Precision, x: f64) -> Flag {
     if !value.is_finite() && exact.is_finite() {
         Flag::Overflow
@@ -259,6 +282,15 @@ mod tests {
         let naive = naive_softmax(Precision::F16, &[12.0, 1.0], 1.0);
         assert!(naive[0].is_nan());
         assert!(naive_softmax(Precision::F32, &[12.0, 1.0], 1.0)[0] > 0.99);
+    }
+
+    #[test]
+    fn naive_forms_break_where_stable_ones_do_not() {
+        let naive = naive_log_softmax(Precision::F32, &[0.0, -120.0], 1.0);
+        assert_eq!(naive[1], f64::NEG_INFINITY, "e^-120 underflows in f32");
+        let naive = evaluate(Precision::F32, Activation::Softplus, 100.0, 1.0);
+        assert_eq!(naive.flag, Flag::Overflow);
+        assert_eq!(stable_softplus(Precision::F32, 100.0, 1.0), 100.0);
     }
 
     #[test]

@@ -195,6 +195,21 @@ fn precision_note<'a>(app: &App, analysis: &Analysis, theme: &Theme) -> Line<'a>
             (flag != Flag::Fine).then(|| format!("x{i} {}", flag.word()))
         })
         .collect();
+    if !analysis.stable_low.is_empty() && !flagged.is_empty() {
+        return Line::from(vec![
+            Span::raw(format!(" {name}: ")),
+            Span::styled(flagged.join(", "), theme.style(Role::Warn)),
+            Span::raw(format!(
+                "; stable form: {}",
+                analysis
+                    .stable_low
+                    .iter()
+                    .map(|&v| format::short(v, 2))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )),
+        ]);
+    }
     if flagged.is_empty() {
         Line::styled(
             format!(
@@ -239,7 +254,28 @@ fn summary<'a>(app: &App, analysis: &Analysis, theme: &Theme, softmax_tab: bool)
         analysis.sum, analysis.argmax
     ));
 
-    let second = if softmax_tab {
+    let second = if softmax_tab && app.precision() != Precision::F64 {
+        let overflowed = analysis.naive.iter().filter(|p| p.is_nan()).count();
+        let minus_infinity = analysis
+            .naive_log
+            .iter()
+            .filter(|&&l| l == f64::NEG_INFINITY)
+            .count();
+        let name = app.precision().name();
+        let role = if overflowed + minus_infinity > 0 {
+            Role::Warn
+        } else {
+            Role::Dim
+        };
+        Line::from(vec![
+            Span::raw(format!(" {name} naive: ")),
+            Span::styled(
+                format!("{overflowed} NaN p, {minus_infinity} -inf ln p"),
+                theme.style(role),
+            ),
+            Span::raw(" (stable: finite)"),
+        ])
+    } else if softmax_tab {
         let mut spans = vec![Span::raw(format!(
             " H = {} nats   ",
             format::short(analysis.entropy, 4)
