@@ -109,6 +109,9 @@ fn help(key: KeyEvent) -> Option<Action> {
 
 /// Every key, for the help overlay: (keys, what they do).
 pub const HELP: &[(&str, &str)] = &[
+    ("q  Ctrl-C", "quit"),
+    ("?  Esc", "this help (Esc or ? closes it)"),
+    ("Ctrl-Z", "suspend (fg brings it back)"),
     ("Tab / Shift-Tab", "next / previous tab"),
     ("1-9, 0", "jump to tab 1-10"),
     ("↑ ↓  k j", "select an element"),
@@ -135,12 +138,16 @@ pub const HELP: &[(&str, &str)] = &[
     ),
     ("c  C", "pin another activation beside this one / unpin"),
     (
+        "{ }",
+        "shift every logit by -1 / +1 (softmax does not change)",
+    ),
+    ("t", "target class: cross-entropy and its gradient p - y"),
+    ("J", "the softmax Jacobian in place of the chart"),
+    ("p", "evaluate in f64, f32, f16, bf16: overflow, saturation"),
+    (
         "y",
         "copy the view and the command that reopens it (OSC 52)",
     ),
-    ("?", "this help (Esc or ? closes it)"),
-    ("Ctrl-Z", "suspend (fg brings it back)"),
-    ("q  Ctrl-C", "quit"),
 ];
 
 #[cfg(test)]

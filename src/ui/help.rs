@@ -31,6 +31,17 @@ pub(super) fn render(theme: &Theme, frame: &mut Frame, area: Rect) {
             ])
         })
         .collect();
+    // Too tall for the screen: as many as fit, and a line saying what is missing.
+    let room = usize::from(area.height.saturating_sub(2));
+    let mut lines = lines;
+    if lines.len() > room && room > 0 {
+        let hidden = lines.len() - room + 1;
+        lines.truncate(room - 1);
+        lines.push(Line::styled(
+            format!(" … {hidden} more: a taller terminal shows them all"),
+            theme.style(Role::Dim),
+        ));
+    }
     let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 3;
     let height = lines.len() as u16 + 2;
     let popup = Rect {
