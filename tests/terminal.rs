@@ -85,6 +85,15 @@ fn ctrl_c_quits_with_the_terminal_restored() {
     );
 }
 
+/// User plus system CPU time of a process, in clock ticks (Linux /proc), if readable.
+fn cpu_ticks(pid: u32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name (which is in parentheses): utime is the 12th, stime the 13th.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+}
+
 fn has_braille(text: &str) -> bool {
     text.chars().any(|c| ('\u{2800}'..='\u{28ff}').contains(&c))
 }
@@ -155,13 +164,18 @@ fn no_color_writes_no_colour() {
 }
 
 #[test]
-fn idle_writes_nothing() {
+fn idle_writes_nothing_and_uses_no_cpu() {
     let mut session = Session::spawn(&[], 100, 30, &[]);
     session.wait_for_text("45.66 %");
     thread::sleep(Duration::from_millis(300));
     let before = session.byte_count();
+    let cpu_before = cpu_ticks(session.pid());
     thread::sleep(Duration::from_millis(1500));
     assert_eq!(session.byte_count(), before, "wrote while idle");
+    if let (Some(a), Some(b)) = (cpu_before, cpu_ticks(session.pid())) {
+        // Clock ticks are 10 ms: a blocked reader uses none; allow one for scheduling noise.
+        assert!(b - a <= 1, "used {} ticks of CPU while idle", b - a);
+    }
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
 }
