@@ -730,6 +730,8 @@ fn list(json: bool, out: &mut dyn Write) -> Result<(), Error> {
                     "aliases": a.aliases(),
                     "formula": a.formula(),
                     "range": a.range_text(),
+                    "max_derivative": a.derivative_bound(a.default_param()),
+                    "framework_defaults": a.framework_defaults(),
                     "param": param,
                 })
             })
@@ -755,7 +757,11 @@ fn list(json: bool, out: &mut dyn Write) -> Result<(), Error> {
     let indent = " ".repeat(width);
     for a in Activation::ALL {
         writeln!(out, "{:<width$}{}", a.name(), a.formula())?;
-        let mut details = format!("range {}", a.range_text());
+        let mut details = format!(
+            "range {}; max |f'| = {}",
+            a.range_text(),
+            full_precision(a.derivative_bound(a.default_param()))
+        );
         if let Some(p) = a.param() {
             let _ = write!(
                 details,
@@ -771,6 +777,9 @@ fn list(json: bool, out: &mut dyn Write) -> Result<(), Error> {
             let _ = write!(details, "; also {}", a.aliases().join(", "));
         }
         writeln!(out, "{indent}{details}")?;
+        if let Some(defaults) = a.framework_defaults() {
+            writeln!(out, "{indent}{defaults}")?;
+        }
     }
     writeln!(out, "{:<width$}{SOFTMAX_FORMULA}", "softmax")?;
     writeln!(
