@@ -127,11 +127,7 @@ impl<W: Write> Backend for AnsiBackend<W> {
         let mut next: Option<Position> = None;
         let mut out = Vec::with_capacity(1024);
         for (x, y, cell) in content {
-            match next {
-                Some(p) if p.x == x && p.y == y => {}
-                Some(p) if p.y == y && x > p.x => write!(out, "\x1b[{}C", x - p.x)?,
-                _ => write!(out, "\x1b[{};{}H", y + 1, x + 1)?,
-            }
+            move_cursor(&mut out, next, x, y);
             let wanted = Pen {
                 fg: cell.fg,
                 bg: cell.bg,
@@ -212,6 +208,38 @@ impl<W: Write> Backend for AnsiBackend<W> {
     }
 }
 
+/// Writes the shortest move from `from` (where the cursor is, if known) to `(x, y)`: nothing,
+/// `ESC[nC` along the row, `ESC[nA`/`ESC[nB` up or down plus `ESC[nG` to the column, or the
+/// absolute `ESC[r;cH`. Rows are only ever moved relatively and columns absolutely, which stays
+/// right even after a write to the last column (where the terminal holds the cursor back).
+fn move_cursor(out: &mut Vec<u8>, from: Option<Position>, x: u16, y: u16) {
+    let count = |n: u16| if n == 1 { String::new() } else { n.to_string() };
+    let absolute = format!("\x1b[{};{}H", y + 1, x + 1);
+    let relative = match from {
+        Some(p) if p.x == x && p.y == y => Some(String::new()),
+        Some(p) if p.y == y && x > p.x => Some(format!("\x1b[{}C", count(x - p.x))),
+        Some(p) if p.y != y => {
+            let vertical = if y > p.y {
+                format!("\x1b[{}B", count(y - p.y))
+            } else {
+                format!("\x1b[{}A", count(p.y - y))
+            };
+            let column = if x == p.x {
+                String::new()
+            } else {
+                format!("\x1b[{}G", x + 1)
+            };
+            Some(vertical + &column)
+        }
+        _ => None,
+    };
+    let chosen = match relative {
+        Some(relative) if relative.len() < absolute.len() => relative,
+        _ => absolute,
+    };
+    out.extend_from_slice(chosen.as_bytes());
+}
+
 /// Whether a symbol certainly takes one column: ASCII, Latin and Greek letters, and the
 /// punctuation, arrows, maths, box drawing, blocks, shapes and braille the explorer draws.
 fn is_narrow(symbol: &str) -> bool {
@@ -280,6 +308,21 @@ mod tests {
         assert_eq!(
             drawn(&[(0, 0, "a", bold), (1, 0, "b", cyan)]),
             "\x1b[1;1H\x1b[1;36ma\x1b[0;36mb\x1b[0m"
+        );
+    }
+
+    #[test]
+    fn moves_down_a_row_diagonally_cost_three_bytes() {
+        let plain = Style::default();
+        // After x = 4 the cursor is at 5: the next row's 5 is one ESC[B away; further, the
+        // absolute move is shorter; far to the right, a row and a column beat it.
+        assert_eq!(
+            drawn(&[(4, 0, "a", plain), (5, 1, "b", plain), (5, 3, "c", plain)]),
+            "\x1b[1;5Ha\x1b[Bb\x1b[4;6Hc"
+        );
+        assert_eq!(
+            drawn(&[(120, 140, "a", plain), (130, 141, "b", plain)]),
+            "\x1b[141;121Ha\x1b[B\x1b[131Gb"
         );
     }
 
