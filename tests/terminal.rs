@@ -334,3 +334,18 @@ fn y_copies_the_view_and_its_command_line_with_osc_52() {
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
 }
+
+#[test]
+fn with_mouse_a_click_selects_a_tab_and_an_element_and_the_wheel_nudges() {
+    let mut session = Session::spawn(&["--mouse"], 100, 30, &[]);
+    session.wait_for_text("45.66 %");
+    // SGR mouse reports, 1-based: a left press and release on " Step " (column 13, row 1).
+    session.send("\x1b[<0;13;1M\x1b[<0;13;1m");
+    session.wait_for_text("H(x) = 1 if x > 0");
+    // On the panel's third row (row 8), then the wheel up twice: 0.4 -> 0.6.
+    session.send("\x1b[<0;60;8M\x1b[<0;60;8m");
+    session.send("\x1b[<64;60;8M\x1b[<64;60;8M");
+    session.wait_for_text("x2 = 0.6");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
