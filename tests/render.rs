@@ -132,6 +132,41 @@ fn lower_precision_flags_saturation_and_underflow() {
 }
 
 #[test]
+fn every_tab_and_overlay_is_pure_ascii_without_unicode() {
+    let theme = Theme {
+        color: false,
+        unicode: false,
+    };
+    for index in 0..TABS.len() {
+        for extra in [
+            vec![],
+            vec![Action::ToggleHelp],
+            vec![
+                Action::ToggleJacobian,
+                Action::CycleTarget,
+                Action::CyclePrecision,
+            ],
+            vec![Action::CycleCompare, Action::StartEdit],
+        ] {
+            let mut actions = vec![Action::SelectTab(index)];
+            actions.extend(extra);
+            let app = app_after(actions.clone());
+            let screen = draw(&app, &theme, 100, 30);
+            assert!(screen.is_ascii(), "{actions:?}");
+            // The only question marks are the help key's own.
+            let cleaned = screen
+                .replace("? help", "")
+                .replace("?  Esc", "")
+                .replace("Esc or ? closes", "");
+            assert!(
+                !cleaned.contains('?'),
+                "a '?' stands in for a symbol in {actions:?}:\n{screen}"
+            );
+        }
+    }
+}
+
+#[test]
 fn ascii_without_colour() {
     let theme = Theme {
         color: false,

@@ -17,17 +17,20 @@ pub(super) fn render(theme: &Theme, frame: &mut Frame, area: Rect) {
     let lines: Vec<Line> = HELP
         .iter()
         .map(|(keys, what)| {
-            let keys = if theme.unicode {
-                (*keys).to_string()
+            let (keys, what) = if theme.unicode {
+                ((*keys).to_string(), (*what).to_string())
             } else {
-                keys.replace('↑', "up")
-                    .replace('↓', "down")
-                    .replace('←', "left")
-                    .replace('→', "right")
+                (
+                    keys.replace('←', "left")
+                        .replace('→', "right")
+                        .replace('↑', "up")
+                        .replace('↓', "down"),
+                    super::header::asciify(what),
+                )
             };
             Line::from(vec![
                 Span::styled(format!(" {keys:<key_width$}  "), theme.style(Role::Key)),
-                Span::raw(*what),
+                Span::raw(what),
             ])
         })
         .collect();
@@ -38,7 +41,7 @@ pub(super) fn render(theme: &Theme, frame: &mut Frame, area: Rect) {
         let hidden = lines.len() - room + 1;
         lines.truncate(room - 1);
         lines.push(Line::styled(
-            format!(" … {hidden} more: a taller terminal shows them all"),
+            format!(" ... {hidden} more: a taller terminal shows them all"),
             theme.style(Role::Dim),
         ));
     }
@@ -54,7 +57,11 @@ pub(super) fn render(theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
         .border_set(theme.border())
         .title(Span::styled(
-            " keys — Esc or ? closes ",
+            if theme.unicode {
+                " keys — Esc or ? closes "
+            } else {
+                " keys - Esc or ? closes "
+            },
             theme.style(Role::Formula),
         ));
     frame.render_widget(Paragraph::new(lines).block(block), popup);

@@ -19,10 +19,15 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
     let t = app.temperature();
     let fits = usize::from(area.width.saturating_sub(2 + 5) / (COLUMN + 1)).max(1);
     let shown = n.min(fits);
-    let title = if shown < n {
-        format!(" Jacobian ∂p_i/∂x_j = p_i(δij - p_j)/T, first {shown} of {n} columns ")
+    let formula = if theme.unicode {
+        "∂p_i/∂x_j = p_i(δij - p_j)/T"
     } else {
-        " Jacobian ∂p_i/∂x_j = p_i(δij - p_j)/T, rows sum to 0 ".to_string()
+        "dp_i/dx_j = p_i(d_ij - p_j)/T"
+    };
+    let title = if shown < n {
+        format!(" Jacobian {formula}, first {shown} of {n} columns ")
+    } else {
+        format!(" Jacobian {formula}, rows sum to 0 ")
     };
     let block = Block::bordered()
         .border_set(theme.border())
