@@ -218,7 +218,7 @@ pub struct SoftmaxArgs {
     #[arg(long)]
     pub json: bool,
     /// Show the probabilities as labelled bars.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "json")]
     pub plot: bool,
     /// The logits: numbers separated by spaces or commas, brackets allowed; `-` reads standard input.
     #[arg(value_name = "X")]
