@@ -652,8 +652,13 @@ fn plot(args: &PlotArgs, environment: &Environment, out: &mut dyn Write) -> Resu
     let (terminal_width, terminal_height) = environment
         .size
         .map_or((80, 24), |(w, h)| (w, h.saturating_sub(1)));
-    let width = args.width.unwrap_or(terminal_width);
-    let height = args.height.unwrap_or(terminal_height);
+    // The terminal's size is a default, held to what a chart needs; a size asked for is checked.
+    let width = args
+        .width
+        .unwrap_or_else(|| terminal_width.clamp(PLOT_MIN.0, PLOT_MAX.0));
+    let height = args
+        .height
+        .unwrap_or_else(|| terminal_height.clamp(PLOT_MIN.1, PLOT_MAX.1));
     if !(PLOT_MIN.0..=PLOT_MAX.0).contains(&width) || !(PLOT_MIN.1..=PLOT_MAX.1).contains(&height) {
         return Err(Error::BadInput(format!(
             "--width {width} --height {height}: choose {}..{} columns and {}..{} rows",

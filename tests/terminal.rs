@@ -349,3 +349,10 @@ fn with_mouse_a_click_selects_a_tab_and_an_element_and_the_wheel_nudges() {
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
 }
+
+#[test]
+fn plot_in_a_tiny_terminal_draws_at_the_smallest_size() {
+    let mut session = Session::spawn(&["plot", "relu"], 30, 4, &[]);
+    assert_eq!(session.wait_exit(), 0);
+    assert!(String::from_utf8_lossy(&session.bytes()).contains("ReLU"));
+}
