@@ -775,23 +775,17 @@ impl App {
             self.activation().map_or(0.0, |a| self.param(a)),
             self.temperature,
         );
-        let depth = i32::try_from(self.depth).unwrap_or(i32::MAX);
         analysis.through_depth = analysis
             .derivatives
             .iter()
-            .map(|d| d.abs().powi(depth))
+            .map(|&d| kernel::through_layers(d, self.depth))
             .collect();
-        analysis.depth_bound = self
-            .activation()
-            .map_or(0.0, |a| a.derivative_bound(self.param(a)).powi(depth));
+        analysis.depth_bound = self.activation().map_or(0.0, |a| {
+            kernel::through_layers(a.derivative_bound(self.param(a)), self.depth)
+        });
         if let Some(t) = self.target.filter(|&t| t < self.values.len()) {
             analysis.cross_entropy = Some(kernel::cross_entropy(&analysis.log_probabilities, t));
-            analysis.gradient = analysis
-                .probabilities
-                .iter()
-                .enumerate()
-                .map(|(i, &p)| if i == t { p - 1.0 } else { p })
-                .collect();
+            analysis.gradient = kernel::cross_entropy_gradient(&analysis.probabilities, t);
         }
         if self.precision != Precision::F64 {
             let p = self.precision;
@@ -825,8 +819,7 @@ impl App {
             }
         }
         if let ([x0, x1], true) = (self.values.as_slice(), self.temperature > 0.0) {
-            analysis.pair_sigmoid =
-                Some(Activation::Sigmoid.value((x0 - x1) / self.temperature, 0.0));
+            analysis.pair_sigmoid = Some(kernel::two_way_softmax(*x0, *x1, self.temperature));
         }
         analysis
     }
@@ -902,7 +895,7 @@ pub struct Analysis {
     pub depth_bound: f64,
     /// With a target class: `-log p_t`.
     pub cross_entropy: Option<f64>,
-    /// With a target class: the gradient of the cross-entropy, `p_i - y_i` (over T).
+    /// With a target class: the gradient of the cross-entropy in the tempered logits, `p_i - y_i`.
     pub gradient: Vec<f64>,
     /// With two elements: `σ((x0 - x1)/T)`, which equals `p0`.
     pub pair_sigmoid: Option<f64>,
@@ -934,9 +927,7 @@ impl Analysis {
         let _ = kernel::softmax(values, t, &mut probabilities);
         let _ = kernel::log_softmax(values, t, &mut log_probabilities);
         kernel::naive_softmax(values, t, &mut naive);
-        let argmax = probabilities.iter().enumerate().fold(0, |best, (i, &p)| {
-            if p > probabilities[best] { i } else { best }
-        });
+        let argmax = kernel::argmax(&probabilities);
         Analysis {
             through_depth: Vec::new(),
             depth_bound: 0.0,

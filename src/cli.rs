@@ -569,7 +569,7 @@ fn softmax(
         .collect();
     write_table(out, &header, &rows)?;
     let sum = kernel::compensated_sum(&probabilities);
-    let argmax = argmax(&probabilities);
+    let argmax = kernel::argmax(&probabilities);
     let entropy = kernel::entropy(&probabilities, &log_probabilities);
     writeln!(
         out,
@@ -705,17 +705,6 @@ fn plot(args: &PlotArgs, environment: &Environment, out: &mut dyn Write) -> Resu
 /// The smallest and largest plot, in columns and rows.
 const PLOT_MIN: (u16, u16) = (20, 6);
 const PLOT_MAX: (u16, u16) = (1000, 500);
-
-/// Index of the first largest value.
-fn argmax(values: &[f64]) -> usize {
-    let mut best = 0;
-    for (i, &v) in values.iter().enumerate() {
-        if v > values[best] {
-            best = i;
-        }
-    }
-    best
-}
 
 fn list(json: bool, out: &mut dyn Write) -> Result<(), Error> {
     if json {

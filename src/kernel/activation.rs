@@ -404,6 +404,15 @@ fn map(xs: &[f64], out: &mut [f64], f: impl Fn(f64) -> f64) {
     }
 }
 
+/// What a gradient keeps through `depth` layers whose derivative is `derivative` each:
+/// `|f'|^N` (at most `derivative_bound^N`: the vanishing-gradient product).
+#[must_use]
+pub fn through_layers(derivative: f64, depth: u32) -> f64 {
+    derivative
+        .abs()
+        .powi(i32::try_from(depth).unwrap_or(i32::MAX))
+}
+
 /// Heaviside step `H(x) = 1 if x > 0, else 0` (NaN stays NaN).
 #[must_use]
 pub fn step(x: f64) -> f64 {

@@ -9,8 +9,9 @@ pub mod precision;
 pub mod softmax;
 pub mod vector;
 
-pub use activation::{Activation, ParamSpec};
+pub use activation::{Activation, ParamSpec, through_layers};
 pub use softmax::{
-    TemperatureError, check_temperature, compensated_sum, cross_entropy, entropy, log_softmax,
-    logsumexp, logsumexp_with_temperature, naive_softmax, softmax, softmax_jacobian,
+    TemperatureError, argmax, check_temperature, compensated_sum, cross_entropy,
+    cross_entropy_gradient, entropy, log_softmax, logsumexp, logsumexp_with_temperature,
+    naive_softmax, softmax, softmax_jacobian, two_way_softmax,
 };

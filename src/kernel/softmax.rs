@@ -329,6 +329,35 @@ pub fn softmax_jacobian(probabilities: &[f64]) -> Vec<f64> {
     jacobian
 }
 
+/// Index of the first largest value (0 for an empty slice; NaN never wins).
+#[must_use]
+pub fn argmax(values: &[f64]) -> usize {
+    let mut best = 0;
+    for (i, &v) in values.iter().enumerate() {
+        if v > values[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// The gradient of the cross-entropy against the one-hot `target` with respect to the tempered
+/// logits `x/T`: `p_i - y_i` (divide by `T` for the gradient in `x`).
+#[must_use]
+pub fn cross_entropy_gradient(probabilities: &[f64], target: usize) -> Vec<f64> {
+    probabilities
+        .iter()
+        .enumerate()
+        .map(|(i, &p)| if i == target { p - 1.0 } else { p })
+        .collect()
+}
+
+/// With two logits softmax is a sigmoid of their difference: `p0 = σ((x0 - x1)/T)`.
+#[must_use]
+pub fn two_way_softmax(x0: f64, x1: f64, t: f64) -> f64 {
+    super::activation::sigmoid((x0 - x1) / t)
+}
+
 /// Cross-entropy of the probabilities against the one-hot target `t`: `-log p_t`, from the
 /// log-probabilities (exact where `p_t` underflows).
 #[must_use]
@@ -447,6 +476,9 @@ mod tests {
         assert_eq!(j[0], p[0] * (1.0 - p[0]));
         assert_eq!(j[1], -p[0] * p[1]);
         assert_eq!(cross_entropy(&[-0.5, -1.0], 1), 1.0);
+        assert_eq!(cross_entropy_gradient(&[0.25, 0.75], 1), [0.25, -0.25]);
+        assert_eq!(argmax(&[1.0, 3.0, 3.0, f64::NAN]), 1);
+        assert!((two_way_softmax(0.5, 0.2, 1.0) - softmax_vec(&[0.5, 0.2], 1.0)[0]).abs() < 1e-16);
     }
 
     #[test]
