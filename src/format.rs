@@ -49,6 +49,16 @@ pub fn input_value(v: f64, width: usize) -> String {
     }
 }
 
+/// A softmax temperature as the panels show it: `T = 0.5`, or `T = 0 (argmax)`.
+#[must_use]
+pub fn temperature(t: f64) -> String {
+    if t == 0.0 {
+        "T = 0 (argmax)".to_string()
+    } else {
+        format!("T = {}", full_precision(t))
+    }
+}
+
 /// A probability as a percentage with two decimals: `45.66 %`.
 #[must_use]
 pub fn percent(p: f64) -> String {
@@ -157,6 +167,8 @@ mod tests {
         assert_eq!(short(f64::NAN, 4), "NaN");
         assert_eq!(short(f64::NEG_INFINITY, 4), "-inf");
         assert_eq!(percent(0.456_590_318_194_437_8), "45.66 %");
+        assert_eq!(temperature(0.0), "T = 0 (argmax)");
+        assert_eq!(temperature(0.5), "T = 0.5");
         assert_eq!(input_value(1.2, 8), "1.2");
         assert_eq!(input_value(0.123_456_789_123, 8), "0.1235");
     }

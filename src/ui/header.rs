@@ -6,12 +6,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::App;
+use crate::app::{Analysis, App};
 use crate::format;
 use crate::kernel::Activation;
 use crate::theme::{Role, Theme};
 
-pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
     let (formula, detail, fact) = if let Some(a) = app.activation() {
         let mut detail = format!("range {}", a.range_text());
         if let Some(spec) = a.param() {
@@ -33,13 +33,8 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
         (a.formula().to_string(), detail, a.fact().to_string())
     } else {
-        let t = app.temperature();
-        let temperature = if t == 0.0 {
-            "T = 0 (argmax)".to_string()
-        } else {
-            format!("T = {}", format::full_precision(t))
-        };
-        let fact = match app.analysis().pair_sigmoid {
+        let temperature = format::temperature(app.temperature());
+        let fact = match analysis.pair_sigmoid {
             Some(p0) => format!(
                 "two elements: p0 = σ((x0 - x1)/T) = {}, softmax is a sigmoid of the difference",
                 format::short(p0, 4)

@@ -83,7 +83,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     };
     let analysis = app.analysis();
     tabs::render(app, theme, frame, regions.tab_bar);
-    header::render(app, theme, frame, regions.header);
+    header::render(app, &analysis, theme, frame, regions.header);
     chart::render(app, &analysis, theme, frame, regions.chart);
     vector::render(app, &analysis, theme, frame, regions.panel);
     status::render(app, &analysis, theme, frame, regions.status);

@@ -242,12 +242,7 @@ fn number<'a>(text: String) -> Cell<'a> {
 }
 
 fn summary<'a>(app: &App, analysis: &Analysis, theme: &Theme, softmax_tab: bool) -> Vec<Line<'a>> {
-    let t = app.temperature();
-    let temperature = if t == 0.0 {
-        "T = 0 (argmax)".to_string()
-    } else {
-        format!("T = {}", format::full_precision(t))
-    };
+    let temperature = format::temperature(app.temperature());
     let sigma = if theme.unicode { "Σ" } else { "sum" };
     let first = Line::from(format!(
         " {sigma} p = {:.4}   {temperature}   argmax x{}",
