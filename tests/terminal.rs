@@ -44,31 +44,49 @@ fn signal(session: &Session, name: &str) {
     assert!(status.success(), "kill -{name} failed");
 }
 
-#[test]
-fn sigterm_restores_and_exits_143() {
+/// The explorer, sent `name` once it has drawn, restores the terminal and exits with `code`.
+fn restores_and_exits_on(name: &str, code: u32) {
     let mut session = Session::spawn(&[], 100, 30, &[]);
     session.wait_for_text("45.66 %");
-    signal(&session, "TERM");
-    assert_eq!(session.wait_exit(), 143);
+    signal(&session, name);
+    assert_eq!(session.wait_exit(), code, "SIG{name}");
     assert_restored(&session.bytes());
+}
+
+#[test]
+fn sigterm_restores_and_exits_143() {
+    restores_and_exits_on("TERM", 143);
 }
 
 #[test]
 fn sighup_restores_and_exits_129() {
-    let mut session = Session::spawn(&[], 100, 30, &[]);
-    session.wait_for_text("45.66 %");
-    signal(&session, "HUP");
-    assert_eq!(session.wait_exit(), 129);
-    assert_restored(&session.bytes());
+    restores_and_exits_on("HUP", 129);
 }
 
 #[test]
 fn sigint_restores_and_exits_130() {
+    restores_and_exits_on("INT", 130);
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_then_takes_it_again_and_repaints() {
+    // The harness's child leads its own session, so its process group is orphaned and the
+    // kernel ignores the SIGTSTP it raises: the explorer walks straight through the suspend
+    // path (restore, stop, re-enter, repaint) without stopping, which is what this checks.
     let mut session = Session::spawn(&[], 100, 30, &[]);
     session.wait_for_text("45.66 %");
-    signal(&session, "INT");
-    assert_eq!(session.wait_exit(), 130);
-    assert_restored(&session.bytes());
+    let before = session.byte_count();
+    session.send("\x1a");
+    session.wait_for("the repaint after Ctrl-Z", |_| {
+        let bytes = session.bytes();
+        let after = &bytes[before..];
+        let left = after.windows(8).position(|w| w == b"\x1b[?1049l");
+        let entered = after.windows(8).rposition(|w| w == b"\x1b[?1049h");
+        matches!((left, entered), (Some(l), Some(e)) if e > l)
+            && String::from_utf8_lossy(after).contains("45.66")
+    });
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
 }
 
 #[test]

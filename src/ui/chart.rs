@@ -21,12 +21,16 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
     if area.width < 3 || area.height < 3 {
         return;
     }
-    let samples = usize::from(area.width) * 2 + 1;
     match app.activation() {
         Some(_) => function_chart(app, analysis, theme, frame, area),
         None if app.show_jacobian() => super::jacobian::render(app, analysis, theme, frame, area),
-        None => softmax_chart(app, analysis, theme, frame, area, samples),
+        None => softmax_chart(app, analysis, theme, frame, area),
     }
+}
+
+/// Curve samples for a chart `area` wide: two per column (a braille cell holds two dots across).
+fn samples(area: Rect) -> usize {
+    usize::from(area.width) * 2 + 1
 }
 
 fn dotted(points: &Points) -> Points {
@@ -105,8 +109,7 @@ pub fn draw_curve(plot: &CurvePlot, theme: &Theme, area: Rect, buffer: &mut Buff
     if area.width < 3 || area.height < 3 {
         return;
     }
-    let samples = usize::from(area.width) * 2 + 1;
-    let (f, df) = plot::sample(plot.activation, plot.param, plot.window, samples);
+    let (f, df) = plot::sample(plot.activation, plot.param, plot.window, samples(area));
     let df_dots = dotted(&df);
     let y = if plot.derivative {
         plot::fit_y(&[&f, &df])
@@ -115,7 +118,7 @@ pub fn draw_curve(plot: &CurvePlot, theme: &Theme, area: Rect, buffer: &mut Buff
     };
     let compared = plot
         .compare
-        .map(|(a, p)| plot::sample(a, p, plot.window, samples).0)
+        .map(|(a, p)| plot::sample(a, p, plot.window, samples(area)).0)
         .unwrap_or_default();
     let y = if compared.is_empty() {
         y
@@ -240,17 +243,10 @@ fn function_chart(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Fra
     draw_curve(&plot, theme, area, frame.buffer_mut());
 }
 
-fn softmax_chart(
-    app: &App,
-    analysis: &Analysis,
-    theme: &Theme,
-    frame: &mut Frame,
-    area: Rect,
-    samples: usize,
-) {
+fn softmax_chart(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
     let selected = app.selected();
     let t = app.temperature();
-    let curves = plot::softmax_sweep(app.values(), selected, t, app.window(), samples);
+    let curves = plot::softmax_sweep(app.values(), selected, t, app.window(), samples(area));
     let x = app.selected_value();
     let drawn: Vec<Points> = curves
         .iter()
