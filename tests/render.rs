@@ -147,6 +147,13 @@ fn every_tab_and_overlay_is_pure_ascii_without_unicode() {
                 Action::CyclePrecision,
             ],
             vec![Action::CycleCompare, Action::StartEdit],
+            vec![Action::StartEdit, Action::EditClear, Action::EditInput('x')],
+            vec![Action::Nudge(f64::MAX), Action::Nudge(f64::MAX)],
+            vec![
+                Action::StartEdit,
+                Action::Paste("1e999".into()),
+                Action::EditCommit,
+            ],
         ] {
             let mut actions = vec![Action::SelectTab(index)];
             actions.extend(extra);

@@ -112,6 +112,7 @@ pub(super) fn asciify(text: &str) -> String {
             '↑' => out.push_str("up"),
             '↓' => out.push_str("down"),
             '—' | '−' => out.push('-'),
+            '±' => out.push_str("+/-"),
             '▁' => out.push('_'),
             '▶' => out.push('>'),
             'δ' | '∂' => out.push('d'),

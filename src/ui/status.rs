@@ -10,6 +10,15 @@ use crate::app::{Analysis, App, Mode, StatusKind};
 use crate::format;
 use crate::theme::{Role, Theme};
 
+/// `text` as the terminal can show it: symbols spelled out in ASCII when it lacks UTF-8.
+fn shown(theme: &Theme, text: &str) -> String {
+    if theme.unicode {
+        text.to_string()
+    } else {
+        super::header::asciify(text)
+    }
+}
+
 pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
     let selected = app.selected();
     let line = if let Some(status) = app.status() {
@@ -17,13 +26,19 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
             StatusKind::Info => Role::Info,
             StatusKind::Error => Role::Error,
         };
-        Line::styled(format!(" {}", status.text), theme.style(role))
+        Line::styled(
+            format!(" {}", shown(theme, &status.text)),
+            theme.style(role),
+        )
     } else if let Mode::Editing(edit) = app.mode() {
         match &edit.error {
             Some(reason) => Line::from(vec![
                 Span::raw(format!(" x{selected}: ")),
-                Span::styled(reason.clone(), theme.style(Role::Error)),
-                Span::raw(" — Enter commits only a finite number, Esc cancels"),
+                Span::styled(shown(theme, reason), theme.style(Role::Error)),
+                Span::raw(shown(
+                    theme,
+                    " — Enter commits only a finite number, Esc cancels",
+                )),
             ]),
             None => Line::from(format!(
                 " x{selected}: Enter commits {}, Esc cancels",
