@@ -3,7 +3,7 @@
 use std::hint::black_box;
 
 use actscope::bench::input;
-use actscope::kernel::{self, Activation};
+use actscope::kernel::{self, Activation, Level, Temperature};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 const SIZES: [usize; 3] = [10, 1_000, 1_000_000];
@@ -22,10 +22,10 @@ fn activations(c: &mut Criterion) {
             let mut out = vec![0.0; size];
             group.throughput(Throughput::Elements(size as u64));
             group.bench_with_input(BenchmarkId::new("value", size), &xs, |b, xs| {
-                b.iter(|| activation.value_slice(black_box(xs), 0.0, &mut out));
+                b.iter(|| activation.value_slice(Level::best(), black_box(xs), 0.0, &mut out));
             });
             group.bench_with_input(BenchmarkId::new("derivative", size), &xs, |b, xs| {
-                b.iter(|| activation.derivative_slice(black_box(xs), 0.0, &mut out));
+                b.iter(|| activation.derivative_slice(Level::best(), black_box(xs), 0.0, &mut out));
             });
         }
         group.finish();
@@ -39,13 +39,15 @@ fn softmax(c: &mut Criterion) {
         let mut out = vec![0.0; size];
         group.throughput(Throughput::Elements(size as u64));
         group.bench_with_input(BenchmarkId::new("stable", size), &xs, |b, xs| {
-            b.iter(|| kernel::softmax(black_box(xs), 1.0, &mut out));
+            b.iter(|| kernel::softmax(Level::best(), black_box(xs), Temperature::ONE, &mut out));
         });
         group.bench_with_input(BenchmarkId::new("log_softmax", size), &xs, |b, xs| {
-            b.iter(|| kernel::log_softmax(black_box(xs), 1.0, &mut out));
+            b.iter(|| {
+                kernel::log_softmax(Level::best(), black_box(xs), Temperature::ONE, &mut out);
+            });
         });
         group.bench_with_input(BenchmarkId::new("naive", size), &xs, |b, xs| {
-            b.iter(|| kernel::naive_softmax(black_box(xs), 1.0, &mut out));
+            b.iter(|| kernel::naive_softmax(black_box(xs), Temperature::ONE, &mut out));
         });
     }
     group.finish();

@@ -4,7 +4,7 @@
 use crate::action::Action;
 use crate::input::{self, InputError};
 use crate::kernel::precision::{self, Evaluation, Precision};
-use crate::kernel::{self, Activation};
+use crate::kernel::{self, Activation, Level, Temperature};
 
 /// The fewest elements the input vector may have.
 pub const MIN_ELEMENTS: usize = 1;
@@ -256,7 +256,7 @@ impl App {
             selected: 0,
             params: Activation::ALL.map(Activation::default_param),
             gelu_tanh: settings.gelu_tanh,
-            temperature: if kernel::check_temperature(settings.temperature).is_ok() {
+            temperature: if Temperature::new(settings.temperature).is_ok() {
                 settings.temperature
             } else {
                 1.0
@@ -819,7 +819,11 @@ impl App {
             }
         }
         if let ([x0, x1], true) = (self.values.as_slice(), self.temperature > 0.0) {
-            analysis.pair_sigmoid = Some(kernel::two_way_softmax(*x0, *x1, self.temperature));
+            analysis.pair_sigmoid = Some(kernel::two_way_softmax(
+                *x0,
+                *x1,
+                tempered(self.temperature),
+            ));
         }
         analysis
     }
@@ -847,6 +851,11 @@ fn tidy(value: f64) -> f64 {
 #[must_use]
 pub fn format_for_edit(value: f64) -> String {
     crate::format::full_precision(value)
+}
+
+/// A temperature checked when it was set, as the kernel takes it.
+fn tempered(t: f64) -> Temperature {
+    Temperature::new(t).unwrap_or_default()
 }
 
 fn info(text: String) -> Status {
@@ -916,16 +925,15 @@ impl Analysis {
         if let Some(a) = activation {
             outputs = vec![0.0; n];
             derivatives = vec![0.0; n];
-            a.value_slice(values, param, &mut outputs);
-            a.derivative_slice(values, param, &mut derivatives);
+            a.value_slice(Level::best(), values, param, &mut outputs);
+            a.derivative_slice(Level::best(), values, param, &mut derivatives);
         }
         let mut probabilities = vec![0.0; n];
         let mut log_probabilities = vec![0.0; n];
         let mut naive = vec![0.0; n];
-        // The temperature is checked whenever it is set, so these cannot fail; if they did, the
-        // outputs would stay 0 rather than anything non-finite reaching the screen.
-        let _ = kernel::softmax(values, t, &mut probabilities);
-        let _ = kernel::log_softmax(values, t, &mut log_probabilities);
+        let t = tempered(t);
+        kernel::softmax(Level::best(), values, t, &mut probabilities);
+        kernel::log_softmax(Level::best(), values, t, &mut log_probabilities);
         kernel::naive_softmax(values, t, &mut naive);
         let argmax = kernel::argmax(&probabilities);
         Analysis {

@@ -4,7 +4,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use crate::kernel::{self, Activation};
+use crate::kernel::{self, Activation, Level, Temperature};
 
 /// One kernel's timing.
 #[derive(Clone, Debug, PartialEq)]
@@ -79,7 +79,7 @@ const SOFTMAX_KERNELS: [&str; 4] = ["softmax", "log_softmax", "logsumexp", "naiv
 /// Measures the kernels `wanted` lets through (all with `None`) over `size` elements, spending
 /// about `budget` on each.
 #[must_use]
-pub fn run(size: usize, budget: Duration, wanted: Option<&[String]>) -> Report {
+pub fn run(level: Level, size: usize, budget: Duration, wanted: Option<&[String]>) -> Report {
     let chosen = |name: &str| wanted.is_none_or(|list| list.iter().any(|w| w == name));
     let xs = input(size);
     let mut out = vec![0.0; size];
@@ -88,11 +88,11 @@ pub fn run(size: usize, budget: Duration, wanted: Option<&[String]>) -> Report {
     for a in Activation::ALL.into_iter().filter(|a| chosen(a.name())) {
         let p = a.default_param();
         values.push(time(a.name(), size, budget, || {
-            a.value_slice(black_box(&xs), p, &mut out);
+            a.value_slice(level, black_box(&xs), p, &mut out);
             black_box(&out);
         }));
         derivatives.push(time(a.name(), size, budget, || {
-            a.derivative_slice(black_box(&xs), p, &mut out);
+            a.derivative_slice(level, black_box(&xs), p, &mut out);
             black_box(&out);
         }));
     }
@@ -100,25 +100,25 @@ pub fn run(size: usize, budget: Duration, wanted: Option<&[String]>) -> Report {
     for name in SOFTMAX_KERNELS.into_iter().filter(|n| chosen(n)) {
         softmax.push(time(name, size, budget, || match name {
             "softmax" => {
-                let _ = kernel::softmax(black_box(&xs), 1.0, &mut out);
+                kernel::softmax(level, black_box(&xs), Temperature::ONE, &mut out);
                 black_box(&out);
             }
             "log_softmax" => {
-                let _ = kernel::log_softmax(black_box(&xs), 1.0, &mut out);
+                kernel::log_softmax(level, black_box(&xs), Temperature::ONE, &mut out);
                 black_box(&out);
             }
             "logsumexp" => {
-                black_box(kernel::logsumexp(black_box(&xs)));
+                black_box(kernel::logsumexp(level, black_box(&xs), Temperature::ONE));
             }
             _ => {
-                kernel::naive_softmax(black_box(&xs), 1.0, &mut out);
+                kernel::naive_softmax(black_box(&xs), Temperature::ONE, &mut out);
                 black_box(&out);
             }
         }));
     }
     Report {
         size,
-        level: kernel::vector::level().name(),
+        level: level.name(),
         values,
         derivatives,
         softmax,
@@ -139,7 +139,7 @@ mod tests {
 
     #[test]
     fn a_tiny_run_reports_every_kernel() {
-        let report = run(64, Duration::from_millis(1), None);
+        let report = run(Level::best(), 64, Duration::from_millis(1), None);
         assert_eq!(report.values.len(), Activation::ALL.len());
         assert_eq!(report.derivatives.len(), Activation::ALL.len());
         assert_eq!(report.softmax.len(), 4);

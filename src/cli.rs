@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 use crate::format::full_precision;
 use crate::input::{self, InputError};
-use crate::kernel::{self, Activation};
+use crate::kernel::{self, Activation, Level, Temperature};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -101,7 +101,7 @@ impl Cli {
         }
         if let Some(text) = &self.temperature {
             let t = option_number("--temperature", text)?;
-            kernel::check_temperature(t).map_err(|err| Error::BadInput(err.to_string()))?;
+            Temperature::new(t).map_err(|err| Error::BadInput(err.to_string()))?;
             settings.temperature = t;
         }
         if self.ascii {
@@ -289,6 +289,8 @@ pub struct Environment {
     pub color: bool,
     /// The locale is UTF-8.
     pub unicode: bool,
+    /// The SIMD level the kernels run on.
+    pub level: Level,
 }
 
 impl Default for Environment {
@@ -299,6 +301,7 @@ impl Default for Environment {
             size: None,
             color: false,
             unicode: true,
+            level: Level::best(),
         }
     }
 }
@@ -315,14 +318,14 @@ pub fn run(
 ) -> Result<(), Error> {
     match command {
         Command::List { json } => list(*json, out),
-        Command::Eval(args) => eval(args, stdin, out),
+        Command::Eval(args) => eval(args, environment.level, stdin, out),
         Command::Softmax(args) => softmax(args, environment, stdin, out),
         Command::Plot(args) => plot(args, environment, out),
         Command::Bench {
             size,
             json,
             kernels,
-        } => bench(*size, *json, kernels.as_deref(), out),
+        } => bench(environment.level, *size, *json, kernels.as_deref(), out),
     }
 }
 
@@ -423,15 +426,20 @@ fn resolve_param(activation: Activation, given: Option<&str>) -> Result<Option<f
     }
 }
 
-fn eval(args: &EvalArgs, stdin: &mut dyn Read, out: &mut dyn Write) -> Result<(), Error> {
+fn eval(
+    args: &EvalArgs,
+    level: Level,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
     let activation = find_activation(&args.name)?;
     let param = resolve_param(activation, args.param.as_deref())?;
     let xs = read_numbers(&args.xs, stdin)?;
     let p = param.unwrap_or(0.0);
     let mut ys = vec![0.0; xs.len()];
     let mut dys = vec![0.0; xs.len()];
-    activation.value_slice(&xs, p, &mut ys);
-    activation.derivative_slice(&xs, p, &mut dys);
+    activation.value_slice(level, &xs, p, &mut ys);
+    activation.derivative_slice(level, &xs, p, &mut dys);
 
     if args.json {
         let points: Vec<Value> = xs
@@ -518,17 +526,17 @@ fn softmax(
         Some(text) => option_number("--temperature", text)?,
         None => 1.0,
     };
-    kernel::check_temperature(temperature).map_err(|err| Error::BadInput(err.to_string()))?;
+    let checked = Temperature::new(temperature).map_err(|err| Error::BadInput(err.to_string()))?;
+    let level = environment.level;
     let xs = read_numbers(&args.xs, stdin)?;
     let n = xs.len();
     let mut probabilities = vec![0.0; n];
     let mut log_probabilities = vec![0.0; n];
     let mut naive = vec![0.0; n];
-    let checked = kernel::softmax(&xs, temperature, &mut probabilities)
-        .and_then(|()| kernel::log_softmax(&xs, temperature, &mut log_probabilities))
-        .and_then(|()| kernel::logsumexp_with_temperature(&xs, temperature));
-    let logsumexp = checked.map_err(|err| Error::BadInput(err.to_string()))?;
-    kernel::naive_softmax(&xs, temperature, &mut naive);
+    kernel::softmax(level, &xs, checked, &mut probabilities);
+    kernel::log_softmax(level, &xs, checked, &mut log_probabilities);
+    let logsumexp = kernel::logsumexp(level, &xs, checked);
+    kernel::naive_softmax(&xs, checked, &mut naive);
     let percentages: Vec<f64> = probabilities.iter().map(|p| p * 100.0).collect();
 
     if args.json {
@@ -645,8 +653,8 @@ fn plot(args: &PlotArgs, environment: &Environment, out: &mut dyn Write) -> Resu
         let p = param.unwrap_or(0.0);
         let mut ys = vec![0.0; xs.len()];
         let mut dys = vec![0.0; xs.len()];
-        activation.value_slice(&xs, p, &mut ys);
-        activation.derivative_slice(&xs, p, &mut dys);
+        activation.value_slice(environment.level, &xs, p, &mut ys);
+        activation.derivative_slice(environment.level, &xs, p, &mut dys);
         return write_csv(out, &xs, &ys, &dys);
     }
     let (terminal_width, terminal_height) = environment
@@ -788,6 +796,7 @@ fn list(json: bool, out: &mut dyn Write) -> Result<(), Error> {
 const BENCH_BUDGET: std::time::Duration = std::time::Duration::from_millis(300);
 
 fn bench(
+    level: Level,
     size: usize,
     json: bool,
     kernels: Option<&[String]>,
@@ -809,7 +818,7 @@ fn bench(
             known.join(", ")
         )));
     }
-    let report = crate::bench::run(size, BENCH_BUDGET, kernels);
+    let report = crate::bench::run(level, size, BENCH_BUDGET, kernels);
     let entry = |t: &crate::bench::Timing| json!({"name": t.name, "ns_per_element": t.ns_per_element, "runs": t.runs});
     if json {
         let document = json!({

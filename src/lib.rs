@@ -12,7 +12,7 @@ pub mod bench;
 pub mod cli;
 pub mod format;
 pub mod input;
-pub mod kernel;
+pub use actscope_kernel as kernel;
 pub mod keymap;
 pub mod plot;
 pub mod term;

@@ -52,6 +52,11 @@ fn environment(cli: &Cli) -> cli::Environment {
         },
         color: terminal && theme.color,
         unicode: theme.unicode,
+        // ACTSCOPE_SIMD=scalar|avx2|avx512 holds the kernels to a lower instruction set.
+        level: std::env::var("ACTSCOPE_SIMD")
+            .ok()
+            .and_then(|name| actscope::kernel::Level::named(&name))
+            .unwrap_or_else(actscope::kernel::Level::best),
     }
 }
 

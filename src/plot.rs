@@ -1,7 +1,7 @@
 //! What a chart of an activation shows, as numbers: sampled curves, the softmax sweep, y bounds
 //! that fit, tick positions. Pure; the terminal chart and (later) `actscope plot` draw from it.
 
-use crate::kernel::{self, Activation};
+use crate::kernel::{self, Activation, Level, Temperature};
 
 /// A curve as `(x, y)` points.
 pub type Points = Vec<(f64, f64)>;
@@ -27,8 +27,8 @@ pub fn sample(
     let xs = grid(window, n);
     let mut ys = vec![0.0; xs.len()];
     let mut dys = vec![0.0; xs.len()];
-    activation.value_slice(&xs, param, &mut ys);
-    activation.derivative_slice(&xs, param, &mut dys);
+    activation.value_slice(Level::best(), &xs, param, &mut ys);
+    activation.derivative_slice(Level::best(), &xs, param, &mut dys);
     (
         finite(xs.iter().copied().zip(ys)),
         finite(xs.iter().copied().zip(dys)),
@@ -48,11 +48,12 @@ pub fn softmax_sweep(
     let mut curves = vec![Vec::with_capacity(n); values.len()];
     let mut logits = values.to_vec();
     let mut p = vec![0.0; values.len()];
+    let Ok(temperature) = Temperature::new(temperature) else {
+        return vec![Vec::new(); values.len()];
+    };
     for x in grid(window, n) {
         logits[selected] = x;
-        if kernel::softmax(&logits, temperature, &mut p).is_err() {
-            return vec![Vec::new(); values.len()];
-        }
+        kernel::softmax(Level::best(), &logits, temperature, &mut p);
         for (curve, &pj) in curves.iter_mut().zip(&p) {
             curve.push((x, pj));
         }

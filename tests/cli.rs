@@ -160,7 +160,12 @@ fn softmax_temperature_zero_is_argmax_and_non_finite_is_null() {
         .stdout,
     );
     let mut want = [0.0; 3];
-    kernel::softmax(&[1.0, 2.0, 3.0], 0.5, &mut want).unwrap();
+    kernel::softmax(
+        kernel::Level::best(),
+        &[1.0, 2.0, 3.0],
+        kernel::Temperature::new(0.5).unwrap(),
+        &mut want,
+    );
     assert_eq!(numbers(&doc["probabilities"]), want.map(Some));
 }
 

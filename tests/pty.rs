@@ -8,7 +8,12 @@ use common::pty::Session;
 /// The percentages the explorer should show for `values`, as the panel prints them.
 fn percentages(values: &[f64]) -> Vec<String> {
     let mut p = vec![0.0; values.len()];
-    kernel::softmax(values, 1.0, &mut p).unwrap();
+    kernel::softmax(
+        kernel::Level::best(),
+        values,
+        kernel::Temperature::ONE,
+        &mut p,
+    );
     p.iter().map(|p| format!("{:.2} %", p * 100.0)).collect()
 }
 

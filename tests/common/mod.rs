@@ -3,7 +3,6 @@
 #![allow(dead_code)]
 
 pub mod pty;
-pub mod reference;
 
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};

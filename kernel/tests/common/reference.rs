@@ -20,14 +20,6 @@ pub fn within(got: f64, reference: f64, bound: f64) -> bool {
     (got - reference).abs() <= bound * ulp(reference)
 }
 
-/// As [`within`], for a number read from JSON, where non-finite values are written `null`.
-pub fn within_json(got: Option<f64>, reference: f64, bound: f64) -> bool {
-    match got {
-        None => !reference.is_finite(),
-        Some(got) => within(got, reference, bound),
-    }
-}
-
 /// How many ulp of `reference` separate it from `got`.
 pub fn ulps_off(got: f64, reference: f64) -> f64 {
     (got - reference).abs() / ulp(reference)

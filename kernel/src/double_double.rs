@@ -1,6 +1,8 @@
 //! Just enough double-double arithmetic (a value as an unevaluated sum `hi + lo`, about 106 bits)
-//! to compute `logsumexp` without losing digits when its two parts cancel, as in
-//! `logsumexp([-0.5442, -0.8774]) = -0.5442 + 0.5436… = 6.5e-4`.
+//! for the few places where f64 would lose digits: `logsumexp` when its two parts cancel, softplus
+//! at a β that is not a power of two. Built on the error-free transformations in [`crate::eft`].
+
+use crate::eft::{fast_two_sum, two_product, two_sum};
 
 /// `hi + lo` with `|lo| <= ulp(hi) / 2`.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -9,8 +11,8 @@ pub(crate) struct DoubleDouble {
     pub lo: f64,
 }
 
-/// `ln 2` as a double-double.
-const LN2: DoubleDouble = DoubleDouble {
+/// `ln 2` as a double-double (the high part is `std::f64::consts::LN_2`).
+pub(crate) const LN2: DoubleDouble = DoubleDouble {
     hi: std::f64::consts::LN_2,
     lo: 2.319_046_813_846_299_6e-17,
 };
@@ -22,27 +24,17 @@ impl DoubleDouble {
         DoubleDouble { hi: value, lo: 0.0 }
     }
 
-    /// `a + b` exactly, as a normalised pair (Knuth's TwoSum).
-    fn two_sum(a: f64, b: f64) -> DoubleDouble {
-        let hi = a + b;
-        let b_virtual = hi - a;
-        let lo = (a - (hi - b_virtual)) + (b - b_virtual);
+    /// `hi + lo` renormalised so that `|lo| <= ulp(hi) / 2` (needs `|hi| >= |lo|`).
+    fn normalised(hi: f64, lo: f64) -> DoubleDouble {
+        let (hi, lo) = fast_two_sum(hi, lo);
         DoubleDouble { hi, lo }
     }
 
-    fn normalised(hi: f64, lo: f64) -> DoubleDouble {
-        let sum = hi + lo;
-        DoubleDouble {
-            hi: sum,
-            lo: lo - (sum - hi),
-        }
-    }
-
     pub fn add(self, other: DoubleDouble) -> DoubleDouble {
-        let s = DoubleDouble::two_sum(self.hi, other.hi);
-        let t = DoubleDouble::two_sum(self.lo, other.lo);
-        let s = DoubleDouble::normalised(s.hi, s.lo + t.hi);
-        DoubleDouble::normalised(s.hi, s.lo + t.lo)
+        let (s, s_low) = two_sum(self.hi, other.hi);
+        let (t, t_low) = two_sum(self.lo, other.lo);
+        let s = DoubleDouble::normalised(s, s_low + t);
+        DoubleDouble::normalised(s.hi, s.lo + t_low)
     }
 
     pub fn neg(self) -> DoubleDouble {
@@ -53,9 +45,8 @@ impl DoubleDouble {
     }
 
     pub fn mul(self, other: DoubleDouble) -> DoubleDouble {
-        let hi = self.hi * other.hi;
-        let lo = self.hi.mul_add(other.hi, -hi) + (self.hi * other.lo + self.lo * other.hi);
-        DoubleDouble::normalised(hi, lo)
+        let (hi, error) = two_product(self.hi, other.hi);
+        DoubleDouble::normalised(hi, error + (self.hi * other.lo + self.lo * other.hi))
     }
 
     fn mul_f64(self, factor: f64) -> DoubleDouble {

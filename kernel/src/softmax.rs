@@ -8,7 +8,11 @@
 
 use std::fmt;
 
-use super::double_double::DoubleDouble;
+use crate::double_double::DoubleDouble;
+use crate::scalar::softmax::{
+    CompensatedSum, Shape, corrected_exp, shape, sum_of_others, tempered_exponent,
+};
+use crate::simd::{self, Level};
 
 /// A temperature that is negative, infinite or NaN.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -26,15 +30,44 @@ impl fmt::Display for TemperatureError {
 
 impl std::error::Error for TemperatureError {}
 
-/// Checks that `t` is a usable temperature: finite and `>= 0`.
-///
-/// # Errors
-/// [`TemperatureError`] when `t` is negative, infinite or NaN.
-pub fn check_temperature(t: f64) -> Result<(), TemperatureError> {
-    if t.is_finite() && t >= 0.0 {
-        Ok(())
-    } else {
-        Err(TemperatureError(t))
+/// A softmax temperature: finite and `>= 0`, valid by construction (`0` is the argmax limit).
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
+pub struct Temperature(f64);
+
+impl Temperature {
+    /// `T = 1`: the plain softmax.
+    pub const ONE: Temperature = Temperature(1.0);
+    /// `T = 0`: the limit `T -> 0+`, one-hot on the maximum.
+    pub const ARGMAX: Temperature = Temperature(0.0);
+
+    /// `t` as a temperature (`-0` reads as `0`).
+    ///
+    /// # Errors
+    /// [`TemperatureError`] when `t` is negative, infinite or NaN.
+    pub fn new(t: f64) -> Result<Temperature, TemperatureError> {
+        if t.is_finite() && t >= 0.0 {
+            Ok(Temperature(t + 0.0))
+        } else {
+            Err(TemperatureError(t))
+        }
+    }
+
+    /// Its value.
+    #[must_use]
+    pub fn get(self) -> f64 {
+        self.0
+    }
+
+    /// Whether it is the argmax limit `T = 0`.
+    #[must_use]
+    pub fn is_argmax(self) -> bool {
+        self.0 == 0.0
+    }
+}
+
+impl Default for Temperature {
+    fn default() -> Temperature {
+        Temperature::ONE
     }
 }
 
@@ -42,134 +75,20 @@ pub fn check_temperature(t: f64) -> Result<(), TemperatureError> {
 /// than they save).
 const VECTOR_MIN_LEN: usize = 16;
 
-/// `exp((x - max)/T) / total` for a term below the normal range, by the scalar route.
-pub(crate) fn tiny_probability(x: f64, max: f64, t: f64, total: f64) -> f64 {
-    let (q, c) = tempered_exponent(x, max, t);
-    corrected_exp(q, c) / total
-}
-
-/// The exact error of `a - b` rounded to `d` (Knuth's TwoSum applied to `a + (-b)`).
-fn difference_error(a: f64, b: f64, d: f64) -> f64 {
-    let b_virtual = a - d;
-    let a_virtual = d + b_virtual;
-    (a - a_virtual) + (b_virtual - b)
-}
-
-/// The tempered exponent `(x - m) / T` as a rounded value and its (small) correction.
-fn tempered_exponent(x: f64, m: f64, t: f64) -> (f64, f64) {
-    let d = x - m;
-    if !d.is_finite() {
-        return (d, 0.0);
-    }
-    let err = difference_error(x, m, d);
-    if t == 1.0 {
-        return (d, err);
-    }
-    let q = d / t;
-    if !q.is_finite() {
-        return (q, 0.0);
-    }
-    let remainder = (-q).mul_add(t, d);
-    (q, (remainder + err) / t)
-}
-
-/// `exp(q + c)` for a small correction `c`, as `e^q·(1 + c)`.
-fn corrected_exp(q: f64, c: f64) -> f64 {
-    let e = q.exp();
-    if e == 0.0 { 0.0 } else { e.mul_add(c, e) }
-}
-
-/// Neumaier's compensated sum.
-#[derive(Default)]
-struct CompensatedSum {
-    sum: f64,
-    compensation: f64,
-}
-
-impl CompensatedSum {
-    fn add(&mut self, value: f64) {
-        let t = self.sum + value;
-        if self.sum.abs() >= value.abs() {
-            self.compensation += (self.sum - t) + value;
-        } else {
-            self.compensation += (value - t) + self.sum;
-        }
-        self.sum = t;
-    }
-
-    fn total(&self) -> f64 {
-        self.sum + self.compensation
-    }
-}
-
-/// What the slice looks like from its maximum.
-enum Shape {
-    /// Empty input.
-    Empty,
-    /// Some element is NaN, or every element is `-inf`: the result is undefined.
-    Undefined,
-    /// `k` elements share the maximum and the result is the one-hot (argmax) limit: `T = 0` or
-    /// the maximum is `+inf`.
-    OneHot { max: f64, ties: usize },
-    /// The general case: the maximum `max` is finite, first reached at `argmax`.
-    Finite { max: f64, argmax: usize },
-}
-
-fn shape(xs: &[f64], t: f64) -> Shape {
-    if xs.is_empty() {
-        return Shape::Empty;
-    }
-    let mut max = f64::NEG_INFINITY;
-    let mut argmax = 0;
-    let mut ties = 0;
-    for (i, &x) in xs.iter().enumerate() {
-        if x.is_nan() {
-            return Shape::Undefined;
-        }
-        if x > max {
-            max = x;
-            argmax = i;
-            ties = 1;
-        } else if x == max {
-            ties += 1;
-        }
-    }
-    if max == f64::NEG_INFINITY {
-        Shape::Undefined
-    } else if t == 0.0 || max == f64::INFINITY {
-        Shape::OneHot { max, ties }
-    } else {
-        Shape::Finite { max, argmax }
-    }
-}
-
-/// `Σ_{j != argmax} exp((x_j - m) / T)`: the sum of every term but the maximum's (which is 1).
-fn sum_of_others(xs: &[f64], max: f64, argmax: usize, t: f64) -> f64 {
-    let mut sum = CompensatedSum::default();
-    for (j, &x) in xs.iter().enumerate() {
-        if j != argmax {
-            let (q, c) = tempered_exponent(x, max, t);
-            sum.add(corrected_exp(q, c));
-        }
-    }
-    sum.total()
-}
-
 /// Softmax with temperature: `out_i = exp((x_i - m)/T) / Σ_j exp((x_j - m)/T)`, `m = max x`.
 ///
 /// `T = 0` gives the one-hot limit (ties split evenly). A NaN anywhere, or every element `-inf`,
 /// makes every output NaN.
 ///
-/// # Errors
-/// [`TemperatureError`] when `t` is negative, infinite or NaN.
+/// Long slices run on the SIMD `level`.
 ///
 /// # Panics
 /// If `xs` and `out` differ in length.
-pub fn softmax(xs: &[f64], t: f64, out: &mut [f64]) -> Result<(), TemperatureError> {
-    check_temperature(t)?;
+pub fn softmax(level: Level, xs: &[f64], t: Temperature, out: &mut [f64]) {
     assert_eq!(xs.len(), out.len(), "input and output lengths differ");
-    if xs.len() >= VECTOR_MIN_LEN && super::vector::softmax(xs, t, out) {
-        return Ok(());
+    let t = t.get();
+    if xs.len() >= VECTOR_MIN_LEN && simd::softmax(level, xs, t, out) {
+        return;
     }
     match shape(xs, t) {
         Shape::Empty => {}
@@ -192,7 +111,6 @@ pub fn softmax(xs: &[f64], t: f64, out: &mut [f64]) -> Result<(), TemperatureErr
             }
         }
     }
-    Ok(())
 }
 
 /// Log-softmax with temperature: `out_i = (x_i - m)/T - ln(1 + Σ_{j != argmax} exp((x_j - m)/T))`.
@@ -201,16 +119,15 @@ pub fn softmax(xs: &[f64], t: f64, out: &mut [f64]) -> Result<(), TemperatureErr
 /// (`log_softmax([30, -10])_0 = -4.25e-18`, where `x - m - ln(Σ)` gives 0). `T = 0` gives `-ln k`
 /// on the `k` maxima and `-inf` elsewhere.
 ///
-/// # Errors
-/// [`TemperatureError`] when `t` is negative, infinite or NaN.
+/// Long slices run on the SIMD `level`.
 ///
 /// # Panics
 /// If `xs` and `out` differ in length.
-pub fn log_softmax(xs: &[f64], t: f64, out: &mut [f64]) -> Result<(), TemperatureError> {
-    check_temperature(t)?;
+pub fn log_softmax(level: Level, xs: &[f64], t: Temperature, out: &mut [f64]) {
     assert_eq!(xs.len(), out.len(), "input and output lengths differ");
-    if xs.len() >= VECTOR_MIN_LEN && super::vector::log_softmax(xs, t, out) {
-        return Ok(());
+    let t = t.get();
+    if xs.len() >= VECTOR_MIN_LEN && simd::log_softmax(level, xs, t, out) {
+        return;
     }
     match shape(xs, t) {
         Shape::Empty => {}
@@ -233,14 +150,6 @@ pub fn log_softmax(xs: &[f64], t: f64, out: &mut [f64]) -> Result<(), Temperatur
             }
         }
     }
-    Ok(())
-}
-
-/// `logsumexp(x) = ln Σ exp(x_i) = m + ln(1 + Σ_{j != argmax} exp(x_j - m))`. Empty input gives
-/// `-inf`, NaN anywhere gives NaN.
-#[must_use]
-pub fn logsumexp(xs: &[f64]) -> f64 {
-    logsumexp_with_temperature(xs, 1.0).unwrap_or(f64::NAN)
 }
 
 /// `ln Σ exp(x_i / T) = m/T + ln(1 + Σ_{j != argmax} exp((x_j - m)/T))`: the log-normaliser of
@@ -252,11 +161,11 @@ pub fn logsumexp(xs: &[f64]) -> f64 {
 /// within about 1 ulp everywhere; otherwise the `f64` sum, vectorised for long slices, is exact
 /// enough.
 ///
-/// # Errors
-/// [`TemperatureError`] when `t` is negative, infinite or NaN.
-pub fn logsumexp_with_temperature(xs: &[f64], t: f64) -> Result<f64, TemperatureError> {
-    check_temperature(t)?;
-    Ok(match shape(xs, t) {
+/// Empty input gives `-inf`, NaN anywhere gives NaN. Long slices run on the SIMD `level`.
+#[must_use]
+pub fn logsumexp(level: Level, xs: &[f64], t: Temperature) -> f64 {
+    let t = t.get();
+    match shape(xs, t) {
         Shape::Empty => f64::NEG_INFINITY,
         Shape::Undefined => f64::NAN,
         Shape::OneHot { max, ties } => max / t + (ties as f64).ln(),
@@ -265,7 +174,7 @@ pub fn logsumexp_with_temperature(xs: &[f64], t: f64) -> Result<f64, Temperature
             // is smaller than half the maximum), and that is rare.
             if t == 1.0 {
                 let others = match (xs.len() >= VECTOR_MIN_LEN)
-                    .then(|| super::vector::exp_sum(xs, t))
+                    .then(|| simd::exp_sum(level, xs, t))
                     .flatten()
                 {
                     Some((total, total_low)) => (total - 1.0) + total_low,
@@ -273,7 +182,7 @@ pub fn logsumexp_with_temperature(xs: &[f64], t: f64) -> Result<f64, Temperature
                 };
                 let result = max + others.ln_1p();
                 if result.abs() >= 0.5 * max.abs() {
-                    return Ok(result);
+                    return result;
                 }
             }
             let mut others = DoubleDouble::from_f64(0.0);
@@ -292,7 +201,7 @@ pub fn logsumexp_with_temperature(xs: &[f64], t: f64) -> Result<f64, Temperature
             let scaled_max = DoubleDouble::from_f64(max).div(t);
             scaled_max.add(others.ln_1p()).to_f64()
         }
-    })
+    }
 }
 
 /// The textbook `exp(x_i/T) / Σ_j exp(x_j/T)`, kept on purpose to show how it fails: any
@@ -301,8 +210,9 @@ pub fn logsumexp_with_temperature(xs: &[f64], t: f64) -> Result<f64, Temperature
 ///
 /// # Panics
 /// If `xs` and `out` differ in length.
-pub fn naive_softmax(xs: &[f64], t: f64, out: &mut [f64]) {
+pub fn naive_softmax(xs: &[f64], t: Temperature, out: &mut [f64]) {
     assert_eq!(xs.len(), out.len(), "input and output lengths differ");
+    let t = t.get();
     let mut sum = 0.0;
     for (o, &x) in out.iter_mut().zip(xs) {
         *o = (x / t).exp();
@@ -354,8 +264,9 @@ pub fn cross_entropy_gradient(probabilities: &[f64], target: usize) -> Vec<f64> 
 
 /// With two logits softmax is a sigmoid of their difference: `p0 = σ((x0 - x1)/T)`.
 #[must_use]
-pub fn two_way_softmax(x0: f64, x1: f64, t: f64) -> f64 {
-    super::activation::sigmoid((x0 - x1) / t)
+pub fn two_way_softmax(x0: f64, x1: f64, t: Temperature) -> f64 {
+    let t = t.get();
+    crate::scalar::sigmoid((x0 - x1) / t)
 }
 
 /// Cross-entropy of the probabilities against the one-hot target `t`: `-log p_t`, from the
@@ -392,9 +303,19 @@ pub fn entropy(probabilities: &[f64], log_probabilities: &[f64]) -> f64 {
 mod tests {
     use super::*;
 
+    fn temperature(t: f64) -> Temperature {
+        Temperature::new(t).unwrap()
+    }
+
     fn softmax_vec(xs: &[f64], t: f64) -> Vec<f64> {
         let mut out = vec![0.0; xs.len()];
-        softmax(xs, t, &mut out).unwrap();
+        softmax(Level::best(), xs, temperature(t), &mut out);
+        out
+    }
+
+    fn log_softmax_vec(xs: &[f64], t: f64) -> Vec<f64> {
+        let mut out = vec![0.0; xs.len()];
+        log_softmax(Level::best(), xs, temperature(t), &mut out);
         out
     }
 
@@ -412,26 +333,24 @@ mod tests {
         assert_eq!(&p[1..], &[0.5, 0.5]);
         assert!(p[0] > 1.8e-44 && p[0] < 1.9e-44);
         let mut naive = [0.0; 3];
-        naive_softmax(&xs, 1.0, &mut naive);
+        naive_softmax(&xs, Temperature::ONE, &mut naive);
         assert!(naive.iter().all(|v| v.is_nan()));
     }
 
     #[test]
     fn zero_temperature_is_argmax_with_ties_split() {
         assert_eq!(softmax_vec(&[1.0, 3.0, 3.0], 0.0), [0.0, 0.5, 0.5]);
-        let mut lp = [0.0; 3];
-        log_softmax(&[1.0, 3.0, 2.0], 0.0, &mut lp).unwrap();
+        let lp = log_softmax_vec(&[1.0, 3.0, 2.0], 0.0);
         assert_eq!(lp, [f64::NEG_INFINITY, 0.0, f64::NEG_INFINITY]);
     }
 
     #[test]
     fn bad_temperatures_are_refused() {
-        let mut out = [0.0; 2];
-        for t in [-1.0, f64::NAN, f64::INFINITY] {
-            assert!(softmax(&[1.0, 2.0], t, &mut out).is_err());
-            assert!(log_softmax(&[1.0, 2.0], t, &mut out).is_err());
-            assert!(logsumexp_with_temperature(&[1.0], t).is_err());
+        for t in [-1.0, f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert!(Temperature::new(t).is_err());
         }
+        assert_eq!(Temperature::new(-0.0).unwrap().get().to_bits(), 0);
+        assert!(Temperature::new(0.0).unwrap().is_argmax());
         assert!(
             TemperatureError(-1.0)
                 .to_string()
@@ -441,8 +360,7 @@ mod tests {
 
     #[test]
     fn log_softmax_keeps_the_digits_near_zero() {
-        let mut lp = [0.0; 2];
-        log_softmax(&[30.0, -10.0], 1.0, &mut lp).unwrap();
+        let lp = log_softmax_vec(&[30.0, -10.0], 1.0);
         // -ln(1 + e^-40) = -e^-40 (to 1e-35 relative)
         assert_eq!(lp[0], -(-40.0f64).exp());
         assert_eq!(lp[1], -40.0 - (-40.0f64).exp());
@@ -463,7 +381,10 @@ mod tests {
         assert_eq!(softmax_vec(&[f64::INFINITY, 1.0], 1.0), [1.0, 0.0]);
         assert_eq!(softmax_vec(&[f64::NEG_INFINITY, 1.0], 1.0), [0.0, 1.0]);
         assert!(softmax_vec(&[], 1.0).is_empty());
-        assert_eq!(logsumexp(&[]), f64::NEG_INFINITY);
+        assert_eq!(
+            logsumexp(Level::best(), &[], Temperature::ONE),
+            f64::NEG_INFINITY
+        );
     }
 
     #[test]
@@ -478,15 +399,17 @@ mod tests {
         assert_eq!(cross_entropy(&[-0.5, -1.0], 1), 1.0);
         assert_eq!(cross_entropy_gradient(&[0.25, 0.75], 1), [0.25, -0.25]);
         assert_eq!(argmax(&[1.0, 3.0, 3.0, f64::NAN]), 1);
-        assert!((two_way_softmax(0.5, 0.2, 1.0) - softmax_vec(&[0.5, 0.2], 1.0)[0]).abs() < 1e-16);
+        assert!(
+            (two_way_softmax(0.5, 0.2, Temperature::ONE) - softmax_vec(&[0.5, 0.2], 1.0)[0]).abs()
+                < 1e-16
+        );
     }
 
     #[test]
     fn entropy_of_uniform_is_ln_n() {
         let xs = [0.5; 4];
         let p = softmax_vec(&xs, 1.0);
-        let mut lp = [0.0; 4];
-        log_softmax(&xs, 1.0, &mut lp).unwrap();
+        let lp = log_softmax_vec(&xs, 1.0);
         assert!((entropy(&p, &lp) - 4.0f64.ln()).abs() < 1e-15);
         assert_eq!(entropy(&[1.0, 0.0], &[0.0, f64::NEG_INFINITY]), 0.0);
     }

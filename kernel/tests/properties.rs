@@ -1,6 +1,6 @@
 //! Properties of the kernel that must hold for every input, checked on random ones.
 
-use actscope::kernel::{self, Activation};
+use actscope_kernel::{self as kernel, Activation, Level, Temperature};
 use proptest::prelude::*;
 
 /// Any finite f64, of any magnitude and sign.
@@ -21,7 +21,12 @@ fn temperature() -> impl Strategy<Value = f64> {
 
 fn softmax(xs: &[f64], t: f64) -> Vec<f64> {
     let mut out = vec![0.0; xs.len()];
-    kernel::softmax(xs, t, &mut out).expect("valid temperature");
+    kernel::softmax(
+        Level::best(),
+        xs,
+        Temperature::new(t).expect("valid temperature"),
+        &mut out,
+    );
     out
 }
 
@@ -59,7 +64,7 @@ proptest! {
         t in temperature(),
     ) {
         let mut lp = vec![0.0; xs.len()];
-        kernel::log_softmax(&xs, t, &mut lp).unwrap();
+        kernel::log_softmax(Level::best(), &xs, Temperature::new(t).unwrap(), &mut lp);
         let p = softmax(&xs, t);
         for (&l, &pi) in lp.iter().zip(&p) {
             prop_assert!(l <= 0.0 && !l.is_nan(), "log p = {l}");
@@ -72,7 +77,7 @@ proptest! {
     #[test]
     fn logsumexp_bounds_the_maximum(xs in prop::collection::vec(-1e300..1e300f64, 1..30)) {
         let m = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let lse = kernel::logsumexp(&xs);
+        let lse = kernel::logsumexp(Level::best(), &xs, Temperature::ONE);
         // max <= lse <= max + ln n
         prop_assert!(lse >= m && lse <= m + (xs.len() as f64).ln() + 1e-12 * m.abs().max(1.0));
     }

@@ -1,0 +1,363 @@
+//! The public element-wise API: which activations there are, their parameters, `f` and `f'` for
+//! one value ([`crate::scalar`]) or a slice (vectorised where a [`Level`] allows), and the most a
+//! gradient can be multiplied by per layer.
+//!
+//! Every function is written in a form that stays accurate over the whole `f64` range: the
+//! exponentials only ever see `-|x|`, so nothing overflows, and differences that would cancel are
+//! rewritten (`expm1`, `ln_1p`, `erfc`). NaN in gives NaN out; nothing turns NaN into a number.
+
+use crate::scalar::{
+    elu, elu_derivative, gelu, gelu_derivative, gelu_tanh, gelu_tanh_derivative, leaky_relu,
+    leaky_relu_derivative, mish, mish_derivative, relu, sigmoid, sigmoid_derivative, silu,
+    silu_derivative, softplus, softplus_derivative, step, step_derivative, tanh_derivative,
+};
+use crate::simd::{self, Kernel, Level};
+
+/// An element-wise activation function.
+///
+/// The parameter, for the three that have one, is passed to [`Activation::value`] and
+/// [`Activation::derivative`]; [`Activation::param`] describes it (meaning, default, valid range).
+/// Functions without a parameter ignore the value passed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Activation {
+    /// Heaviside step: `1` for `x > 0`, else `0`.
+    Step,
+    /// Logistic sigmoid `σ(x) = 1 / (1 + e^-x)`.
+    Sigmoid,
+    /// Hyperbolic tangent.
+    Tanh,
+    /// Rectified linear unit `max(x, 0)`.
+    Relu,
+    /// Leaky ReLU: `x` for `x > 0`, else `α·x`.
+    LeakyRelu,
+    /// Exponential linear unit: `x` for `x > 0`, else `α·(e^x - 1)`.
+    Elu,
+    /// Exact GELU `x·Φ(x)`, Φ the standard normal CDF.
+    Gelu,
+    /// The tanh approximation of GELU.
+    GeluTanh,
+    /// SiLU / Swish `x·σ(x)`.
+    Silu,
+    /// Mish `x·tanh(softplus(x))`.
+    Mish,
+    /// Softplus `ln(1 + e^(βx)) / β`.
+    Softplus,
+}
+
+/// The tunable parameter of an activation: what it means, its default and the values it accepts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ParamSpec {
+    /// Short symbol used in formulas and on screen, e.g. `α`.
+    pub symbol: &'static str,
+    /// ASCII name of the symbol, e.g. `alpha`.
+    pub name: &'static str,
+    /// One-line meaning.
+    pub meaning: &'static str,
+    /// The value used when none is given.
+    pub default: f64,
+    /// Smallest accepted value.
+    pub min: f64,
+    /// Whether `min` itself is refused (`β > 0` rather than `β >= 0`).
+    pub min_exclusive: bool,
+    /// Largest accepted value.
+    pub max: f64,
+    /// A sensible step for changing the value interactively.
+    pub step: f64,
+}
+
+impl ParamSpec {
+    /// Whether `value` is finite and inside the accepted range.
+    #[must_use]
+    pub fn accepts(&self, value: f64) -> bool {
+        value.is_finite()
+            && value <= self.max
+            && if self.min_exclusive {
+                value > self.min
+            } else {
+                value >= self.min
+            }
+    }
+
+    /// The accepted range as text, e.g. `β > 0` or `0 <= α <= 1`.
+    #[must_use]
+    pub fn range_text(&self) -> String {
+        let lower = if self.min_exclusive { ">" } else { ">=" };
+        match (self.min.is_finite(), self.max.is_finite()) {
+            (true, true) => format!("{} <= {} <= {}", self.min, self.name, self.max),
+            (true, false) => format!("{} {lower} {}", self.name, self.min),
+            (false, true) => format!("{} <= {}", self.name, self.max),
+            (false, false) => "any finite value".to_string(),
+        }
+    }
+}
+
+const ALPHA_LEAKY: ParamSpec = ParamSpec {
+    symbol: "α",
+    name: "alpha",
+    meaning: "slope for x < 0",
+    default: 0.01,
+    min: f64::NEG_INFINITY,
+    min_exclusive: false,
+    max: f64::INFINITY,
+    step: 0.01,
+};
+
+const ALPHA_ELU: ParamSpec = ParamSpec {
+    symbol: "α",
+    name: "alpha",
+    meaning: "saturation value -α for x -> -inf",
+    default: 1.0,
+    min: 0.0,
+    min_exclusive: false,
+    max: f64::INFINITY,
+    step: 0.1,
+};
+
+const BETA_SOFTPLUS: ParamSpec = ParamSpec {
+    symbol: "β",
+    name: "beta",
+    meaning: "sharpness; large β approaches ReLU",
+    default: 1.0,
+    min: 0.0,
+    min_exclusive: true,
+    max: f64::INFINITY,
+    step: 0.25,
+};
+
+impl Activation {
+    /// Every activation, in the order the explorer shows them.
+    pub const ALL: [Activation; 11] = [
+        Activation::Step,
+        Activation::Sigmoid,
+        Activation::Tanh,
+        Activation::Relu,
+        Activation::LeakyRelu,
+        Activation::Elu,
+        Activation::Gelu,
+        Activation::GeluTanh,
+        Activation::Silu,
+        Activation::Mish,
+        Activation::Softplus,
+    ];
+
+    /// `sup |f'(x)|` over all x: the most a gradient can be multiplied by per layer (sigmoid
+    /// 0.25, so through N layers at most 0.25^N). `p` is the parameter.
+    #[must_use]
+    pub fn derivative_bound(self, p: f64) -> f64 {
+        match self {
+            Activation::Step => 0.0,
+            Activation::Sigmoid => 0.25,
+            Activation::Tanh | Activation::Relu | Activation::Softplus => 1.0,
+            Activation::LeakyRelu | Activation::Elu => p.abs().max(1.0),
+            // At x = √2, x ≈ 1.4185, 2.3994 and 1.4906 (mpmath).
+            Activation::Gelu => 1.128_904_145_185_154_7,
+            Activation::GeluTanh => 1.128_993_068_658_771_7,
+            Activation::Silu => 1.099_839_320_128_867,
+            Activation::Mish => 1.088_498_161_251_728,
+        }
+    }
+
+    /// The parameter this activation takes, if any.
+    #[must_use]
+    pub fn param(self) -> Option<ParamSpec> {
+        match self {
+            Activation::LeakyRelu => Some(ALPHA_LEAKY),
+            Activation::Elu => Some(ALPHA_ELU),
+            Activation::Softplus => Some(BETA_SOFTPLUS),
+            _ => None,
+        }
+    }
+
+    /// The parameter's default, or `0` for an activation without one.
+    #[must_use]
+    pub fn default_param(self) -> f64 {
+        self.param().map_or(0.0, |p| p.default)
+    }
+
+    /// `f(x)`. `p` is the parameter (ignored where there is none).
+    #[must_use]
+    pub fn value(self, x: f64, p: f64) -> f64 {
+        match self {
+            Activation::Step => step(x),
+            Activation::Sigmoid => sigmoid(x),
+            Activation::Tanh => x.tanh(),
+            Activation::Relu => relu(x),
+            Activation::LeakyRelu => leaky_relu(x, p),
+            Activation::Elu => elu(x, p),
+            Activation::Gelu => gelu(x),
+            Activation::GeluTanh => gelu_tanh(x),
+            Activation::Silu => silu(x),
+            Activation::Mish => mish(x),
+            Activation::Softplus => softplus(x, p),
+        }
+    }
+
+    /// `f'(x)`. Where `f` has a kink the convention is: step' = 0, relu'(0) = 0,
+    /// `leaky_relu'(0)` = α, `elu'(0)` = α.
+    #[must_use]
+    pub fn derivative(self, x: f64, p: f64) -> f64 {
+        match self {
+            Activation::Step => step_derivative(x),
+            Activation::Sigmoid => sigmoid_derivative(x),
+            Activation::Tanh => tanh_derivative(x),
+            // ReLU's derivative (with relu'(0) = 0) is the step function.
+            Activation::Relu => step(x),
+            Activation::LeakyRelu => leaky_relu_derivative(x, p),
+            Activation::Elu => elu_derivative(x, p),
+            Activation::Gelu => gelu_derivative(x),
+            Activation::GeluTanh => gelu_tanh_derivative(x),
+            Activation::Silu => silu_derivative(x),
+            Activation::Mish => mish_derivative(x),
+            Activation::Softplus => softplus_derivative(x, p),
+        }
+    }
+
+    /// `out[i] = f(xs[i])`. Sigmoid, tanh and SiLU run vectorised on `level` ([`simd::map`]);
+    /// the others loop over the scalar form, each loop specialised.
+    ///
+    /// # Panics
+    /// If `xs` and `out` differ in length.
+    pub fn value_slice(self, level: Level, xs: &[f64], p: f64, out: &mut [f64]) {
+        assert_eq!(xs.len(), out.len(), "input and output lengths differ");
+        match self {
+            Activation::Step => map(xs, out, step),
+            Activation::Sigmoid => simd::map(level, Kernel::Sigmoid, xs, out),
+            Activation::Tanh => simd::map(level, Kernel::Tanh, xs, out),
+            Activation::Relu => map(xs, out, relu),
+            Activation::LeakyRelu => map(xs, out, |x| leaky_relu(x, p)),
+            Activation::Elu => map(xs, out, |x| elu(x, p)),
+            Activation::Gelu => map(xs, out, gelu),
+            Activation::GeluTanh => map(xs, out, gelu_tanh),
+            Activation::Silu => simd::map(level, Kernel::Silu, xs, out),
+            Activation::Mish => map(xs, out, mish),
+            Activation::Softplus => map(xs, out, |x| softplus(x, p)),
+        }
+    }
+
+    /// `out[i] = f'(xs[i])`; vectorised on `level` for sigmoid, tanh, SiLU and softplus.
+    ///
+    /// # Panics
+    /// If `xs` and `out` differ in length.
+    pub fn derivative_slice(self, level: Level, xs: &[f64], p: f64, out: &mut [f64]) {
+        assert_eq!(xs.len(), out.len(), "input and output lengths differ");
+        match self {
+            Activation::Step => map(xs, out, step_derivative),
+            Activation::Sigmoid => simd::map(level, Kernel::SigmoidDerivative, xs, out),
+            Activation::Tanh => simd::map(level, Kernel::TanhDerivative, xs, out),
+            Activation::Relu => map(xs, out, step),
+            Activation::LeakyRelu => map(xs, out, |x| leaky_relu_derivative(x, p)),
+            Activation::Elu => map(xs, out, |x| elu_derivative(x, p)),
+            Activation::Gelu => map(xs, out, gelu_derivative),
+            Activation::GeluTanh => map(xs, out, gelu_tanh_derivative),
+            Activation::Silu => simd::map(level, Kernel::SiluDerivative, xs, out),
+            Activation::Mish => map(xs, out, mish_derivative),
+            Activation::Softplus => simd::map(level, Kernel::SoftplusDerivative(p), xs, out),
+        }
+    }
+}
+
+/// `out[i] = f(xs[i])`, one loop per `f` so each can be vectorised on its own.
+#[inline]
+fn map(xs: &[f64], out: &mut [f64], f: impl Fn(f64) -> f64) {
+    for (o, &x) in out.iter_mut().zip(xs) {
+        *o = f(x);
+    }
+}
+
+/// What a gradient keeps through `depth` layers whose derivative is `derivative` each:
+/// `|f'|^N` (at most `derivative_bound^N`: the vanishing-gradient product).
+#[must_use]
+pub fn through_layers(derivative: f64, depth: u32) -> f64 {
+    derivative
+        .abs()
+        .powi(i32::try_from(depth).unwrap_or(i32::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scalar::logistic::sigmoid;
+    use crate::scalar::{elu, mish, relu, softplus};
+
+    #[test]
+    fn nan_propagates_everywhere() {
+        for a in Activation::ALL {
+            let p = a.default_param();
+            assert!(a.value(f64::NAN, p).is_nan(), "{}", a.name());
+            assert!(a.derivative(f64::NAN, p).is_nan(), "{}'", a.name());
+        }
+    }
+
+    #[test]
+    fn infinities_give_the_limits() {
+        assert_eq!(sigmoid(f64::INFINITY), 1.0);
+        assert_eq!(sigmoid(f64::NEG_INFINITY), 0.0);
+        assert_eq!(softplus(f64::NEG_INFINITY, 1.0), 0.0);
+        assert_eq!(softplus(f64::INFINITY, 1.0), f64::INFINITY);
+        assert_eq!(elu(f64::NEG_INFINITY, 1.0), -1.0);
+        assert_eq!(mish(f64::INFINITY), f64::INFINITY);
+        assert_eq!(relu(f64::NEG_INFINITY), 0.0);
+        assert_eq!(tanh_derivative(f64::INFINITY), 0.0);
+    }
+
+    #[test]
+    fn derivative_bounds_hold_and_are_reached() {
+        for a in Activation::ALL {
+            let p = a.default_param();
+            let bound = a.derivative_bound(p);
+            let mut highest: f64 = 0.0;
+            for i in -20_000..=20_000 {
+                let x = f64::from(i) * 5e-4;
+                let d = a.derivative(x, p).abs();
+                assert!(
+                    d <= bound * (1.0 + 1e-12),
+                    "{}'({x}) = {d} > {bound}",
+                    a.name()
+                );
+                highest = highest.max(d);
+            }
+            // Reached on [-10, 10] (softplus' and tanh' tend to 1 only from below).
+            assert!(
+                highest >= bound * 0.98 || a == Activation::Step,
+                "{}",
+                a.name()
+            );
+        }
+    }
+
+    #[test]
+    fn param_specs_accept_their_defaults() {
+        for a in Activation::ALL {
+            if let Some(spec) = a.param() {
+                assert!(spec.accepts(spec.default), "{}", a.name());
+                assert!(!spec.accepts(f64::NAN));
+                assert!(!spec.accepts(f64::INFINITY));
+            }
+        }
+        assert!(!BETA_SOFTPLUS.accepts(0.0));
+        assert!(ALPHA_ELU.accepts(0.0));
+        assert!(!ALPHA_ELU.accepts(-0.5));
+        assert_eq!(BETA_SOFTPLUS.range_text(), "beta > 0");
+    }
+
+    #[test]
+    fn slices_match_scalars() {
+        // The vectorised slices may differ from the scalar forms in the last bits (both are
+        // within the reference bounds, which tests/oracle.rs checks); the rest are the same code.
+        let xs = [-3.0, -0.5, 0.0, 0.25, 7.0];
+        let mut ys = [0.0; 5];
+        let mut ds = [0.0; 5];
+        let close = |a: f64, b: f64| (a - b).abs() <= 4.0 * (b.abs().next_up() - b.abs());
+        for level in Level::available() {
+            for a in Activation::ALL {
+                let p = a.default_param();
+                a.value_slice(level, &xs, p, &mut ys);
+                a.derivative_slice(level, &xs, p, &mut ds);
+                for (i, &x) in xs.iter().enumerate() {
+                    assert!(close(ys[i], a.value(x, p)), "{}({x})", a.name());
+                    assert!(close(ds[i], a.derivative(x, p)), "{}'({x})", a.name());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! actscope's pure math kernel: activation functions, their derivatives, softmax and its
+//! relatives, each within a few ulp of the exact value over the whole `f64` range (checked against
+//! the mpmath tables in `tests/data/`).
+//!
+//! No I/O, no terminal, no environment, no allocation beyond what a caller asks for. In layers,
+//! each using only those below it:
+//!
+//! 1. [`eft`]: error-free transformations (TwoSum, Fast2Sum, TwoProduct) and `double_double`.
+//! 2. [`scalar`]: the formulas for one `f64`, one family a file.
+//! 3. [`simd`]: the same over slices, vectorised for the [`Level`] the caller passes.
+//! 4. The public APIs: [`activation`] (with its display [`catalogue`]), [`softmax`],
+//!    [`precision`] (what f32, f16 and bf16 give).
+
+pub mod activation;
+pub mod catalogue;
+mod double_double;
+pub mod eft;
+pub mod precision;
+pub mod scalar;
+pub mod simd;
+pub mod softmax;
+
+pub use activation::{Activation, ParamSpec, through_layers};
+pub use simd::Level;
+pub use softmax::{
+    Temperature, TemperatureError, argmax, compensated_sum, cross_entropy, cross_entropy_gradient,
+    entropy, log_softmax, logsumexp, naive_softmax, softmax, softmax_jacobian, two_way_softmax,
+};

@@ -1,0 +1,129 @@
+//! The logistic family: sigmoid, tanh's derivative, SiLU, softplus. Every exponential sees
+//! `-|x|` only; the rounding of `1 + e` (and of `βx` in softplus) is carried into the quotient.
+//!
+//! [`logistic_pair`] and [`logistic_density`] are shared with the SIMD layer, which feeds them its
+//! own vectorised exponential; they are `#[inline(always)]` so they compile into its loops.
+#![allow(clippy::inline_always)]
+
+use crate::double_double::DoubleDouble;
+use crate::eft::{fast_two_sum, two_product};
+
+/// `(σ(z + c), σ(-(z + c)))` from `e = e^-|z|` and a small correction `c`: `e` is scaled by
+/// `1 ∓ c`, then `1/(1+e)` and `e/(1+e)` come from one reciprocal and a Newton step that also
+/// folds in the rounding of `1 + e`.
+#[inline(always)]
+#[must_use]
+pub(crate) fn logistic_pair(e: f64, z_nonnegative: bool, c: f64) -> (f64, f64) {
+    let e = if z_nonnegative {
+        (-e).mul_add(c, e)
+    } else {
+        e.mul_add(c, e)
+    };
+    let (d, d_low) = fast_two_sum(1.0, e);
+    let inverse = 1.0 / d;
+    let quotient = |numerator: f64| {
+        let q0 = numerator * inverse;
+        let residual = (-q0).mul_add(d, numerator);
+        (-q0).mul_add(d_low, residual).mul_add(inverse, q0)
+    };
+    let (large, small) = (quotient(1.0), quotient(e));
+    if z_nonnegative {
+        (large, small)
+    } else {
+        (small, large)
+    }
+}
+
+/// `e / (1 + e)²` for `0 <= e <= 1`, the roundings of `1 + e` and of the square carried into one
+/// Newton-corrected division.
+#[inline(always)]
+#[must_use]
+pub(crate) fn logistic_density(e: f64) -> f64 {
+    let (d, d_low) = fast_two_sum(1.0, e);
+    let (square, square_error) = two_product(d, d);
+    let square_low = square_error + 2.0 * d * d_low;
+    let inverse = 1.0 / square;
+    let q0 = e * inverse;
+    let residual = (-q0).mul_add(square, e);
+    (-q0).mul_add(square_low, residual).mul_add(inverse, q0)
+}
+
+/// `σ(z + c)` for a small correction `c` (NaN stays NaN).
+#[must_use]
+pub(crate) fn sigmoid_of_sum(z: f64, c: f64) -> f64 {
+    if z.is_nan() {
+        return z;
+    }
+    logistic_pair((-z.abs()).exp(), z >= 0.0, c).0
+}
+
+/// `σ(x) = 1 / (1 + e^-x)`, computed with `e = exp(-|x|)` as `1/(1+e)` or `e/(1+e)`.
+#[must_use]
+pub fn sigmoid(x: f64) -> f64 {
+    sigmoid_of_sum(x, 0.0)
+}
+
+/// `σ'(x) = σ(x)·(1 - σ(x)) = e / (1 + e)²` with `e = exp(-|x|)`.
+#[must_use]
+pub fn sigmoid_derivative(x: f64) -> f64 {
+    logistic_density((-x.abs()).exp())
+}
+
+/// `tanh'(x) = 1 - tanh²(x) = 4e / (1 + e)²` with `e = exp(-2|x|)`.
+#[must_use]
+pub fn tanh_derivative(x: f64) -> f64 {
+    4.0 * logistic_density((-2.0 * x.abs()).exp())
+}
+
+/// SiLU / Swish `x·σ(x)`.
+#[must_use]
+pub fn silu(x: f64) -> f64 {
+    x * sigmoid(x)
+}
+
+/// SiLU' `σ(x)·(1 + x·σ(-x))`.
+#[must_use]
+pub fn silu_derivative(x: f64) -> f64 {
+    sigmoid(x) * x.mul_add(sigmoid(-x), 1.0)
+}
+
+/// `βx` as a rounded product and its exact error (0 once the product is not finite).
+pub(crate) fn scaled(x: f64, beta: f64) -> (f64, f64) {
+    let (z, error) = two_product(beta, x);
+    (z, if z.is_finite() { error } else { 0.0 })
+}
+
+/// Softplus `ln(1 + e^(βx)) / β`, computed as `max(x, 0) + ln_1p(e^(-|βx|)) / β` with the
+/// rounding of `βx` carried into the exponential. When `β` is not a power of two the division
+/// by `β` would add its own rounding, so the tail is then computed in double-double and rounded
+/// once.
+#[must_use]
+pub fn softplus(x: f64, beta: f64) -> f64 {
+    let (z, c) = scaled(x, beta);
+    if z.is_nan() {
+        return z;
+    }
+    if !is_power_of_two(beta.abs()) && z.is_finite() {
+        let sign = if z >= 0.0 { 1.0 } else { -1.0 };
+        let exponent = DoubleDouble::from_f64(-z.abs()).add(DoubleDouble::from_f64(-sign * c));
+        let tail = exponent.exp().ln_1p().div(beta);
+        let head = DoubleDouble::from_f64(if x > 0.0 { x } else { 0.0 });
+        return head.add(tail).to_f64();
+    }
+    let e = (-z.abs()).exp();
+    let e = if z >= 0.0 { e - e * c } else { e + e * c };
+    let tail = e.ln_1p() / beta;
+    if x > 0.0 { x + tail } else { tail }
+}
+
+/// Whether `v` is `2^k` (then multiplying or dividing by it is exact).
+fn is_power_of_two(v: f64) -> bool {
+    v.is_normal() && v.to_bits() & ((1u64 << 52) - 1) == 0
+}
+
+/// Softplus' `σ(βx)`.
+#[must_use]
+pub fn softplus_derivative(x: f64, beta: f64) -> f64 {
+    let (z, c) = scaled(x, beta);
+    sigmoid_of_sum(z, c)
+}

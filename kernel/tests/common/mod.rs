@@ -1,0 +1,3 @@
+//! Helpers shared by the kernel's integration tests.
+
+pub mod reference;
