@@ -40,12 +40,21 @@ impl<W: Write> AnsiBackend<W> {
     }
 }
 
-/// The style state of the terminal as the backend last left it.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Pen {
-    fg: Color,
-    bg: Color,
-    modifier: Modifier,
+/// A terminal's style state: colours and modifiers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pen {
+    /// Foreground colour (`Reset` is the terminal's default).
+    pub fg: Color,
+    /// Background colour.
+    pub bg: Color,
+    /// Bold, reverse and the rest.
+    pub modifier: Modifier,
+}
+
+impl Default for Pen {
+    fn default() -> Pen {
+        DEFAULT_PEN
+    }
 }
 
 const DEFAULT_PEN: Pen = Pen {
@@ -64,8 +73,17 @@ const MODIFIERS: [(Modifier, &str); 6] = [
     (Modifier::CROSSED_OUT, "9"),
 ];
 
+/// The SGR sequence that takes the terminal from `from` to `to` (empty when they are equal).
+#[must_use]
+pub fn sgr(from: Pen, to: Pen) -> String {
+    if from == to {
+        return String::new();
+    }
+    format!("\x1b[{}m", sgr_codes(from, to).join(";"))
+}
+
 /// The SGR parameters that take the terminal from `from` to `to`.
-fn sgr(from: Pen, to: Pen) -> Vec<String> {
+fn sgr_codes(from: Pen, to: Pen) -> Vec<String> {
     let mut codes = Vec::new();
     let mut from = from;
     // Switching a modifier off one by one has no portable code for bold and dim: start over.
@@ -134,8 +152,7 @@ impl<W: Write> Backend for AnsiBackend<W> {
                 modifier: cell.modifier,
             };
             if wanted != pen {
-                let codes = sgr(pen, wanted);
-                write!(out, "\x1b[{}m", codes.join(";"))?;
+                out.extend_from_slice(sgr(pen, wanted).as_bytes());
                 pen = wanted;
             }
             out.extend_from_slice(cell.symbol().as_bytes());

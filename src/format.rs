@@ -1,6 +1,8 @@
 //! Numbers as text, the same way everywhere: full precision for the command line and the edit
 //! field, short forms for the panels. Non-finite values read `NaN`, `inf`, `-inf`.
 
+use crate::kernel::Temperature;
+
 /// A number as the shortest text that reads back to the same `f64`, in exponent form when it is
 /// very large or very small (`1.860037988010418e-44`, not 44 zeros).
 #[must_use]
@@ -51,11 +53,11 @@ pub fn input_value(v: f64, width: usize) -> String {
 
 /// A softmax temperature as the panels show it: `T = 0.5`, or `T = 0 (argmax)`.
 #[must_use]
-pub fn temperature(t: f64) -> String {
-    if t == 0.0 {
+pub fn temperature(t: Temperature) -> String {
+    if t.is_argmax() {
         "T = 0 (argmax)".to_string()
     } else {
-        format!("T = {}", full_precision(t))
+        format!("T = {}", full_precision(t.get()))
     }
 }
 
@@ -91,44 +93,9 @@ pub fn tick(v: f64, spacing: f64) -> String {
     short(v, decimals as usize)
 }
 
-/// Standard base64 (RFC 4648, with padding), for OSC 52.
-#[must_use]
-pub fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let word = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, &b)| acc | u32::from(b) << (16 - 8 * i));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[(word >> (18 - 6 * i)) as usize & 63]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base64_matches_rfc_4648() {
-        for (plain, encoded) in [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foobar", "Zm9vYmFy"),
-            ("σ(x)", "z4MoeCk="),
-        ] {
-            assert_eq!(base64(plain.as_bytes()), encoded, "{plain}");
-        }
-    }
 
     #[test]
     fn full_precision_round_trips_and_stays_short() {
@@ -167,8 +134,8 @@ mod tests {
         assert_eq!(short(f64::NAN, 4), "NaN");
         assert_eq!(short(f64::NEG_INFINITY, 4), "-inf");
         assert_eq!(percent(0.456_590_318_194_437_8), "45.66 %");
-        assert_eq!(temperature(0.0), "T = 0 (argmax)");
-        assert_eq!(temperature(0.5), "T = 0.5");
+        assert_eq!(temperature(Temperature::ARGMAX), "T = 0 (argmax)");
+        assert_eq!(temperature(Temperature::new(0.5).unwrap()), "T = 0.5");
         assert_eq!(input_value(1.2, 8), "1.2");
         assert_eq!(input_value(0.123_456_789_123, 8), "0.1235");
     }

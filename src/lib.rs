@@ -6,6 +6,7 @@
 //! terminal.
 
 pub mod action;
+pub mod analysis;
 pub mod app;
 pub mod backend;
 pub mod bench;

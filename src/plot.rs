@@ -1,10 +1,148 @@
-//! What a chart of an activation shows, as numbers: sampled curves, the softmax sweep, y bounds
-//! that fit, tick positions. Pure; the terminal chart and (later) `actscope plot` draw from it.
+//! What a chart shows, as numbers: sampled curves, saturated bands, the softmax sweep, y bounds
+//! that fit, tick positions. Pure; the explorer's chart and `actscope plot` draw from it.
 
 use crate::kernel::{self, Activation, Level, Temperature};
 
 /// A curve as `(x, y)` points.
 pub type Points = Vec<(f64, f64)>;
+
+/// Every how many samples a dotted curve keeps a point.
+const DOT_SPACING: usize = 3;
+
+/// Fraction of `sup |f'|` under which a region counts as saturated.
+const SATURATED: f64 = 0.01;
+
+/// What an activation chart is asked to show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CurveSpec {
+    /// The function drawn.
+    pub activation: Activation,
+    /// Its parameter.
+    pub param: f64,
+    /// The x window.
+    pub window: (f64, f64),
+    /// Draw f'(x) too.
+    pub derivative: bool,
+    /// Another activation (and its parameter) drawn faintly for comparison.
+    pub compare: Option<(Activation, f64)>,
+    /// Underline where |f'| is under 1 % of its bound (saturated; dead where it is 0).
+    pub saturation: bool,
+}
+
+/// An activation chart, as numbers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Curve {
+    /// The function drawn.
+    pub activation: Activation,
+    /// The x window.
+    pub window: (f64, f64),
+    /// The y window that fits what is drawn.
+    pub y: (f64, f64),
+    /// `f(x)`, solid.
+    pub f: Points,
+    /// `f'(x)`, dotted (every third sample), when asked for.
+    pub df: Option<Points>,
+    /// The pinned comparison (drawn as points, one per sample).
+    pub compare: Option<(Activation, Points)>,
+    /// x ranges where `|f'|` is under 1 % of its bound.
+    pub bands: Vec<(f64, f64)>,
+    /// Whether f' is exactly 0 all through the bands (a dead zone, as ReLU's).
+    pub dead: bool,
+    /// Points marked on the curve: `(x, f(x))`.
+    pub points: Vec<(f64, f64)>,
+    /// The highlighted point.
+    pub chosen: Option<(f64, f64)>,
+}
+
+/// Samples the chart `spec` asks for with `samples` points across the window, marking `points`
+/// and `chosen` on the curve.
+#[must_use]
+pub fn curve(
+    spec: &CurveSpec,
+    level: Level,
+    samples: usize,
+    points: Vec<(f64, f64)>,
+    chosen: Option<(f64, f64)>,
+) -> Curve {
+    let (f, df) = sample(level, spec.activation, spec.param, spec.window, samples);
+    let mut y = if spec.derivative {
+        fit_y(&[&f, &df])
+    } else {
+        fit_y(&[&f])
+    };
+    let compare = spec.compare.map(|(a, p)| {
+        let (points, _) = sample(level, a, p, spec.window, samples);
+        let (lo, hi) = fit_y(&[&points]);
+        y = (y.0.min(lo), y.1.max(hi));
+        (a, points)
+    });
+    let bound = spec.activation.derivative_bound(spec.param);
+    let (bands, dead) = if spec.saturation && bound > 0.0 {
+        saturated_bands(&df, bound)
+    } else {
+        (Vec::new(), false)
+    };
+    Curve {
+        activation: spec.activation,
+        window: spec.window,
+        y,
+        f,
+        df: spec.derivative.then(|| dotted(&df)),
+        compare,
+        bands,
+        dead,
+        points,
+        chosen,
+    }
+}
+
+/// Every `DOT_SPACING`-th point: a dotted curve.
+#[must_use]
+pub fn dotted(points: &[(f64, f64)]) -> Points {
+    points.iter().step_by(DOT_SPACING).copied().collect()
+}
+
+/// The x ranges of `df` where `|f'|` is under `SATURATED` of `bound`, and whether f' is exactly
+/// 0 all through them (a dead zone, as ReLU's).
+fn saturated_bands(df: &[(f64, f64)], bound: f64) -> (Vec<(f64, f64)>, bool) {
+    let mut bands: Vec<(f64, f64)> = Vec::new();
+    let mut dead = true;
+    let mut open: Option<f64> = None;
+    let mut last = None;
+    for &(x, d) in df {
+        let low = d.abs() < SATURATED * bound;
+        match (low, open) {
+            (true, None) => open = Some(x),
+            (false, Some(from)) => {
+                bands.push((from, last.unwrap_or(from)));
+                open = None;
+            }
+            _ => {}
+        }
+        if low {
+            dead &= d == 0.0;
+        }
+        last = Some(x);
+    }
+    if let (Some(from), Some(to)) = (open, last) {
+        bands.push((from, to));
+    }
+    let dead = dead && !bands.is_empty();
+    (bands, dead)
+}
+
+/// The softmax sweep, as numbers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sweep {
+    /// The swept element.
+    pub selected: usize,
+    /// The x window.
+    pub window: (f64, f64),
+    /// `p_j(x)` for every element j (the selected one solid, the others dotted).
+    pub curves: Vec<Points>,
+    /// Where each probability is now: `(x_selected, p_j)`.
+    pub now: Vec<(f64, f64)>,
+}
 
 /// `n` evenly spaced x values across `window`, ends included (at least 2).
 #[must_use]
@@ -19,6 +157,7 @@ pub fn grid(window: (f64, f64), n: usize) -> Vec<f64> {
 /// `f` and `f'` sampled at `n` points across `window`.
 #[must_use]
 pub fn sample(
+    level: Level,
     activation: Activation,
     param: f64,
     window: (f64, f64),
@@ -27,8 +166,8 @@ pub fn sample(
     let xs = grid(window, n);
     let mut ys = vec![0.0; xs.len()];
     let mut dys = vec![0.0; xs.len()];
-    activation.value_slice(Level::best(), &xs, param, &mut ys);
-    activation.derivative_slice(Level::best(), &xs, param, &mut dys);
+    activation.value_slice(level, &xs, param, &mut ys);
+    activation.derivative_slice(level, &xs, param, &mut dys);
     (
         finite(xs.iter().copied().zip(ys)),
         finite(xs.iter().copied().zip(dys)),
@@ -39,26 +178,38 @@ pub fn sample(
 /// per element, `p_j(x)` with `x` standing in for `values[selected]`.
 #[must_use]
 pub fn softmax_sweep(
+    level: Level,
     values: &[f64],
     selected: usize,
-    temperature: f64,
+    temperature: Temperature,
     window: (f64, f64),
     n: usize,
-) -> Vec<Points> {
+) -> Sweep {
     let mut curves = vec![Vec::with_capacity(n); values.len()];
     let mut logits = values.to_vec();
     let mut p = vec![0.0; values.len()];
-    let Ok(temperature) = Temperature::new(temperature) else {
-        return vec![Vec::new(); values.len()];
-    };
     for x in grid(window, n) {
         logits[selected] = x;
-        kernel::softmax(Level::best(), &logits, temperature, &mut p);
+        kernel::softmax(level, &logits, temperature, &mut p);
         for (curve, &pj) in curves.iter_mut().zip(&p) {
             curve.push((x, pj));
         }
     }
-    curves.into_iter().map(finite).collect()
+    kernel::softmax(level, values, temperature, &mut p);
+    let now = finite(p.iter().map(|&pj| (values[selected], pj)));
+    Sweep {
+        selected,
+        window,
+        curves: curves
+            .into_iter()
+            .enumerate()
+            .map(|(j, c)| {
+                let c = finite(c);
+                if j == selected { c } else { dotted(&c) }
+            })
+            .collect(),
+        now,
+    }
 }
 
 /// Keeps only points whose coordinates are both finite: the one place non-finite values are
@@ -136,7 +287,7 @@ mod tests {
 
     #[test]
     fn sigmoid_with_its_derivative_fits_the_classic_window() {
-        let (f, df) = sample(Activation::Sigmoid, 0.0, (-5.0, 5.0), 200);
+        let (f, df) = sample(Level::best(), Activation::Sigmoid, 0.0, (-5.0, 5.0), 200);
         let (lo, hi) = fit_y(&[&f, &df]);
         assert!(
             (lo + 0.1).abs() < 1e-12 && (hi - 1.1).abs() < 1e-12,
@@ -146,7 +297,7 @@ mod tests {
 
     #[test]
     fn flat_and_empty_curves_still_get_a_window() {
-        let (f, df) = sample(Activation::Step, 0.0, (1.0, 2.0), 10);
+        let (f, df) = sample(Level::best(), Activation::Step, 0.0, (1.0, 2.0), 10);
         let (lo, hi) = fit_y(&[&f, &df]);
         assert!(lo < 0.0 && hi > 1.0);
         assert_eq!(fit_y(&[]), (-1.0, 1.0));
@@ -162,14 +313,25 @@ mod tests {
 
     #[test]
     fn softmax_sweep_moves_the_selected_probability_up() {
-        let curves = softmax_sweep(&[1.2, 0.9, 0.4], 0, 1.0, (-5.0, 5.0), 11);
+        let sweep = softmax_sweep(
+            Level::best(),
+            &[1.2, 0.9, 0.4],
+            0,
+            Temperature::ONE,
+            (-5.0, 5.0),
+            11,
+        );
+        let curves = &sweep.curves;
         assert_eq!(curves.len(), 3);
         let first = &curves[0];
         assert!(first.first().unwrap().1 < 0.01 && first.last().unwrap().1 > 0.95);
-        for i in 0..11 {
-            let sum: f64 = curves.iter().map(|c| c[i].1).sum();
-            assert!((sum - 1.0).abs() < 1e-12);
+        // The others are dotted: every third sample, at the same x as the selected curve's.
+        for (k, &(x, p0)) in first.iter().step_by(3).enumerate() {
+            let others: f64 = curves[1..].iter().map(|c| c[k].1).sum();
+            assert_eq!(curves[1][k].0, x);
+            assert!((p0 + others - 1.0).abs() < 1e-12);
         }
+        assert_eq!(sweep.now.len(), 3);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use crate::backend::AnsiBackend;
 use anyhow::{Context, Result};
+use crossterm::clipboard::CopyToClipboard;
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -19,11 +20,12 @@ use crossterm::terminal::{
 };
 use crossterm::{execute, queue};
 use ratatui::Terminal;
+use ratatui::backend::Backend;
 use ratatui::layout::Rect;
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
-use crate::app::{App, Settings};
+use crate::app::{App, Request, Settings};
 use crate::keymap;
 use crate::theme::Theme;
 use crate::ui;
@@ -31,7 +33,8 @@ use crate::ui;
 /// One frame is written in one go: fewer, larger writes over a slow link.
 const WRITE_BUFFER: usize = 64 * 1024;
 
-type Backend = AnsiBackend<BufWriter<Stdout>>;
+/// The backend the real terminal is drawn with.
+type Ansi = AnsiBackend<BufWriter<Stdout>>;
 
 /// Puts the terminal back as it was: paste mode off, main screen, cursor shown, raw mode off.
 /// Safe to call more than once and from a panic hook.
@@ -123,65 +126,172 @@ pub fn run(options: &Options) -> Result<()> {
     let backend = AnsiBackend::new(BufWriter::with_capacity(WRITE_BUFFER, io::stdout()));
     let mut terminal = Terminal::new(backend).context("cannot size the terminal")?;
     let mut app = App::new(options.settings.clone());
-    event_loop(&mut terminal, &mut app, options)
+    let mut host = RealTerminal {
+        mouse: options.mouse,
+    };
+    event_loop(
+        &mut terminal,
+        &mut app,
+        &options.theme,
+        options.mouse,
+        &mut TerminalEvents,
+        &mut host,
+    )
 }
 
-fn draw(terminal: &mut Terminal<Backend>, app: &App, theme: &Theme) -> Result<()> {
+/// Where events come from: the terminal, or a test's script.
+pub trait Events {
+    /// The next event, waiting for one.
+    ///
+    /// # Errors
+    /// When the source cannot be read.
+    fn next(&mut self) -> Result<Event>;
+
+    /// Whether an event is waiting already.
+    ///
+    /// # Errors
+    /// When the source cannot be read.
+    fn ready(&mut self) -> Result<bool>;
+}
+
+/// The terminal's own events, through crossterm.
+pub struct TerminalEvents;
+
+impl Events for TerminalEvents {
+    fn next(&mut self) -> Result<Event> {
+        event::read().context("cannot read the terminal")
+    }
+
+    fn ready(&mut self) -> Result<bool> {
+        event::poll(Duration::ZERO).context("cannot read the terminal")
+    }
+}
+
+/// What only the owner of the terminal can do, on the app's request.
+pub trait Host<B: Backend> {
+    /// Gives the terminal back, stops, and takes it again on `fg` (Ctrl-Z).
+    ///
+    /// # Errors
+    /// When the terminal cannot be restored or set up again.
+    fn suspend(&mut self, terminal: &mut Terminal<B>) -> Result<()>;
+
+    /// Puts `text` on the clipboard.
+    ///
+    /// # Errors
+    /// When the terminal cannot be written.
+    fn copy(&mut self, terminal: &mut Terminal<B>, text: &str) -> Result<()>;
+}
+
+/// The real terminal: raw mode, signals, OSC 52.
+struct RealTerminal {
+    mouse: bool,
+}
+
+impl Host<Ansi> for RealTerminal {
+    fn suspend(&mut self, terminal: &mut Terminal<Ansi>) -> Result<()> {
+        {
+            let _terminal = lock_terminal();
+            restore();
+        }
+        signal_hook::low_level::raise(SIGTSTP).context("cannot suspend")?;
+        // Running again: the screen may hold anything, so forget what was drawn.
+        setup(self.mouse)?;
+        terminal.backend_mut().forget_cursor();
+        let size = terminal.size()?;
+        terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+        Ok(())
+    }
+
+    /// OSC 52 travels with the output, so it reaches the local clipboard through SSH and tmux
+    /// (`set-clipboard on`).
+    fn copy(&mut self, terminal: &mut Terminal<Ansi>, text: &str) -> Result<()> {
+        let _terminal = lock_terminal();
+        let writer = terminal.backend_mut().writer_mut();
+        queue!(writer, CopyToClipboard::to_clipboard_from(text))?;
+        writer.flush()?;
+        Ok(())
+    }
+}
+
+/// Draws, then reads events until the app asks to quit. Redraws only after an event that may
+/// change the screen, and applies everything already waiting before one redraw, so a paste
+/// burst or a key held down over a slow link costs one frame, not one per key; idle costs
+/// nothing and writes nothing.
+///
+/// # Errors
+/// When the events cannot be read or the terminal written.
+pub fn event_loop<B: Backend, E: Events, H: Host<B>>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    theme: &Theme,
+    mouse: bool,
+    events: &mut E,
+    host: &mut H,
+) -> Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    draw(terminal, app, theme)?;
+    loop {
+        let mut redraw = false;
+        let mut event = events.next()?;
+        loop {
+            redraw |= apply(terminal, app, mouse, &event)?;
+            match app.take_request() {
+                Some(Request::Quit) => return Ok(()),
+                Some(Request::Suspend) => {
+                    host.suspend(terminal)?;
+                    redraw = true;
+                }
+                Some(Request::Share) => {
+                    let size = terminal.size()?;
+                    let text = format!(
+                        "{}\n{}\n",
+                        ui::screen_text(app, theme, size.width, size.height).trim_end(),
+                        app.command_line()
+                    );
+                    host.copy(terminal, &text)?;
+                    app.shared(text.len());
+                    redraw = true;
+                }
+                None => {}
+            }
+            if !events.ready()? {
+                break;
+            }
+            event = events.next()?;
+        }
+        if redraw {
+            draw(terminal, app, theme)?;
+        }
+    }
+}
+
+fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &App, theme: &Theme) -> Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
     let _terminal = lock_terminal();
     terminal.draw(|frame| ui::render(app, theme, frame))?;
     Ok(())
 }
 
-fn event_loop(terminal: &mut Terminal<Backend>, app: &mut App, options: &Options) -> Result<()> {
-    draw(terminal, app, &options.theme)?;
-    loop {
-        // Blocks until something happens: idle costs nothing and writes nothing. Then everything
-        // already waiting is applied before one redraw, so a paste burst or a key held down over
-        // a slow link costs one frame, not one per key.
-        let mut redraw = false;
-        let mut event = event::read().context("cannot read the terminal")?;
-        loop {
-            redraw |= apply(terminal, app, options, &event)?;
-            if app.should_quit() {
-                return Ok(());
-            }
-            if app.take_suspend() {
-                suspend(terminal, options.mouse)?;
-                redraw = true;
-            }
-            if app.take_share() {
-                let size = terminal.size()?;
-                let text = format!(
-                    "{}\n{}\n",
-                    ui::screen_text(app, &options.theme, size.width, size.height).trim_end(),
-                    app.command_line()
-                );
-                copy_to_clipboard(terminal, &text)?;
-                app.shared(text.len());
-                redraw = true;
-            }
-            if !event::poll(Duration::ZERO).context("cannot read the terminal")? {
-                break;
-            }
-            event = event::read().context("cannot read the terminal")?;
-        }
-        if redraw {
-            draw(terminal, app, &options.theme)?;
-        }
-    }
-}
-
 /// Applies one event; says whether the screen needs drawing again.
-fn apply(
-    terminal: &Terminal<Backend>,
+fn apply<B: Backend>(
+    terminal: &Terminal<B>,
     app: &mut App,
-    options: &Options,
+    mouse: bool,
     event: &Event,
-) -> Result<bool> {
+) -> Result<bool>
+where
+    B::Error: Send + Sync + 'static,
+{
     let action = match event {
-        Event::Mouse(mouse) if options.mouse => {
+        Event::Mouse(event) if mouse => {
             let size = terminal.size()?;
-            ui::action_for_mouse(app, Rect::new(0, 0, size.width, size.height), mouse)
+            let area = Rect::new(0, 0, size.width, size.height);
+            let hit = ui::hit_test(app, area, event.column, event.row);
+            keymap::action_for_mouse(event, app.mode(), hit)
         }
         _ => keymap::action_for_event(event, app.mode()),
     };
@@ -190,30 +300,4 @@ fn apply(
         app.update(action);
     }
     Ok(redraw)
-}
-
-/// Sends `text` to the terminal's clipboard with OSC 52 (`ESC ] 52 ; c ; base64 BEL`): it travels
-/// with the output, so it reaches the local clipboard through SSH and tmux (`set-clipboard on`).
-fn copy_to_clipboard(terminal: &mut Terminal<Backend>, text: &str) -> Result<()> {
-    let _terminal = lock_terminal();
-    let sequence = format!("\x1b]52;c;{}\x07", crate::format::base64(text.as_bytes()));
-    let writer = terminal.backend_mut().writer_mut();
-    writer.write_all(sequence.as_bytes())?;
-    writer.flush()?;
-    Ok(())
-}
-
-/// Ctrl-Z: give the terminal back, stop; on `fg`, take it again and repaint every cell.
-fn suspend(terminal: &mut Terminal<Backend>, mouse: bool) -> Result<()> {
-    {
-        let _terminal = lock_terminal();
-        restore();
-    }
-    signal_hook::low_level::raise(SIGTSTP).context("cannot suspend")?;
-    // Running again: the screen may hold anything, so forget what was drawn.
-    setup(mouse)?;
-    terminal.backend_mut().forget_cursor();
-    let size = terminal.size()?;
-    terminal.resize(Rect::new(0, 0, size.width, size.height))?;
-    Ok(())
 }

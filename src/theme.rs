@@ -4,6 +4,39 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols;
 
+/// How a chart draws its points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkerKind {
+    /// Braille dots: 2x4 points a cell (needs a UTF-8 locale and a font with braille).
+    Braille,
+    /// Half blocks: 1x2 points a cell.
+    HalfBlock,
+    /// Plain ASCII characters, for any terminal.
+    Ascii,
+}
+
+impl MarkerKind {
+    /// The next marker in the cycle braille, half-block, ASCII.
+    #[must_use]
+    pub fn next(self) -> MarkerKind {
+        match self {
+            MarkerKind::Braille => MarkerKind::HalfBlock,
+            MarkerKind::HalfBlock => MarkerKind::Ascii,
+            MarkerKind::Ascii => MarkerKind::Braille,
+        }
+    }
+
+    /// Its name on screen.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            MarkerKind::Braille => "braille",
+            MarkerKind::HalfBlock => "half-block",
+            MarkerKind::Ascii => "ASCII",
+        }
+    }
+}
+
 /// The look of one run of the explorer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Theme {

@@ -2,6 +2,7 @@
 //! elements, and draws at any size.
 
 use actscope::action::Action;
+use actscope::analysis::Analysis;
 use actscope::app::{App, MAX_ELEMENTS, MIN_ELEMENTS, Mode};
 use actscope::theme::Theme;
 use actscope::ui;
@@ -67,28 +68,29 @@ fn action() -> impl Strategy<Value = Action> {
 }
 
 fn check_invariants(app: &App) -> Result<(), TestCaseError> {
-    let n = app.values().len();
+    let n = app.vector().len();
     prop_assert!((MIN_ELEMENTS..=MAX_ELEMENTS).contains(&n), "{n} elements");
-    prop_assert!(app.selected() < n);
+    prop_assert!(app.vector().selected() < n);
     prop_assert!(
-        app.values().iter().all(|v| v.is_finite()),
+        app.vector().values().iter().all(|v| v.is_finite()),
         "{:?}",
-        app.values()
+        app.vector().values()
     );
-    prop_assert!(app.temperature().is_finite() && app.temperature() >= 0.0);
-    let (lo, hi) = app.window();
+    let t = app.params().temperature.get();
+    prop_assert!(t.is_finite() && t >= 0.0);
+    let (lo, hi) = app.view().window;
     prop_assert!(
         lo.is_finite() && hi.is_finite() && lo < hi,
         "window {lo} {hi}"
     );
-    let analysis = app.analysis();
+    let softmax = Analysis::new(app, 41).softmax;
     prop_assert!(
-        analysis
+        softmax
             .probabilities
             .iter()
             .all(|p| (0.0..=1.0).contains(p))
     );
-    prop_assert!((analysis.sum - 1.0).abs() < 1e-9, "sum {}", analysis.sum);
+    prop_assert!((softmax.sum - 1.0).abs() < 1e-9, "sum {}", softmax.sum);
     Ok(())
 }
 
@@ -128,7 +130,7 @@ proptest! {
 }
 
 mod keys {
-    use actscope::app::App;
+    use actscope::app::{App, Request};
     use actscope::keymap::action_for_key;
     use actscope::theme::Theme;
     use actscope::ui;
@@ -190,10 +192,10 @@ mod keys {
                 if let Some(action) = action_for_key(key, app.mode()) {
                     app.update(action);
                 }
-                if app.should_quit() {
+                if app.take_request() == Some(Request::Quit) {
                     break;
                 }
-                prop_assert!(app.values().iter().all(|v| v.is_finite()));
+                prop_assert!(app.vector().values().iter().all(|v| v.is_finite()));
                 terminal.draw(|frame| ui::render(&app, &theme, frame)).unwrap();
             }
         }

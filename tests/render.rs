@@ -180,7 +180,7 @@ fn ascii_without_colour() {
         unicode: false,
     };
     let app = App::new(Settings {
-        marker: actscope::app::MarkerKind::Ascii,
+        marker: actscope::theme::MarkerKind::Ascii,
         ..Settings::default()
     });
     let screen = draw(&app, &theme, 100, 30);
@@ -210,9 +210,15 @@ fn tiny_sizes_never_panic() {
 mod mouse {
     use actscope::action::Action;
     use actscope::app::App;
-    use actscope::ui::action_for_mouse;
+    use actscope::{keymap, ui};
     use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
     use ratatui::layout::Rect;
+
+    /// The event loop's path: the ui's hit test, then the keymap.
+    fn action_for_mouse(app: &App, screen: Rect, mouse: MouseEvent) -> Option<Action> {
+        let hit = ui::hit_test(app, screen, mouse.column, mouse.row);
+        keymap::action_for_mouse(&mouse, app.mode(), hit)
+    }
 
     fn at(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
         MouseEvent {
@@ -228,7 +234,7 @@ mod mouse {
         action_for_mouse(
             app,
             screen,
-            &at(MouseEventKind::Down(MouseButton::Left), column, row),
+            at(MouseEventKind::Down(MouseButton::Left), column, row),
         )
     }
 
@@ -256,15 +262,12 @@ mod mouse {
         let screen = Rect::new(0, 0, 100, 30);
         let app = App::default();
         let up = at(MouseEventKind::ScrollUp, 10, 10);
-        assert_eq!(
-            action_for_mouse(&app, screen, &up),
-            Some(Action::Nudge(0.1))
-        );
+        assert_eq!(action_for_mouse(&app, screen, up), Some(Action::Nudge(0.1)));
         let mut editing = App::default();
         editing.update(Action::StartEdit);
-        assert_eq!(action_for_mouse(&editing, screen, &up), None);
+        assert_eq!(action_for_mouse(&editing, screen, up), None);
         let tiny = Rect::new(0, 0, 10, 5);
         let down = at(MouseEventKind::Down(MouseButton::Left), 1, 1);
-        assert_eq!(action_for_mouse(&app, tiny, &down), None);
+        assert_eq!(action_for_mouse(&app, tiny, down), None);
     }
 }

@@ -10,9 +10,9 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
-use crate::app::MarkerKind;
 use crate::format;
 use crate::plot;
+use crate::theme::MarkerKind;
 use crate::theme::{Role, Theme};
 
 /// How a series is drawn.

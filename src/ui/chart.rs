@@ -1,5 +1,6 @@
 //! The chart: f(x) and f'(x) with the input elements on the curve, or, on the Softmax tab, every
-//! probability as the selected logit sweeps the window.
+//! probability as the selected logit sweeps the window, or the Jacobian. Draws what
+//! [`Analysis::chart`](crate::analysis::Analysis) holds.
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -9,32 +10,31 @@ use ratatui::widgets::Widget;
 
 use super::canvas::{Mark, Plot, Series, Stroke};
 
-use crate::app::{Analysis, App, MarkerKind};
-use crate::kernel::Activation;
-use crate::plot::{self, Points};
-use crate::theme::{Role, Theme};
-
-/// Every how many samples a dotted curve keeps a point.
-const DOT_SPACING: usize = 3;
+use crate::analysis::{Analysis, Chart};
+use crate::app::App;
+use crate::plot::{Curve, Sweep};
+use crate::theme::{MarkerKind, Role, Theme};
 
 pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
     if area.width < 3 || area.height < 3 {
         return;
     }
-    match app.activation() {
-        Some(_) => function_chart(app, analysis, theme, frame, area),
-        None if app.show_jacobian() => super::jacobian::render(app, analysis, theme, frame, area),
-        None => softmax_chart(app, analysis, theme, frame, area),
+    let marker = app.view().marker;
+    match &analysis.chart {
+        // The status line reads the selected element out; the chart does not repeat it.
+        Chart::Curve(curve) => draw_curve(curve, marker, "", theme, area, frame.buffer_mut()),
+        Chart::Jacobian(jacobian) => {
+            super::jacobian::render(analysis, jacobian, theme, frame, area);
+        }
+        Chart::Sweep(sweep) => draw_sweep(sweep, marker, theme, area, frame.buffer_mut()),
     }
 }
 
-/// Curve samples for a chart `area` wide: two per column (a braille cell holds two dots across).
-fn samples(area: Rect) -> usize {
-    usize::from(area.width) * 2 + 1
-}
-
-fn dotted(points: &Points) -> Points {
-    points.iter().step_by(DOT_SPACING).copied().collect()
+/// Curve samples for a chart `width` columns wide: two per column (a braille cell holds two
+/// dots across).
+#[must_use]
+pub fn samples(width: u16) -> usize {
+    usize::from(width) * 2 + 1
 }
 
 /// A legend sample of a solid and of a dotted curve.
@@ -46,116 +46,42 @@ fn swatches(theme: &Theme) -> (&'static str, &'static str) {
     }
 }
 
-/// Everything a curve chart shows: the TUI builds one from the app, `actscope plot` from its
-/// arguments.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CurvePlot {
-    /// The function drawn.
-    pub activation: Activation,
-    /// Its parameter.
-    pub param: f64,
-    /// The x window.
-    pub window: (f64, f64),
-    /// Draw f'(x) too.
-    pub derivative: bool,
-    /// Marker for the curves.
-    pub marker: MarkerKind,
-    /// Points marked on the curve: `(x, f(x))`.
-    pub points: Vec<(f64, f64)>,
-    /// The highlighted point, if any.
-    pub chosen: Option<(f64, f64)>,
-    /// Text along the bottom border.
-    pub readout: String,
-    /// Another activation (and its parameter) drawn faintly for comparison.
-    pub compare: Option<(Activation, f64)>,
-    /// Underline where |f'| is under 1 % of its bound (saturated; dead where it is 0).
-    pub saturation: bool,
-}
-
-/// Fraction of `sup |f'|` under which a region counts as saturated.
-const SATURATED: f64 = 0.01;
-
-/// The x ranges of `df` where `|f'|` is under `SATURATED` of `bound`, and whether f' is exactly
-/// 0 all through them (a dead zone, as ReLU's).
-fn saturated_bands(df: &[(f64, f64)], bound: f64) -> (Vec<(f64, f64)>, bool) {
-    let mut bands: Vec<(f64, f64)> = Vec::new();
-    let mut dead = true;
-    let mut open: Option<f64> = None;
-    let mut last = None;
-    for &(x, d) in df {
-        let low = d.abs() < SATURATED * bound;
-        match (low, open) {
-            (true, None) => open = Some(x),
-            (false, Some(from)) => {
-                bands.push((from, last.unwrap_or(from)));
-                open = None;
-            }
-            _ => {}
-        }
-        if low {
-            dead &= d == 0.0;
-        }
-        last = Some(x);
-    }
-    if let (Some(from), Some(to)) = (open, last) {
-        bands.push((from, to));
-    }
-    let dead = dead && !bands.is_empty();
-    (bands, dead)
-}
-
-/// Draws `plot` into `area` of `buffer`.
-pub fn draw_curve(plot: &CurvePlot, theme: &Theme, area: Rect, buffer: &mut Buffer) {
+/// Draws `curve` into `area` of `buffer` with `marker`, `readout` along the bottom border.
+pub fn draw_curve(
+    curve: &Curve,
+    marker: MarkerKind,
+    readout: &str,
+    theme: &Theme,
+    area: Rect,
+    buffer: &mut Buffer,
+) {
     if area.width < 3 || area.height < 3 {
         return;
     }
-    let (f, df) = plot::sample(plot.activation, plot.param, plot.window, samples(area));
-    let df_dots = dotted(&df);
-    let y = if plot.derivative {
-        plot::fit_y(&[&f, &df])
-    } else {
-        plot::fit_y(&[&f])
-    };
-    let compared = plot
-        .compare
-        .map(|(a, p)| plot::sample(a, p, plot.window, samples(area)).0)
-        .unwrap_or_default();
-    let y = if compared.is_empty() {
-        y
-    } else {
-        let (lo, hi) = plot::fit_y(&[&compared]);
-        (y.0.min(lo), y.1.max(hi))
-    };
-    let bound = plot.activation.derivative_bound(plot.param);
-    let (bands, dead) = if plot.saturation && bound > 0.0 {
-        saturated_bands(&df, bound)
-    } else {
-        (Vec::new(), false)
-    };
     let mut series = Vec::new();
-    if !compared.is_empty() {
+    if let Some((_, points)) = &curve.compare {
         series.push(Series {
-            points: &compared,
+            points,
             style: theme.style(Role::Compare),
             stroke: Stroke::Dotted,
             ascii: ':',
         });
     }
-    if plot.derivative {
+    if let Some(points) = &curve.df {
         series.push(Series {
-            points: &df_dots,
+            points,
             style: theme.style(Role::Derivative),
             stroke: Stroke::Dotted,
             ascii: '.',
         });
     }
     series.push(Series {
-        points: &f,
+        points: &curve.f,
         style: theme.style(Role::Curve),
         stroke: Stroke::Solid,
         ascii: '*',
     });
-    let mut marks: Vec<Mark> = plot
+    let mut marks: Vec<Mark> = curve
         .points
         .iter()
         .map(|&at| Mark {
@@ -164,52 +90,51 @@ pub fn draw_curve(plot: &CurvePlot, theme: &Theme, area: Rect, buffer: &mut Buff
             style: theme.style(Role::Point),
         })
         .collect();
-    marks.extend(plot.chosen.map(|at| Mark {
+    marks.extend(curve.chosen.map(|at| Mark {
         at,
         symbol: theme.point_symbol(true),
         style: theme.style(Role::PointSelected),
     }));
-    let title = curve_title(plot, theme, !bands.is_empty(), dead);
     Plot {
-        title,
-        readout: Line::styled(plot.readout.clone(), theme.style(Role::Info)),
-        x: plot.window,
-        y,
+        title: curve_title(curve, theme),
+        readout: Line::styled(readout.to_string(), theme.style(Role::Info)),
+        x: curve.window,
+        y: curve.y,
         series,
         marks,
-        bands,
+        bands: curve.bands.clone(),
         band_style: theme.style(Role::Band),
-        marker: plot.marker,
+        marker,
         theme,
     }
     .render(area, buffer);
 }
 
 /// The title: the activation's name and a legend entry for each curve and for the bands.
-fn curve_title<'a>(plot: &CurvePlot, theme: &Theme, banded: bool, dead: bool) -> Line<'a> {
+fn curve_title<'a>(curve: &Curve, theme: &Theme) -> Line<'a> {
     let (solid, dots) = swatches(theme);
     let mut title = vec![
         Span::styled(
-            format!(" {} ", plot.activation.title()),
+            format!(" {} ", curve.activation.title()),
             theme.style(Role::Info),
         ),
         Span::styled(format!(" {solid} f(x) "), theme.style(Role::Curve)),
     ];
-    if plot.derivative {
+    if curve.df.is_some() {
         title.push(Span::styled(
             format!(" {dots} f'(x) "),
             theme.style(Role::Derivative),
         ));
     }
-    if let Some((a, _)) = plot.compare {
+    if let Some((a, _)) = curve.compare {
         title.push(Span::styled(
             format!(" {dots} {} ", a.name()),
             theme.style(Role::Compare),
         ));
     }
-    if banded {
+    if !curve.bands.is_empty() {
         let band = if theme.unicode { "▁▁" } else { "__" };
-        let what = if dead { "dead" } else { "saturated" };
+        let what = if curve.dead { "dead" } else { "saturated" };
         title.push(Span::styled(
             format!(" {band} {what} "),
             theme.style(Role::Band),
@@ -218,54 +143,15 @@ fn curve_title<'a>(plot: &CurvePlot, theme: &Theme, banded: bool, dead: bool) ->
     Line::from(title)
 }
 
-fn function_chart(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some(activation) = app.activation() else {
-        return;
-    };
-    let selected = app.selected();
-    let on_curve = |i: usize| (app.values()[i], analysis.outputs[i]);
-    let plot = CurvePlot {
-        activation,
-        param: app.param(activation),
-        window: app.window(),
-        derivative: app.show_derivative(),
-        marker: app.marker(),
-        points: (0..app.values().len())
-            .filter(|&i| i != selected)
-            .map(on_curve)
-            .collect(),
-        chosen: Some(on_curve(selected)),
-        // The status line reads the selected element out; the chart does not repeat it.
-        readout: String::new(),
-        compare: app.compare().map(|a| (a, app.param(a))),
-        saturation: true,
-    };
-    draw_curve(&plot, theme, area, frame.buffer_mut());
-}
-
-fn softmax_chart(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let selected = app.selected();
-    let t = app.temperature();
-    let curves = plot::softmax_sweep(app.values(), selected, t, app.window(), samples(area));
-    let x = app.selected_value();
-    let drawn: Vec<Points> = curves
-        .iter()
-        .enumerate()
-        .map(|(j, c)| if j == selected { c.clone() } else { dotted(c) })
-        .collect();
-    let now: Vec<Points> = analysis
-        .probabilities
-        .iter()
-        .map(|&p| plot::finite([(x, p)]))
-        .collect();
+fn draw_sweep(sweep: &Sweep, marker: MarkerKind, theme: &Theme, area: Rect, buffer: &mut Buffer) {
+    let selected = sweep.selected;
     // The selected element's curve last, so it is drawn on top.
-    let mut order: Vec<usize> = (0..drawn.len()).filter(|&j| j != selected).collect();
+    let mut order: Vec<usize> = (0..sweep.curves.len()).filter(|&j| j != selected).collect();
     order.push(selected);
     let series: Vec<Series> = order
         .into_iter()
-        .map(|j| (j, &drawn[j]))
-        .map(|(j, points)| Series {
-            points,
+        .map(|j| Series {
+            points: &sweep.curves[j],
             style: theme.series(j),
             stroke: if j == selected {
                 Stroke::Solid
@@ -275,19 +161,18 @@ fn softmax_chart(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Fram
             ascii: if j == selected { '*' } else { '.' },
         })
         .collect();
-    let marks: Vec<Mark> = now
+    let marks: Vec<Mark> = sweep
+        .now
         .iter()
         .enumerate()
-        .flat_map(|(j, points)| {
-            points.iter().map(move |&at| Mark {
-                at,
-                symbol: theme.point_symbol(j == selected),
-                style: if j == selected {
-                    theme.style(Role::PointSelected)
-                } else {
-                    theme.series(j)
-                },
-            })
+        .map(|(j, &at)| Mark {
+            at,
+            symbol: theme.point_symbol(j == selected),
+            style: if j == selected {
+                theme.style(Role::PointSelected)
+            } else {
+                theme.series(j)
+            },
         })
         .collect();
     let (solid, dots) = swatches(theme);
@@ -295,7 +180,7 @@ fn softmax_chart(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Fram
         format!(" p as x{selected} sweeps: "),
         theme.style(Role::Info),
     )];
-    for j in 0..curves.len() {
+    for j in 0..sweep.curves.len() {
         let swatch = if j == selected { solid } else { dots };
         title.push(Span::styled(format!(" {swatch} p{j}"), theme.series(j)));
     }
@@ -303,14 +188,14 @@ fn softmax_chart(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Fram
     Plot {
         title: Line::from(title),
         readout: Line::default(),
-        x: app.window(),
+        x: sweep.window,
         y: (-0.1, 1.1),
         series,
         marks,
         bands: Vec::new(),
         band_style: theme.style(Role::Band),
-        marker: app.marker(),
+        marker,
         theme,
     }
-    .render(area, frame.buffer_mut());
+    .render(area, buffer);
 }

@@ -6,7 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{Analysis, App};
+use crate::analysis::Analysis;
+use crate::app::App;
 use crate::format;
 use crate::kernel::Activation;
 use crate::theme::{Role, Theme};
@@ -18,7 +19,7 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
             detail = format!(
                 "{} = {}   {detail}",
                 spec.symbol,
-                format::full_precision(app.param(a))
+                format::full_precision(app.params().get(a))
             );
         }
         if matches!(a, Activation::Gelu | Activation::GeluTanh) {
@@ -33,8 +34,8 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
         }
         (a.formula().to_string(), detail, a.fact().to_string())
     } else {
-        let temperature = format::temperature(app.temperature());
-        let fact = match analysis.pair_sigmoid {
+        let temperature = format::temperature(app.params().temperature);
+        let fact = match analysis.softmax.pair {
             Some(p0) => format!(
                 "two elements: p0 = σ((x0 - x1)/T) = {}, softmax is a sigmoid of the difference",
                 format::short(p0, 4)

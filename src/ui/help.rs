@@ -5,16 +5,17 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::keymap::HELP;
+use crate::keymap;
 use crate::theme::{Role, Theme};
 
 pub(super) fn render(theme: &Theme, frame: &mut Frame, area: Rect) {
-    let key_width = HELP
+    let help = keymap::help_lines();
+    let key_width = help
         .iter()
         .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(0);
-    let lines: Vec<Line> = HELP
+    let lines: Vec<Line> = help
         .iter()
         .map(|(keys, what)| {
             let (keys, what) = if theme.unicode {

@@ -1,22 +1,25 @@
-//! The softmax Jacobian `J_ij = p_i(δ_ij - p_j)` as a table, in place of the chart.
+//! The softmax Jacobian `∂p_i/∂x_j = p_i(δ_ij - p_j)/T` as a table, in place of the chart.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Row, Table};
 
-use crate::app::{Analysis, App};
+use crate::analysis::Analysis;
 use crate::format;
-use crate::kernel;
 use crate::theme::{Role, Theme};
 
 /// Width of one column of the table.
 const COLUMN: u16 = 9;
 
-pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let n = analysis.probabilities.len();
-    let jacobian = kernel::softmax_jacobian(&analysis.probabilities);
-    let t = app.temperature();
+pub(super) fn render(
+    analysis: &Analysis,
+    jacobian: &[f64],
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let n = analysis.softmax.probabilities.len();
     let fits = usize::from(area.width.saturating_sub(2 + 5) / (COLUMN + 1)).max(1);
     let shown = n.min(fits);
     let formula = if theme.unicode {
@@ -33,7 +36,6 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
         .border_set(theme.border())
         .border_style(theme.style(Role::Border))
         .title(Span::styled(title, theme.style(Role::Info)));
-    let scale = if t > 0.0 { 1.0 / t } else { 0.0 };
     let header = Row::new(
         std::iter::once(Cell::from(""))
             .chain((0..shown).map(|j| Cell::from(Line::from(format!("x{j}")).right_aligned()))),
@@ -43,7 +45,7 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
         .map(|i| {
             let label = Cell::from(Span::styled(format!("p{i}"), theme.style(Role::Dim)));
             let values = (0..shown).map(|j| {
-                let value = jacobian[i * n + j] * scale;
+                let value = jacobian[i * n + j];
                 let style = if i == j {
                     theme.style(Role::Formula)
                 } else {

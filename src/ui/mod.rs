@@ -11,20 +11,20 @@ mod tabs;
 mod text;
 mod vector;
 
-pub use chart::{CurvePlot, draw_curve};
-pub use text::buffer_to_text;
+pub use chart::{draw_curve, samples};
+pub use text::{buffer_to_text, lines_to_text};
 
-use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::action::Action;
+use crate::analysis::Analysis;
 use crate::app::{App, Mode};
-use crate::keymap;
-use crate::theme::{Role, Theme};
+use crate::keymap::Hit;
+use crate::plot::Curve;
+use crate::theme::{MarkerKind, Role, Theme};
 
 /// The smallest screen the explorer draws on; below it, a notice says so.
 pub const MIN_SIZE: (u16, u16) = (40, 15);
@@ -81,7 +81,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         too_small(theme, frame, area);
         return;
     };
-    let analysis = app.analysis();
+    let analysis = Analysis::new(app, chart::samples(regions.chart.width));
     tabs::render(app, theme, frame, regions.tab_bar);
     header::render(app, &analysis, theme, frame, regions.header);
     chart::render(app, &analysis, theme, frame, regions.chart);
@@ -112,40 +112,36 @@ pub fn screen_text(app: &App, theme: &Theme, width: u16, height: u16) -> String 
     buffer_to_text(terminal.backend().buffer(), false)
 }
 
-/// `plot` drawn on a `width` x `height` canvas, as `actscope plot` prints it.
+/// `curve` drawn on a `width` x `height` canvas with `marker`, as `actscope plot` prints it.
 #[must_use]
-pub fn plot_buffer(plot: &CurvePlot, theme: &Theme, width: u16, height: u16) -> Buffer {
+pub fn plot_buffer(
+    curve: &Curve,
+    marker: MarkerKind,
+    readout: &str,
+    theme: &Theme,
+    width: u16,
+    height: u16,
+) -> Buffer {
     let area = Rect::new(0, 0, width, height);
     let mut buffer = Buffer::empty(area);
-    draw_curve(plot, theme, area, &mut buffer);
+    draw_curve(curve, marker, readout, theme, area, &mut buffer);
     if !theme.unicode {
         ascii_only(&mut buffer);
     }
     buffer
 }
 
-/// What a mouse event on a screen of `area` means: a click on a tab selects it, a click on a row
-/// of the vector panel selects that element, the wheel nudges the selected element.
+/// What is at `(column, row)` of a screen of `area`, if a click can pick it.
 #[must_use]
-pub fn action_for_mouse(app: &App, area: Rect, mouse: &MouseEvent) -> Option<Action> {
-    if *app.mode() != Mode::Normal {
-        return None;
-    }
-    match mouse.kind {
-        MouseEventKind::ScrollUp => Some(Action::Nudge(keymap::NUDGE)),
-        MouseEventKind::ScrollDown => Some(Action::Nudge(-keymap::NUDGE)),
-        MouseEventKind::Down(MouseButton::Left) => {
-            let regions = regions(app, area)?;
-            let at = Position::new(mouse.column, mouse.row);
-            if regions.tab_bar.contains(at) {
-                tabs::tab_at(app, regions.tab_bar, mouse.column).map(Action::SelectTab)
-            } else if regions.panel.contains(at) {
-                vector::element_at(app, regions.panel, mouse.row).map(Action::SelectElement)
-            } else {
-                None
-            }
-        }
-        _ => None,
+pub fn hit_test(app: &App, area: Rect, column: u16, row: u16) -> Option<Hit> {
+    let regions = regions(app, area)?;
+    let at = Position::new(column, row);
+    if regions.tab_bar.contains(at) {
+        tabs::tab_at(app, regions.tab_bar, column).map(Hit::Tab)
+    } else if regions.panel.contains(at) {
+        vector::element_at(app, regions.panel, row).map(Hit::Element)
+    } else {
+        None
     }
 }
 
@@ -158,7 +154,7 @@ fn split_main(app: &App, main: Rect) -> (Rect, Rect) {
     } else {
         // The panel wants its rows (table + header + borders + summary lines), the chart the rest;
         // the chart keeps at least MIN_CHART_ROWS and half of what is left over.
-        let wanted = u16::try_from(app.values().len()).unwrap_or(u16::MAX) + vector::CHROME_ROWS;
+        let wanted = u16::try_from(app.vector().len()).unwrap_or(u16::MAX) + vector::CHROME_ROWS;
         let panel_rows = wanted
             .min(main.height.saturating_sub(MIN_CHART_ROWS))
             .max(main.height / 2)

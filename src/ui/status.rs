@@ -6,8 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{Analysis, App, Mode, StatusKind};
+use crate::analysis::Analysis;
+use crate::app::{App, Mode, StatusKind};
 use crate::format;
+use crate::keymap;
 use crate::theme::{Role, Theme};
 
 /// `text` as the terminal can show it: symbols spelled out in ASCII when it lacks UTF-8.
@@ -20,7 +22,7 @@ fn shown(theme: &Theme, text: &str) -> String {
 }
 
 pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let selected = app.selected();
+    let selected = app.vector().selected();
     let line = if let Some(status) = app.status() {
         let role = match status.kind {
             StatusKind::Info => Role::Info,
@@ -46,18 +48,19 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
             )),
         }
     } else {
-        let x = format::input_value(app.selected_value(), 24);
-        match app.activation() {
-            Some(_) => Line::from(format!(
+        let x = format::input_value(app.vector().selected_value(), 24);
+        let softmax = &analysis.softmax;
+        match analysis.function() {
+            Some(numbers) => Line::from(format!(
                 " x{selected} = {x}   f(x) = {}   f'(x) = {}   p = {}",
-                format::short(analysis.outputs[selected], 6),
-                format::short(analysis.derivatives[selected], 6),
-                format::percent(analysis.probabilities[selected]),
+                format::short(numbers.outputs[selected], 6),
+                format::short(numbers.derivatives[selected], 6),
+                format::percent(softmax.probabilities[selected]),
             )),
             None => Line::from(format!(
                 " x{selected} = {x}   p = {}   log p = {}",
-                format::short(analysis.probabilities[selected], 6),
-                format::short(analysis.log_probabilities[selected], 6),
+                format::short(softmax.probabilities[selected], 6),
+                format::short(softmax.log_probabilities[selected], 6),
             )),
         }
     };
@@ -65,49 +68,25 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
 }
 
 pub(super) fn render_hints(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let arrows = if theme.unicode {
-        ["←/→", "↑/↓"]
-    } else {
-        ["<-/->", "up/down"]
-    };
     // In priority order: what does not fit is left out, from the end.
-    let hints: Vec<(&str, &str)> = match app.mode() {
-        Mode::Editing(_) => vec![("Enter", "commit"), ("Esc", "cancel"), ("Ctrl-U", "clear")],
-        Mode::Help => vec![("Esc", "close help"), ("q", "quit")],
-        Mode::Normal => vec![
-            ("?", "help"),
-            ("q", "quit"),
-            (arrows[0], "nudge"),
-            (arrows[1], "select"),
-            ("Enter", "edit"),
-            ("Tab", "next"),
-            (
-                "[ ]",
-                if app.activation().is_none() {
-                    "T"
-                } else {
-                    "param"
-                },
-            ),
-            ("a", "add"),
-            ("x", "del"),
-            ("+/-", "zoom"),
-        ],
-    };
-    let width = |(key, what): &(&str, &str)| key.chars().count() + what.chars().count() + 3;
+    let hints: Vec<(String, &str)> = keymap::hints(app.mode(), app.activation().is_none())
+        .into_iter()
+        .map(|(keys, what)| (shown(theme, keys), what))
+        .collect();
+    let width = |(key, what): &(String, &str)| key.chars().count() + what.chars().count() + 3;
     let mut budget = usize::from(area.width);
-    let mut shown: Vec<(&str, &str)> = Vec::new();
+    let mut fitting: Vec<(String, &str)> = Vec::new();
     for hint in hints {
         if width(&hint) <= budget {
             budget -= width(&hint);
-            shown.push(hint);
+            fitting.push(hint);
         }
     }
     // Help and quit read last, as people expect them at the end of the line.
-    let lead = shown.len().min(2);
-    shown.rotate_left(lead);
+    let lead = fitting.len().min(2);
+    fitting.rotate_left(lead);
     let mut spans = Vec::new();
-    for (key, what) in shown {
+    for (key, what) in fitting {
         spans.push(Span::styled(format!(" {key}"), theme.style(Role::Key)));
         spans.push(Span::styled(format!(" {what} "), theme.style(Role::Dim)));
     }

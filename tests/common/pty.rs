@@ -14,6 +14,8 @@ pub const WAIT: Duration = Duration::from_secs(10);
 struct Shared {
     parser: vt100::Parser,
     bytes: Vec<u8>,
+    /// The program's side of the terminal is closed: everything it wrote has been read.
+    closed: bool,
 }
 
 pub struct Session {
@@ -70,6 +72,7 @@ impl Session {
         let shared = Arc::new(Mutex::new(Shared {
             parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
             bytes: Vec::new(),
+            closed: false,
         }));
         let sink = Arc::clone(&shared);
         thread::spawn(move || {
@@ -82,6 +85,7 @@ impl Session {
                 shared.parser.process(&buffer[..n]);
                 shared.bytes.extend_from_slice(&buffer[..n]);
             }
+            sink.lock().expect("lock").closed = true;
         });
         Session {
             child,
@@ -141,6 +145,19 @@ impl Session {
         }
     }
 
+    /// Waits up to `limit` for the screen to satisfy `ready`; the screen then, or `None`.
+    pub fn wait_until(&self, limit: Duration, ready: impl Fn(&str) -> bool) -> Option<String> {
+        let started = Instant::now();
+        while started.elapsed() < limit {
+            let screen = self.screen();
+            if ready(&screen) {
+                return Some(screen);
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+
     /// Waits until the screen shows `needle`.
     pub fn wait_for_text(&self, needle: &str) -> String {
         self.wait_for(needle, |screen| screen.contains(needle))
@@ -166,15 +183,22 @@ impl Session {
         let started = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().expect("try_wait") {
-                // Let the reader drain what the program wrote last.
-                thread::sleep(Duration::from_millis(50));
+                // Let the reader drain what the program wrote last: its side of the terminal
+                // closes once it has gone.
+                while !self.shared.lock().expect("lock").closed && started.elapsed() < WAIT {
+                    thread::sleep(Duration::from_millis(10));
+                }
                 return status.exit_code();
             }
             if started.elapsed() > WAIT {
+                let screen = self.screen();
                 let _ = self.child.kill();
+                let bytes = self.bytes();
+                let tail = String::from_utf8_lossy(&bytes[bytes.len().saturating_sub(400)..])
+                    .escape_debug()
+                    .to_string();
                 panic!(
-                    "actscope did not exit within {WAIT:?}; screen:\n{}",
-                    self.screen()
+                    "actscope did not exit within {WAIT:?}; screen:\n{screen}\nlast bytes: {tail}"
                 );
             }
             thread::sleep(Duration::from_millis(20));

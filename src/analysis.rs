@@ -1,0 +1,290 @@
+//! What a frame shows, computed once from the state by kernel calls: the panel's numbers, the
+//! status line's readout, the chart's curves. The ui only draws what is here.
+
+use crate::app::App;
+use crate::kernel::precision::{self, Evaluation, Precision};
+use crate::kernel::{self, Activation, Temperature};
+use crate::plot::{self, Curve, CurveSpec, Sweep};
+
+/// Everything one frame shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysis {
+    /// The softmax of the vector (every tab's panel shows its probabilities).
+    pub softmax: SoftmaxNumbers,
+    /// What the current tab adds.
+    pub kind: Kind,
+    /// The chart.
+    pub chart: Chart,
+}
+
+/// Softmax of the input vector at the current temperature.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SoftmaxNumbers {
+    /// `softmax(x / T)_i`.
+    pub probabilities: Vec<f64>,
+    /// `log softmax(x / T)_i`.
+    pub log_probabilities: Vec<f64>,
+    /// `Σ p_i`, compensated.
+    pub sum: f64,
+    /// Index of the largest probability (the first one, on ties).
+    pub argmax: usize,
+    /// Entropy of p in nats.
+    pub entropy: f64,
+    /// The naive `exp(x/T) / Σ exp(x/T)` in f64, NaN where it fails.
+    pub naive: Vec<f64>,
+    /// With a target class: the cross-entropy and its gradient.
+    pub target: Option<TargetReadout>,
+    /// With two elements: `σ((x0 - x1)/T)`, which equals `p0`.
+    pub pair: Option<f64>,
+}
+
+impl SoftmaxNumbers {
+    /// Whether the naive softmax broke (NaN or infinity) anywhere.
+    #[must_use]
+    pub fn naive_failed(&self) -> bool {
+        self.naive.iter().any(|v| !v.is_finite())
+    }
+}
+
+/// The cross-entropy readout for a target class.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetReadout {
+    /// The target class.
+    pub class: usize,
+    /// `-log p_t`.
+    pub cross_entropy: f64,
+    /// `p_i - y_i`, the gradient in the tempered logits.
+    pub gradient: Vec<f64>,
+}
+
+/// What the current tab adds to the softmax numbers.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    /// An element-wise activation.
+    Function(FunctionNumbers),
+    /// The Softmax tab.
+    Softmax(SoftmaxExtras),
+}
+
+/// An activation over the vector.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FunctionNumbers {
+    /// The activation.
+    pub activation: Activation,
+    /// Its parameter.
+    pub param: f64,
+    /// `f(x_i)`.
+    pub outputs: Vec<f64>,
+    /// `f'(x_i)`.
+    pub derivatives: Vec<f64>,
+    /// `|f'(x_i)|^N` for the view's depth N: what a gradient keeps through N such layers.
+    pub through_depth: Vec<f64>,
+    /// `(sup |f'|)^N`: the most any input can keep.
+    pub depth_bound: f64,
+    /// In a precision below f64: f and f' as that format computes them.
+    pub low: Option<LowFunction>,
+}
+
+/// An activation in a precision below f64.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LowFunction {
+    /// The format.
+    pub precision: Precision,
+    /// `(f(x_i), f'(x_i))`, flagged.
+    pub evaluations: Vec<(Evaluation, Evaluation)>,
+    /// On Softplus: the stable form in that format.
+    pub stable_softplus: Option<Vec<f64>>,
+}
+
+/// What the Softmax tab adds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SoftmaxExtras {
+    /// In a precision below f64 (and T > 0): the naive softmax and its log in that format.
+    pub low: Option<LowSoftmax>,
+}
+
+/// The naive softmax in a precision below f64.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LowSoftmax {
+    /// The format.
+    pub precision: Precision,
+    /// `exp(x_i/T) / Σ exp(x_j/T)`, every operation in the format.
+    pub naive: Vec<f64>,
+    /// `ln` of it.
+    pub naive_log: Vec<f64>,
+}
+
+/// What the chart shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Chart {
+    /// An activation's curve (and derivative) with the elements on it.
+    Curve(Curve),
+    /// Every probability as the selected logit sweeps the window.
+    Sweep(Sweep),
+    /// The softmax Jacobian `∂p_i/∂x_j = p_i(δij - p_j)/T`, row-major.
+    Jacobian(Vec<f64>),
+}
+
+impl Analysis {
+    /// Everything a frame of `app` shows, with `samples` curve points across the chart.
+    #[must_use]
+    pub fn new(app: &App, samples: usize) -> Analysis {
+        let softmax = softmax_numbers(app);
+        let (kind, chart) = if let Some(activation) = app.activation() {
+            let numbers = function_numbers(app, activation);
+            let chart = Chart::Curve(curve(app, &numbers, samples));
+            (Kind::Function(numbers), chart)
+        } else {
+            let chart = if app.view().jacobian {
+                Chart::Jacobian(jacobian(&softmax.probabilities, app.params().temperature))
+            } else {
+                Chart::Sweep(plot::softmax_sweep(
+                    app.level(),
+                    app.vector().values(),
+                    app.vector().selected(),
+                    app.params().temperature,
+                    app.view().window,
+                    samples,
+                ))
+            };
+            (Kind::Softmax(softmax_extras(app)), chart)
+        };
+        Analysis {
+            softmax,
+            kind,
+            chart,
+        }
+    }
+
+    /// The activation's numbers, on an element-wise tab.
+    #[must_use]
+    pub fn function(&self) -> Option<&FunctionNumbers> {
+        match &self.kind {
+            Kind::Function(numbers) => Some(numbers),
+            Kind::Softmax(_) => None,
+        }
+    }
+}
+
+fn softmax_numbers(app: &App) -> SoftmaxNumbers {
+    let values = app.vector().values();
+    let t = app.params().temperature;
+    let n = values.len();
+    let mut probabilities = vec![0.0; n];
+    let mut log_probabilities = vec![0.0; n];
+    let mut naive = vec![0.0; n];
+    kernel::softmax(app.level(), values, t, &mut probabilities);
+    kernel::log_softmax(app.level(), values, t, &mut log_probabilities);
+    kernel::naive_softmax(values, t, &mut naive);
+    let target = app
+        .view()
+        .target
+        .filter(|&class| class < n)
+        .map(|class| TargetReadout {
+            class,
+            cross_entropy: kernel::cross_entropy(&log_probabilities, class),
+            gradient: kernel::cross_entropy_gradient(&probabilities, class),
+        });
+    let pair = match values {
+        [x0, x1] if !t.is_argmax() => Some(kernel::two_way_softmax(*x0, *x1, t)),
+        _ => None,
+    };
+    SoftmaxNumbers {
+        sum: kernel::compensated_sum(&probabilities),
+        argmax: kernel::argmax(&probabilities),
+        entropy: kernel::entropy(&probabilities, &log_probabilities),
+        probabilities,
+        log_probabilities,
+        naive,
+        target,
+        pair,
+    }
+}
+
+fn function_numbers(app: &App, activation: Activation) -> FunctionNumbers {
+    let values = app.vector().values();
+    let param = app.params().get(activation);
+    let n = values.len();
+    let mut outputs = vec![0.0; n];
+    let mut derivatives = vec![0.0; n];
+    activation.value_slice(app.level(), values, param, &mut outputs);
+    activation.derivative_slice(app.level(), values, param, &mut derivatives);
+    let depth = app.view().depth;
+    let through_depth = derivatives
+        .iter()
+        .map(|&d| kernel::through_layers(d, depth))
+        .collect();
+    let precision = app.view().precision;
+    let low = (precision != Precision::F64).then(|| LowFunction {
+        precision,
+        evaluations: values
+            .iter()
+            .map(|&x| {
+                (
+                    precision::evaluate(precision, activation, x, param),
+                    precision::evaluate_derivative(precision, activation, x, param),
+                )
+            })
+            .collect(),
+        stable_softplus: (activation == Activation::Softplus).then(|| {
+            values
+                .iter()
+                .map(|&x| precision::stable_softplus(precision, x, param))
+                .collect()
+        }),
+    });
+    FunctionNumbers {
+        activation,
+        param,
+        outputs,
+        derivatives,
+        through_depth,
+        depth_bound: kernel::through_layers(activation.derivative_bound(param), depth),
+        low,
+    }
+}
+
+fn softmax_extras(app: &App) -> SoftmaxExtras {
+    let precision = app.view().precision;
+    let t = app.params().temperature;
+    let values = app.vector().values();
+    let low = (precision != Precision::F64 && !t.is_argmax()).then(|| LowSoftmax {
+        precision,
+        naive: precision::naive_softmax(precision, values, t.get()),
+        naive_log: precision::naive_log_softmax(precision, values, t.get()),
+    });
+    SoftmaxExtras { low }
+}
+
+fn curve(app: &App, numbers: &FunctionNumbers, samples: usize) -> Curve {
+    let values = app.vector().values();
+    let selected = app.vector().selected();
+    let on_curve = |i: usize| (values[i], numbers.outputs[i]);
+    let view = app.view();
+    plot::curve(
+        &CurveSpec {
+            activation: numbers.activation,
+            param: numbers.param,
+            window: view.window,
+            derivative: view.show_derivative,
+            compare: view.compare.map(|a| (a, app.params().get(a))),
+            saturation: true,
+        },
+        app.level(),
+        samples,
+        (0..values.len())
+            .filter(|&i| i != selected)
+            .map(on_curve)
+            .collect(),
+        Some(on_curve(selected)),
+    )
+}
+
+/// The Jacobian of the tempered softmax: `p_i(δij - p_j)/T` (0 at the argmax limit).
+fn jacobian(probabilities: &[f64], t: Temperature) -> Vec<f64> {
+    let scale = if t.is_argmax() { 0.0 } else { 1.0 / t.get() };
+    kernel::softmax_jacobian(probabilities)
+        .into_iter()
+        .map(|v| v * scale)
+        .collect()
+}

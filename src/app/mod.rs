@@ -1,0 +1,907 @@
+//! The explorer's state and how each [`Action`] changes it. No I/O and no drawing: everything here
+//! runs in a unit test. One file per concern: the input vector, the edit field, the view, the
+//! parameters, the tabs, the command line that reopens the state.
+
+mod edit;
+mod params;
+mod reopen;
+mod tab;
+mod vector;
+mod view;
+
+pub use edit::Edit;
+pub use params::Params;
+pub use tab::{SOFTMAX_TAB, TABS, Tab};
+pub use vector::{DEFAULT_VALUES, InputVector, MAX_ELEMENTS, MIN_ELEMENTS, exact_text};
+pub use view::{DEFAULT_DEPTH, DEFAULT_WINDOW, View};
+
+use crate::action::Action;
+use crate::kernel::{self, Activation, Level, Temperature};
+use crate::theme::MarkerKind;
+use params::Stepped;
+use vector::Refused;
+
+/// What keys currently do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Mode {
+    /// Browsing: keys select, nudge, switch tabs.
+    Normal,
+    /// Typing an exact value for the selected element.
+    Editing(Edit),
+    /// The help overlay is open.
+    Help,
+}
+
+/// Whether a status message reports a refusal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusKind {
+    /// Something happened.
+    Info,
+    /// Something was refused; nothing changed.
+    Error,
+}
+
+/// A one-line message for the status bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Status {
+    /// The text.
+    pub text: String,
+    /// Info or error.
+    pub kind: StatusKind,
+}
+
+/// Something only the owner of the terminal can carry out; the loop takes it after `update`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Request {
+    /// Leave the explorer.
+    Quit,
+    /// Stop the process with the terminal restored (Ctrl-Z).
+    Suspend,
+    /// Copy the screen and the reopen command to the clipboard.
+    Share,
+}
+
+/// How the explorer starts: what the command line asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    /// Tab index into [`TABS`].
+    pub tab: usize,
+    /// The GELU tab shows the tanh approximation.
+    pub gelu_tanh: bool,
+    /// The starting vector (1 to 16 finite numbers).
+    pub values: Vec<f64>,
+    /// A parameter for the starting tab's activation.
+    pub param: Option<f64>,
+    /// The softmax temperature.
+    pub temperature: Temperature,
+    /// The chart marker.
+    pub marker: MarkerKind,
+    /// The SIMD level the kernels run on.
+    pub level: Level,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            tab: 1,
+            gelu_tanh: false,
+            values: DEFAULT_VALUES.to_vec(),
+            param: None,
+            temperature: Temperature::ONE,
+            marker: MarkerKind::Braille,
+            level: Level::best(),
+        }
+    }
+}
+
+/// The whole state of the explorer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct App {
+    tab: usize,
+    vector: InputVector,
+    params: Params,
+    view: View,
+    mode: Mode,
+    status: Option<Status>,
+    request: Option<Request>,
+    level: Level,
+}
+
+impl Default for App {
+    fn default() -> App {
+        App::new(Settings::default())
+    }
+}
+
+impl App {
+    /// An explorer in its starting state. A vector that breaks the rules (none, more than 16,
+    /// non-finite) or a parameter out of range is replaced by the default.
+    #[must_use]
+    pub fn new(settings: Settings) -> App {
+        let mut app = App {
+            tab: settings.tab.min(TABS.len() - 1),
+            vector: InputVector::new(settings.values).unwrap_or_default(),
+            params: Params::default(),
+            view: View {
+                marker: settings.marker,
+                ..View::default()
+            },
+            mode: Mode::Normal,
+            status: None,
+            request: None,
+            level: settings.level,
+        };
+        app.params.gelu_tanh = settings.gelu_tanh;
+        app.params.temperature = settings.temperature;
+        if let (Some(p), Tab::Function(a)) = (settings.param, app.tab()) {
+            app.params.set(a, p);
+        }
+        app.view.follow(app.vector.selected_value());
+        app
+    }
+
+    /// The current tab.
+    #[must_use]
+    pub fn tab(&self) -> Tab {
+        TABS[self.tab]
+    }
+
+    /// Index of the current tab in [`TABS`].
+    #[must_use]
+    pub fn tab_index(&self) -> usize {
+        self.tab
+    }
+
+    /// The activation the current tab shows (the GELU tab's form included), if it is element-wise.
+    #[must_use]
+    pub fn activation(&self) -> Option<Activation> {
+        match self.tab() {
+            Tab::Function(Activation::Gelu) if self.params.gelu_tanh => Some(Activation::GeluTanh),
+            Tab::Function(a) => Some(a),
+            Tab::Softmax => None,
+        }
+    }
+
+    /// The input vector.
+    #[must_use]
+    pub fn vector(&self) -> &InputVector {
+        &self.vector
+    }
+
+    /// The parameters.
+    #[must_use]
+    pub fn params(&self) -> &Params {
+        &self.params
+    }
+
+    /// The view.
+    #[must_use]
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+
+    /// What keys do now.
+    #[must_use]
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    /// The status message, if any.
+    #[must_use]
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// The SIMD level the kernels run on.
+    #[must_use]
+    pub fn level(&self) -> Level {
+        self.level
+    }
+
+    /// What the terminal's owner should do, asked for since the last call.
+    pub fn take_request(&mut self) -> Option<Request> {
+        self.request.take()
+    }
+
+    /// Records how a copy went, for the status line.
+    pub fn shared(&mut self, bytes: usize) {
+        self.status = Some(info(format!(
+            "copied {bytes} bytes; reopen: {}",
+            self.command_line()
+        )));
+    }
+
+    /// The command line that reopens this state.
+    #[must_use]
+    pub fn command_line(&self) -> String {
+        reopen::command_line(self)
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(self.mode, Mode::Editing(_)) {
+            self.status = None;
+        }
+        match action {
+            Action::Quit => self.request = Some(Request::Quit),
+            Action::Suspend => self.request = Some(Request::Suspend),
+            Action::Share => self.request = Some(Request::Share),
+            Action::ToggleHelp => {
+                self.mode = match self.mode {
+                    Mode::Help => Mode::Normal,
+                    _ => Mode::Help,
+                };
+            }
+            Action::NextTab => self.tab = (self.tab + 1) % TABS.len(),
+            Action::PrevTab => self.tab = (self.tab + TABS.len() - 1) % TABS.len(),
+            Action::SelectTab(index) if index < TABS.len() => self.tab = index,
+            Action::SelectTab(_) => {}
+            Action::SelectNext => self.vector.select_next(),
+            Action::SelectPrev => self.vector.select_previous(),
+            Action::SelectElement(index) => self.vector.select(index),
+            Action::Nudge(amount) => {
+                let result = self.vector.nudge(amount);
+                self.changed(result);
+            }
+            Action::StartEdit => {
+                self.mode = Mode::Editing(Edit::new(exact_text(self.vector.selected_value())));
+            }
+            Action::EditInput(c) => self.edit(|edit| edit.insert(c)),
+            Action::EditBackspace => self.edit(Edit::backspace),
+            Action::EditClear => self.edit(Edit::clear),
+            Action::EditCommit => self.commit_edit(),
+            Action::EditCancel => {
+                if matches!(self.mode, Mode::Editing(_)) {
+                    self.mode = Mode::Normal;
+                    self.status = Some(info(format!(
+                        "edit cancelled: x{} stays {}",
+                        self.vector.selected(),
+                        exact_text(self.vector.selected_value())
+                    )));
+                }
+            }
+            Action::AddElement => match self.vector.insert_after_selected(0.0) {
+                Ok(()) => self.mode = Mode::Editing(Edit::new("0".to_string())),
+                Err(Refused(why)) => self.status = Some(error(why)),
+            },
+            Action::RemoveElement => match self.vector.remove_selected() {
+                Ok(removed) => {
+                    self.view.keep_target_within(self.vector.len());
+                    self.status = Some(info(format!("removed {}", exact_text(removed))));
+                }
+                Err(Refused(why)) => self.status = Some(error(why)),
+            },
+            Action::Paste(text) => self.paste(&text),
+            Action::ShiftAll(amount) => self.shift_all(amount),
+            Action::ParamUp => self.step_param(true),
+            Action::ParamDown => self.step_param(false),
+            Action::ZoomIn
+            | Action::ZoomOut
+            | Action::ResetView
+            | Action::ToggleDerivative
+            | Action::CycleMarker
+            | Action::DepthUp
+            | Action::DepthDown
+            | Action::CycleCompare
+            | Action::ClearCompare
+            | Action::CyclePrecision
+            | Action::CycleTarget
+            | Action::ToggleJacobian => self.update_view(&action),
+        }
+    }
+
+    /// Applies an action that changes only how things are looked at.
+    fn update_view(&mut self, action: &Action) {
+        match action {
+            Action::ZoomIn => self.view.zoom(0.5, self.vector.selected_value()),
+            Action::ZoomOut => self.view.zoom(2.0, self.vector.selected_value()),
+            Action::ResetView => self.view.window = DEFAULT_WINDOW,
+            Action::ToggleDerivative => self.view.show_derivative = !self.view.show_derivative,
+            Action::CycleMarker => {
+                self.view.marker = self.view.marker.next();
+                self.status = Some(info(format!("marker: {}", self.view.marker.name())));
+            }
+            Action::DepthUp => self.view.step_depth(true),
+            Action::DepthDown => self.view.step_depth(false),
+            Action::CycleCompare => {
+                self.view.cycle_compare(self.activation());
+                self.status = Some(info(match self.view.compare {
+                    Some(a) => format!("pinned {} for comparison (c next, C clears)", a.title()),
+                    None => "comparison cleared".to_string(),
+                }));
+            }
+            Action::ClearCompare => {
+                self.view.compare = None;
+                self.status = Some(info("comparison cleared".to_string()));
+            }
+            Action::CyclePrecision => {
+                let precision = self.view.precision.next();
+                self.view.precision = precision;
+                self.status = Some(info(format!(
+                    "evaluating in {}: e^x overflows past x = {:.2}",
+                    precision.name(),
+                    precision.exp_limit()
+                )));
+            }
+            Action::CycleTarget => {
+                self.view.cycle_target(self.vector.len());
+                self.status = Some(info(match self.view.target {
+                    Some(t) => {
+                        format!("target class x{t}: cross-entropy -log p{t}, gradient p - y")
+                    }
+                    None => "no target class".to_string(),
+                }));
+            }
+            Action::ToggleJacobian => {
+                self.view.jacobian = !self.view.jacobian;
+                if self.view.jacobian && self.activation().is_some() {
+                    self.status = Some(info("the Jacobian shows on the Softmax tab".to_string()));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// After a change to the vector: keep the selection in view, or say why nothing changed.
+    fn changed(&mut self, result: Result<(), Refused>) {
+        match result {
+            Ok(()) => self.view.follow(self.vector.selected_value()),
+            Err(Refused(why)) => self.status = Some(error(why)),
+        }
+    }
+
+    /// Adds `amount` to every element, and says how little the probabilities moved.
+    fn shift_all(&mut self, amount: f64) {
+        let before = self.probabilities();
+        let result = self.vector.shift_all(amount);
+        if result.is_err() {
+            self.changed(result);
+            return;
+        }
+        self.view.follow(self.vector.selected_value());
+        let after = self.probabilities();
+        let moved = before
+            .iter()
+            .zip(&after)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0, f64::max);
+        self.status = Some(info(format!(
+            "every logit {amount:+}: probabilities unchanged (largest change {})",
+            crate::format::short(moved, 1)
+        )));
+    }
+
+    /// The softmax of the vector now.
+    fn probabilities(&self) -> Vec<f64> {
+        let mut p = vec![0.0; self.vector.len()];
+        kernel::softmax(
+            self.level,
+            self.vector.values(),
+            self.params.temperature,
+            &mut p,
+        );
+        p
+    }
+
+    fn edit(&mut self, change: impl FnOnce(&mut Edit)) {
+        if let Mode::Editing(edit) = &mut self.mode {
+            change(edit);
+        }
+    }
+
+    fn commit_edit(&mut self) {
+        let Mode::Editing(edit) = &self.mode else {
+            return;
+        };
+        match edit.value() {
+            Ok(value) => {
+                let result = self.vector.set_selected(value);
+                if result.is_ok() {
+                    self.mode = Mode::Normal;
+                    self.status = Some(info(format!(
+                        "x{} = {}",
+                        self.vector.selected(),
+                        exact_text(value)
+                    )));
+                }
+                self.changed(result);
+            }
+            Err(reason) => {
+                self.status = Some(error(format!(
+                    "not a usable value: {reason}; Esc keeps {}",
+                    exact_text(self.vector.selected_value())
+                )));
+            }
+        }
+    }
+
+    fn paste(&mut self, text: &str) {
+        if let Mode::Editing(_) = self.mode {
+            self.edit(|edit| edit.insert_text(text));
+            return;
+        }
+        let values = match crate::input::parse_vector(text) {
+            Ok(values) => values,
+            Err(err) => {
+                self.status = Some(error(format!("paste refused: {err}; vector unchanged")));
+                return;
+            }
+        };
+        let count = values.len();
+        match self.vector.replace(values) {
+            Ok(()) => {
+                self.view.keep_target_within(count);
+                self.status = Some(info(format!(
+                    "pasted {count} number{}",
+                    if count == 1 { "" } else { "s" }
+                )));
+                self.view.follow(self.vector.selected_value());
+            }
+            Err(Refused(why)) => {
+                self.status = Some(error(format!("paste refused: {why}; vector unchanged")));
+            }
+        }
+    }
+
+    fn step_param(&mut self, up: bool) {
+        let stepped = match self.activation() {
+            None => self.params.step_temperature(up),
+            Some(a) => self.params.step(a, up),
+        };
+        self.status = Some(match stepped {
+            Stepped::To(text) => info(text),
+            Stepped::Refused(text) => error(text),
+        });
+    }
+}
+
+fn info(text: String) -> Status {
+    Status {
+        text,
+        kind: StatusKind::Info,
+    }
+}
+
+fn error(text: String) -> Status {
+    Status {
+        text,
+        kind: StatusKind::Error,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Analysis, Kind};
+    use crate::kernel::precision::{self, Precision};
+
+    fn analyse(app: &App) -> Analysis {
+        Analysis::new(app, 11)
+    }
+
+    fn app_with(values: &[f64]) -> App {
+        App::new(Settings {
+            values: values.to_vec(),
+            ..Settings::default()
+        })
+    }
+
+    fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+        for action in actions {
+            app.update(action);
+        }
+    }
+
+    fn type_text(app: &mut App, text: &str) {
+        run(app, text.chars().map(Action::EditInput));
+    }
+
+    #[test]
+    fn opens_on_sigmoid_with_the_seed_vector() {
+        let app = App::default();
+        assert_eq!(app.tab(), Tab::Function(Activation::Sigmoid));
+        assert_eq!(app.vector().values(), DEFAULT_VALUES);
+        let percent: Vec<String> = analyse(&app)
+            .softmax
+            .probabilities
+            .iter()
+            .map(|p| format!("{:.2}", p * 100.0))
+            .collect();
+        assert_eq!(percent, ["45.66", "33.83", "20.52"]);
+    }
+
+    #[test]
+    fn tabs_wrap_both_ways_and_digits_jump() {
+        let mut app = App::default();
+        run(&mut app, [Action::PrevTab, Action::PrevTab]);
+        assert_eq!(app.tab(), Tab::Softmax);
+        app.update(Action::NextTab);
+        assert_eq!(app.tab_index(), 0);
+        app.update(Action::SelectTab(6));
+        assert_eq!(app.activation(), Some(Activation::Gelu));
+        app.update(Action::SelectTab(99));
+        assert_eq!(app.tab_index(), 6);
+    }
+
+    #[test]
+    fn nudges_are_tidy_and_shift_is_bigger() {
+        let mut app = App::default();
+        app.update(Action::Nudge(0.1));
+        assert_eq!(app.vector().values()[0], 1.3);
+        run(&mut app, [Action::Nudge(-1.0), Action::Nudge(-1.0)]);
+        assert_eq!(app.vector().values()[0], -0.7);
+        run(&mut app, [Action::SelectNext, Action::Nudge(0.1)]);
+        assert_eq!(app.vector().values(), [-0.7, 1.0, 0.4]);
+    }
+
+    #[test]
+    fn a_nudge_that_would_overflow_is_refused() {
+        let mut app = app_with(&[f64::MAX]);
+        app.update(Action::Nudge(f64::MAX));
+        assert_eq!(app.vector().values(), [f64::MAX]);
+        assert_eq!(app.status().unwrap().kind, StatusKind::Error);
+    }
+
+    #[test]
+    fn selection_wraps() {
+        let mut app = App::default();
+        app.update(Action::SelectPrev);
+        assert_eq!(app.vector().selected(), 2);
+        app.update(Action::SelectNext);
+        assert_eq!(app.vector().selected(), 0);
+    }
+
+    #[test]
+    fn editing_commits_only_a_finite_number() {
+        let mut app = App::default();
+        app.update(Action::StartEdit);
+        assert!(matches!(app.mode(), Mode::Editing(e) if e.buffer == "1.2" && e.error.is_none()));
+        type_text(&mut app, "nan");
+        let Mode::Editing(edit) = app.mode() else {
+            panic!("left edit mode")
+        };
+        assert_eq!(edit.buffer, "nan");
+        assert_eq!(
+            edit.error.as_deref(),
+            Some("\"nan\" is not a finite number")
+        );
+        app.update(Action::EditCommit);
+        assert!(matches!(app.mode(), Mode::Editing(_)), "nan was committed");
+        assert_eq!(app.vector().values()[0], 1.2);
+        assert_eq!(app.status().unwrap().kind, StatusKind::Error);
+        run(&mut app, [Action::EditClear]);
+        type_text(&mut app, "2.5");
+        app.update(Action::EditCommit);
+        assert_eq!(app.mode(), &Mode::Normal);
+        assert_eq!(app.vector().values()[0], 2.5);
+    }
+
+    #[test]
+    fn refused_values_never_land() {
+        for text in ["inf", "1e999", "", "abc", "1 2", "-"] {
+            let mut app = App::default();
+            app.update(Action::StartEdit);
+            app.update(Action::EditClear);
+            type_text(&mut app, text);
+            app.update(Action::EditCommit);
+            assert_eq!(app.vector().values(), DEFAULT_VALUES, "{text:?}");
+            app.update(Action::EditCancel);
+            assert_eq!(app.mode(), &Mode::Normal);
+            assert_eq!(app.vector().values(), DEFAULT_VALUES, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn backspace_edits_the_prefilled_value_and_typing_replaces_it() {
+        let mut app = App::default();
+        run(&mut app, [Action::StartEdit, Action::EditBackspace]);
+        type_text(&mut app, "5");
+        app.update(Action::EditCommit);
+        assert_eq!(app.vector().values()[0], 1.5);
+        run(&mut app, [Action::StartEdit]);
+        type_text(&mut app, "-3");
+        app.update(Action::EditCommit);
+        assert_eq!(app.vector().values()[0], -3.0);
+    }
+
+    #[test]
+    fn cancel_keeps_the_old_value() {
+        let mut app = App::default();
+        app.update(Action::StartEdit);
+        type_text(&mut app, "7");
+        app.update(Action::EditCancel);
+        assert_eq!(app.vector().values()[0], 1.2);
+        assert!(app.status().unwrap().text.contains("stays 1.2"));
+    }
+
+    #[test]
+    fn add_and_remove_stay_within_one_to_sixteen() {
+        let mut app = app_with(&[1.0]);
+        app.update(Action::RemoveElement);
+        assert_eq!(app.vector().values(), [1.0]);
+        assert_eq!(app.status().unwrap().kind, StatusKind::Error);
+        for _ in 0..20 {
+            app.update(Action::AddElement);
+            app.update(Action::EditCancel);
+        }
+        assert_eq!(app.vector().values().len(), MAX_ELEMENTS);
+        app.update(Action::AddElement);
+        assert_eq!(app.vector().values().len(), MAX_ELEMENTS);
+        assert_eq!(app.status().unwrap().kind, StatusKind::Error);
+        for _ in 0..20 {
+            app.update(Action::RemoveElement);
+        }
+        assert_eq!(app.vector().values().len(), MIN_ELEMENTS);
+    }
+
+    #[test]
+    fn add_inserts_after_the_selection_and_edits_it() {
+        let mut app = App::default();
+        app.update(Action::AddElement);
+        assert_eq!(app.vector().selected(), 1);
+        type_text(&mut app, "3");
+        app.update(Action::EditCommit);
+        assert_eq!(app.vector().values(), [1.2, 3.0, 0.9, 0.4]);
+    }
+
+    #[test]
+    fn paste_replaces_the_vector_all_or_nothing() {
+        let mut app = App::default();
+        app.update(Action::Paste("[900, 1000, 1000]".into()));
+        assert_eq!(app.vector().values(), [900.0, 1000.0, 1000.0]);
+        let analysis = analyse(&app);
+        assert!(analysis.softmax.naive_failed());
+        assert_eq!(analysis.softmax.probabilities[1], 0.5);
+        app.update(Action::Paste("1, 2, nan".into()));
+        assert_eq!(app.vector().values(), [900.0, 1000.0, 1000.0]);
+        assert!(app.status().unwrap().text.contains("\"nan\""));
+        let too_many = vec!["1"; 17].join(" ");
+        app.update(Action::Paste(too_many));
+        assert_eq!(app.vector().values().len(), 3);
+        app.update(Action::Paste("5".into()));
+        assert_eq!(app.vector().values(), [5.0]);
+        assert_eq!(app.vector().selected(), 0);
+    }
+
+    #[test]
+    fn paste_while_editing_fills_the_field() {
+        let mut app = App::default();
+        app.update(Action::StartEdit);
+        app.update(Action::Paste("  4.25\n".into()));
+        app.update(Action::EditCommit);
+        assert_eq!(app.vector().values()[0], 4.25);
+    }
+
+    #[test]
+    fn temperature_steps_and_reaches_argmax() {
+        let mut app = App::default();
+        app.update(Action::SelectTab(10));
+        app.update(Action::ParamDown);
+        assert_eq!(app.params().temperature.get(), 0.75);
+        for _ in 0..10 {
+            app.update(Action::ParamDown);
+        }
+        assert_eq!(app.params().temperature.get(), 0.0);
+        assert_eq!(analyse(&app).softmax.probabilities, [1.0, 0.0, 0.0]);
+        app.update(Action::ParamUp);
+        assert_eq!(app.params().temperature.get(), 0.1);
+    }
+
+    #[test]
+    fn parameters_step_within_their_range() {
+        let mut app = App::default();
+        app.update(Action::SelectTab(4));
+        app.update(Action::ParamUp);
+        assert_eq!(app.params().get(Activation::LeakyRelu), 0.02);
+        app.update(Action::SelectTab(9));
+        for _ in 0..10 {
+            app.update(Action::ParamDown);
+        }
+        assert_eq!(app.params().get(Activation::Softplus), 0.25);
+        assert_eq!(app.status().unwrap().kind, StatusKind::Error);
+        app.update(Action::SelectTab(6));
+        app.update(Action::ParamUp);
+        assert_eq!(app.activation(), Some(Activation::GeluTanh));
+        app.update(Action::SelectTab(1));
+        app.update(Action::ParamUp);
+        assert_eq!(app.status().unwrap().kind, StatusKind::Error);
+    }
+
+    #[test]
+    fn zoom_centres_on_the_selection_and_reset_restores() {
+        let mut app = App::default();
+        app.update(Action::ZoomIn);
+        assert_eq!(app.view().window, (1.2 - 2.5, 1.2 + 2.5));
+        app.update(Action::ResetView);
+        assert_eq!(app.view().window, DEFAULT_WINDOW);
+        for _ in 0..40 {
+            app.update(Action::ZoomOut);
+        }
+        assert_eq!(app.view().window.1 - app.view().window.0, 2000.0);
+    }
+
+    #[test]
+    fn the_window_follows_a_value_that_leaves_it() {
+        let mut app = App::default();
+        app.update(Action::StartEdit);
+        type_text(&mut app, "12");
+        app.update(Action::EditCommit);
+        let (lo, hi) = app.view().window;
+        assert!(lo <= 12.0 && 12.0 <= hi);
+    }
+
+    #[test]
+    fn settings_that_break_the_rules_fall_back() {
+        let app = App::new(Settings {
+            values: vec![f64::NAN],
+            tab: 99,
+            ..Settings::default()
+        });
+        assert_eq!(app.vector().values(), DEFAULT_VALUES);
+        assert_eq!(app.params().temperature.get(), 1.0);
+        assert_eq!(app.tab(), Tab::Softmax);
+        let app = App::new(Settings {
+            tab: 4,
+            param: Some(0.2),
+            ..Settings::default()
+        });
+        assert_eq!(app.params().get(Activation::LeakyRelu), 0.2);
+    }
+
+    #[test]
+    fn the_window_starts_on_the_first_element() {
+        let app = app_with(&[900.0, 1000.0]);
+        let (lo, hi) = app.view().window;
+        assert!(lo <= 900.0 && 900.0 <= hi);
+        assert_eq!(App::default().view().window, DEFAULT_WINDOW);
+    }
+
+    #[test]
+    fn depth_steps_within_one_to_a_hundred_and_scales_the_gradient() {
+        let mut app = App::default();
+        assert_eq!(app.view().depth, DEFAULT_DEPTH);
+        let analysis = analyse(&app);
+        let d = Activation::Sigmoid.derivative(1.2, 0.0);
+        let numbers = analysis.function().unwrap();
+        assert_eq!(numbers.through_depth[0], d.powi(10));
+        assert_eq!(numbers.depth_bound, 0.25f64.powi(10));
+        for _ in 0..200 {
+            app.update(Action::DepthUp);
+        }
+        assert_eq!(app.view().depth, 100);
+        for _ in 0..200 {
+            app.update(Action::DepthDown);
+        }
+        assert_eq!(app.view().depth, 1);
+    }
+
+    #[test]
+    fn compare_cycles_past_the_current_activation_and_clears() {
+        let mut app = App::default();
+        app.update(Action::CycleCompare);
+        assert_eq!(app.view().compare, Some(Activation::Step));
+        app.update(Action::CycleCompare);
+        assert_eq!(
+            app.view().compare,
+            Some(Activation::Tanh),
+            "sigmoid itself is skipped"
+        );
+        app.update(Action::ClearCompare);
+        assert_eq!(app.view().compare, None);
+        for _ in 0..Activation::ALL.len() - 1 {
+            app.update(Action::CycleCompare);
+        }
+        assert_eq!(app.view().compare, Some(Activation::Softplus));
+        app.update(Action::CycleCompare);
+        assert_eq!(app.view().compare, None);
+    }
+
+    #[test]
+    fn the_command_line_reopens_the_state() {
+        let mut app = App::default();
+        assert_eq!(
+            app.command_line(),
+            "actscope --tab sigmoid --input '1.2 0.9 0.4'"
+        );
+        app.update(Action::SelectTab(4));
+        app.update(Action::ParamUp);
+        app.update(Action::Nudge(-1.0));
+        assert_eq!(
+            app.command_line(),
+            "actscope --tab leaky_relu --input '0.2 0.9 0.4' --param 0.02"
+        );
+        app.update(Action::SelectTab(10));
+        app.update(Action::ParamDown);
+        assert!(
+            app.command_line()
+                .ends_with("--tab softmax --input '0.2 0.9 0.4' --temperature 0.75")
+        );
+        app.update(Action::SelectTab(6));
+        app.update(Action::ParamUp);
+        assert!(app.command_line().starts_with("actscope --tab gelu_tanh "));
+        app.update(Action::Share);
+        assert_eq!(app.take_request(), Some(Request::Share));
+        assert_eq!(app.take_request(), None);
+    }
+
+    #[test]
+    fn softmax_insights() {
+        let mut app = App::default();
+        app.update(Action::SelectTab(10));
+        app.update(Action::ShiftAll(1.0));
+        assert_eq!(app.vector().values(), [2.2, 1.9, 1.4]);
+        let status = &app.status().unwrap().text;
+        assert!(status.contains("probabilities unchanged"), "{status}");
+        app.update(Action::CycleTarget);
+        let analysis = analyse(&app);
+        assert_eq!(app.view().target, Some(0));
+        let softmax = &analysis.softmax;
+        let target = softmax.target.as_ref().unwrap();
+        assert_eq!(target.cross_entropy, -softmax.log_probabilities[0]);
+        assert_eq!(target.gradient[0], softmax.probabilities[0] - 1.0);
+        assert_eq!(target.gradient[1], softmax.probabilities[1]);
+        assert!(target.gradient.iter().sum::<f64>().abs() < 1e-15);
+        for _ in 0..3 {
+            app.update(Action::CycleTarget);
+        }
+        assert_eq!(app.view().target, None);
+        app.update(Action::Paste("0.5 0.2".into()));
+        let analysis = analyse(&app);
+        let pair = analysis.softmax.pair.unwrap();
+        assert!((pair - analysis.softmax.probabilities[0]).abs() < 1e-15);
+        app.update(Action::ToggleJacobian);
+        assert!(app.view().jacobian);
+    }
+
+    #[test]
+    fn precision_cycles_and_flags_saturation() {
+        let mut app = app_with(&[17.0, 0.5]);
+        app.update(Action::CyclePrecision);
+        assert_eq!(app.view().precision, Precision::F32);
+        let analysis = analyse(&app);
+        let low = analysis.function().unwrap().low.as_ref().unwrap();
+        assert_eq!(low.evaluations[0].0.value, 1.0);
+        assert_eq!(low.evaluations[0].0.flag, precision::Flag::Saturated);
+        assert_eq!(low.evaluations[1].0.flag, precision::Flag::Fine);
+        app.update(Action::CyclePrecision);
+        app.update(Action::SelectTab(10));
+        app.update(Action::Paste("12 1".into()));
+        let Kind::Softmax(extras) = analyse(&app).kind else {
+            panic!("not the softmax tab")
+        };
+        assert!(
+            extras.low.unwrap().naive[0].is_nan(),
+            "f16 exp(12) overflows"
+        );
+        for _ in 0..2 {
+            app.update(Action::CyclePrecision);
+        }
+        assert_eq!(app.view().precision, Precision::F64);
+        assert!(analyse(&app).function().is_none_or(|f| f.low.is_none()));
+    }
+
+    #[test]
+    fn tab_names_resolve() {
+        assert_eq!(Tab::from_name("softmax"), Some((SOFTMAX_TAB, false)));
+    }
+
+    #[test]
+    fn help_and_quit() {
+        let mut app = App::default();
+        app.update(Action::ToggleHelp);
+        assert_eq!(app.mode(), &Mode::Help);
+        app.update(Action::ToggleHelp);
+        assert_eq!(app.mode(), &Mode::Normal);
+        app.update(Action::Quit);
+        assert_eq!(app.take_request(), Some(Request::Quit));
+    }
+
+    #[test]
+    fn suspend_is_asked_for_once() {
+        let mut app = App::default();
+        assert_eq!(app.take_request(), None);
+        app.update(Action::Suspend);
+        assert_eq!(app.take_request(), Some(Request::Suspend));
+        assert_eq!(app.take_request(), None);
+    }
+}

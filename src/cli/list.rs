@@ -1,0 +1,92 @@
+//! `actscope list`: every activation with its formula, range, parameter and framework defaults.
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use serde_json::{Value, json};
+
+use super::Error;
+use crate::format::full_precision;
+use crate::kernel::Activation;
+
+pub(super) fn run(json: bool, out: &mut dyn Write) -> Result<(), Error> {
+    if json {
+        let mut entries: Vec<Value> = Activation::ALL
+            .iter()
+            .map(|a| {
+                let param = a.param().map(|p| {
+                    json!({
+                        "name": p.name,
+                        "meaning": p.meaning,
+                        "default": p.default,
+                        "valid": p.range_text(),
+                    })
+                });
+                json!({
+                    "name": a.name(),
+                    "aliases": a.aliases(),
+                    "formula": a.formula(),
+                    "range": a.range_text(),
+                    "max_derivative": a.derivative_bound(a.default_param()),
+                    "framework_defaults": a.framework_defaults(),
+                    "param": param,
+                })
+            })
+            .collect();
+        entries.push(json!({
+            "name": "softmax",
+            "aliases": [],
+            "formula": SOFTMAX_FORMULA,
+            "range": SOFTMAX_RANGE,
+            "param": {"name": "temperature", "meaning": SOFTMAX_T_MEANING, "default": 1.0,
+                      "valid": "temperature >= 0"},
+        }));
+        serde_json::to_writer_pretty(&mut *out, &entries)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let width = Activation::ALL
+        .iter()
+        .map(|a| a.name().len())
+        .max()
+        .unwrap_or(0)
+        + 3;
+    let indent = " ".repeat(width);
+    for a in Activation::ALL {
+        writeln!(out, "{:<width$}{}", a.name(), a.formula())?;
+        let mut details = format!(
+            "range {}; max |f'| = {}",
+            a.range_text(),
+            full_precision(a.derivative_bound(a.default_param()))
+        );
+        if let Some(p) = a.param() {
+            let _ = write!(
+                details,
+                "; {} {} = {} by default ({}), {}",
+                p.name,
+                p.symbol,
+                p.default,
+                p.meaning,
+                p.range_text()
+            );
+        }
+        if !a.aliases().is_empty() {
+            let _ = write!(details, "; also {}", a.aliases().join(", "));
+        }
+        writeln!(out, "{indent}{details}")?;
+        if let Some(defaults) = a.framework_defaults() {
+            writeln!(out, "{indent}{defaults}")?;
+        }
+    }
+    writeln!(out, "{:<width$}{SOFTMAX_FORMULA}", "softmax")?;
+    writeln!(
+        out,
+        "{indent}range {SOFTMAX_RANGE}; temperature T = 1 by default ({SOFTMAX_T_MEANING}), T >= 0; \
+         `actscope softmax`"
+    )?;
+    Ok(())
+}
+
+const SOFTMAX_FORMULA: &str = "softmax(x)_i = e^(x_i/T) / Σ_j e^(x_j/T)";
+const SOFTMAX_RANGE: &str = "(0, 1), summing to 1";
+const SOFTMAX_T_MEANING: &str = "T > 1 flattens, T < 1 sharpens, 0 is argmax";

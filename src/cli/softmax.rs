@@ -1,0 +1,133 @@
+//! `actscope softmax`: probabilities, percentages, log-probabilities, and where the naive form
+//! fails; as a table, bars or JSON.
+
+use std::io::{Read, Write};
+
+use serde_json::json;
+
+use super::output::write_table;
+use super::settings::{option_number, read_numbers};
+use super::{Environment, Error, SoftmaxArgs};
+use ratatui::text::{Line, Span};
+
+use crate::format::{self, full_precision};
+use crate::kernel::{self, Temperature};
+use crate::theme::{Role, Theme};
+use crate::ui;
+
+pub(super) fn run(
+    args: &SoftmaxArgs,
+    environment: &Environment,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let temperature = match &args.temperature {
+        Some(text) => option_number("--temperature", text)?,
+        None => 1.0,
+    };
+    let checked = Temperature::new(temperature).map_err(|err| Error::BadInput(err.to_string()))?;
+    let level = environment.level;
+    let xs = read_numbers(&args.xs, stdin)?;
+    let n = xs.len();
+    let mut probabilities = vec![0.0; n];
+    let mut log_probabilities = vec![0.0; n];
+    let mut naive = vec![0.0; n];
+    kernel::softmax(level, &xs, checked, &mut probabilities);
+    kernel::log_softmax(level, &xs, checked, &mut log_probabilities);
+    let logsumexp = kernel::logsumexp(level, &xs, checked);
+    kernel::naive_softmax(&xs, checked, &mut naive);
+    let percentages: Vec<f64> = probabilities.iter().map(|p| p * 100.0).collect();
+
+    if args.json {
+        let document = json!({
+            "input": xs,
+            "temperature": temperature,
+            "probabilities": probabilities,
+            "percentages": percentages,
+            "log_probabilities": log_probabilities,
+            "logsumexp": logsumexp,
+            "naive": naive,
+        });
+        serde_json::to_writer(&mut *out, &document)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+
+    if args.plot {
+        return softmax_bars(&xs, &probabilities, environment, out);
+    }
+    let header = [
+        "i".to_string(),
+        "x".to_string(),
+        "probability".to_string(),
+        "percent".to_string(),
+        "log-probability".to_string(),
+    ];
+    let rows: Vec<[String; 5]> = (0..n)
+        .map(|i| {
+            [
+                i.to_string(),
+                full_precision(xs[i]),
+                full_precision(probabilities[i]),
+                format!("{:6.2} %", percentages[i]),
+                full_precision(log_probabilities[i]),
+            ]
+        })
+        .collect();
+    write_table(out, &header, &rows)?;
+    let sum = kernel::compensated_sum(&probabilities);
+    let argmax = kernel::argmax(&probabilities);
+    let entropy = kernel::entropy(&probabilities, &log_probabilities);
+    writeln!(
+        out,
+        "sum {sum:.12}   argmax {argmax}   entropy {} nats   temperature {}   logsumexp {}",
+        full_precision(entropy),
+        full_precision(temperature),
+        full_precision(logsumexp),
+    )?;
+    if naive.iter().any(|v| !v.is_finite()) {
+        writeln!(
+            out,
+            "note: the naive exp(x)/sum(exp(x)) gives NaN here (exp overflows or underflows); \
+             subtracting max x first, as above, does not"
+        )?;
+    }
+    Ok(())
+}
+
+/// The probabilities as labelled bars, as wide as the terminal (or 80 columns).
+fn softmax_bars(
+    xs: &[f64],
+    probabilities: &[f64],
+    environment: &Environment,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let theme = Theme {
+        color: environment.color,
+        unicode: environment.unicode,
+    };
+    let width = environment.size.map_or(80, |(w, _)| w);
+    let labels: Vec<String> = xs
+        .iter()
+        .enumerate()
+        .map(|(i, &x)| format!("x{i} = {}", format::input_value(x, 12)))
+        .collect();
+    let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let bar_width = usize::from(width).saturating_sub(label_width + 12).max(10);
+    let lines: Vec<Line> = labels
+        .iter()
+        .zip(probabilities)
+        .map(|(label, &p)| {
+            Line::from(vec![
+                Span::raw(format!(
+                    "{label:<label_width$}  {:>8}  ",
+                    format::percent(p)
+                )),
+                Span::styled(theme.bar(p, bar_width), theme.style(Role::Bar)),
+            ])
+        })
+        .collect();
+    let width = u16::try_from(label_width + 12 + bar_width).unwrap_or(u16::MAX);
+    out.write_all(ui::lines_to_text(&lines, width, theme.color).as_bytes())?;
+    Ok(())
+}

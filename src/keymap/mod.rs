@@ -1,0 +1,519 @@
+//! The one place that knows keys: a table of bindings (mode, keys, action, help text, hint) from
+//! which a key press becomes an [`Action`], the help overlay lists every key and the hint bar
+//! picks its few. Mouse events become actions here too, from what the ui's hit test found.
+
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+use crate::action::Action;
+use crate::app::Mode;
+
+mod table;
+
+pub use table::BINDINGS;
+
+/// A small step for ←/→ (h/l).
+pub const NUDGE: f64 = 0.1;
+/// A big step for Shift-←/→ (H/L).
+pub const BIG_NUDGE: f64 = 1.0;
+
+/// Which mode a binding works in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// In every mode.
+    Everywhere,
+    /// Browsing.
+    Normal,
+    /// Typing a value.
+    Editing,
+    /// The help overlay.
+    Help,
+}
+
+impl Scope {
+    fn covers(self, mode: &Mode) -> bool {
+        match self {
+            Scope::Everywhere => true,
+            Scope::Normal => *mode == Mode::Normal,
+            Scope::Editing => matches!(mode, Mode::Editing(_)),
+            Scope::Help => *mode == Mode::Help,
+        }
+    }
+}
+
+/// A key as a binding names it. For characters the Shift modifier is ignored (the character
+/// says it: `H` is Shift-h); for other keys it must match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Ctrl, Shift as required.
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    /// Whether a pressed key is this one.
+    fn matches(self, pressed: KeyEvent) -> bool {
+        let relevant = if matches!(pressed.code, KeyCode::Char(_)) {
+            KeyModifiers::CONTROL | KeyModifiers::ALT
+        } else {
+            KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT
+        };
+        let code = match (pressed.code, self.modifiers.contains(KeyModifiers::CONTROL)) {
+            // Terminals send Ctrl-letters in either case.
+            (KeyCode::Char(c), true) => KeyCode::Char(c.to_ascii_lowercase()),
+            (code, _) => code,
+        };
+        code == self.code && pressed.modifiers & relevant == self.modifiers & relevant
+    }
+}
+
+/// What a binding does.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Binds {
+    /// This action.
+    Action(Action),
+    /// A digit key: 1-9 jump to tabs 1-9, 0 to tab 10.
+    TabDigit,
+    /// Any printable character: typed into the edit field.
+    Typed,
+    /// A bracketed paste (not a key): the text as a whole vector, or into the edit field.
+    Pasted,
+}
+
+/// A line in the hint bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hint {
+    /// Lower shows first and is left out last.
+    pub priority: u8,
+    /// The keys, short (`←/→`).
+    pub keys: &'static str,
+    /// What they do, one word or two.
+    pub text: &'static str,
+    /// What they do on the Softmax tab, when that differs.
+    pub softmax_text: Option<&'static str>,
+}
+
+/// One row of the table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Binding {
+    /// The mode it works in.
+    pub scope: Scope,
+    /// The keys.
+    pub keys: &'static [Key],
+    /// The keys as the help overlay writes them.
+    pub label: &'static str,
+    /// What they do.
+    pub binds: Binds,
+    /// The help overlay's line; `None` keeps the row out of it.
+    pub help: Option<&'static str>,
+    /// The hint bar's entry, if any.
+    pub hint: Option<Hint>,
+}
+
+/// The action a terminal event asks for, if any: key presses (never releases or repeats) and
+/// bracketed pastes. Resizes and anything else ask for nothing (the caller redraws); mouse events
+/// go through [`action_for_mouse`].
+#[must_use]
+pub fn action_for_event(event: &Event, mode: &Mode) -> Option<Action> {
+    match event {
+        Event::Key(key) => action_for_key(*key, mode),
+        Event::Paste(text) => Some(Action::Paste(text.clone())),
+        _ => None,
+    }
+}
+
+/// The action a key press asks for in `mode`, if any.
+#[must_use]
+pub fn action_for_key(pressed: KeyEvent, mode: &Mode) -> Option<Action> {
+    if pressed.kind != KeyEventKind::Press {
+        return None;
+    }
+    for binding in BINDINGS.iter().filter(|b| b.scope.covers(mode)) {
+        if let Some(matched) = binding.keys.iter().find(|k| k.matches(pressed)) {
+            return match &binding.binds {
+                Binds::Action(action) => Some(action.clone()),
+                Binds::TabDigit => match matched.code {
+                    KeyCode::Char('0') => Some(Action::SelectTab(9)),
+                    KeyCode::Char(c @ '1'..='9') => {
+                        Some(Action::SelectTab(c as usize - '1' as usize))
+                    }
+                    _ => None,
+                },
+                Binds::Typed | Binds::Pasted => None,
+            };
+        }
+        if binding.binds == Binds::Typed
+            && let KeyCode::Char(c) = pressed.code
+            && !pressed
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            && !c.is_control()
+        {
+            return Some(Action::EditInput(c));
+        }
+    }
+    None
+}
+
+/// What is under the mouse, as the ui's hit test reports it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hit {
+    /// A tab's label: its index.
+    Tab(usize),
+    /// A row of the vector panel: the element's index.
+    Element(usize),
+}
+
+/// What a mouse event asks for in `mode`, given what is under it: a click on a tab selects it, a
+/// click on a row selects that element, the wheel nudges the selected element. Only while
+/// browsing.
+#[must_use]
+pub fn action_for_mouse(mouse: &MouseEvent, mode: &Mode, hit: Option<Hit>) -> Option<Action> {
+    if *mode != Mode::Normal {
+        return None;
+    }
+    match mouse.kind {
+        MouseEventKind::ScrollUp => Some(Action::Nudge(NUDGE)),
+        MouseEventKind::ScrollDown => Some(Action::Nudge(-NUDGE)),
+        MouseEventKind::Down(MouseButton::Left) => match hit? {
+            Hit::Tab(index) => Some(Action::SelectTab(index)),
+            Hit::Element(index) => Some(Action::SelectElement(index)),
+        },
+        _ => None,
+    }
+}
+
+/// The help overlay's lines for `mode`'s keys: (keys, what they do), in table order.
+#[must_use]
+pub fn help_lines() -> Vec<(&'static str, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(|b| matches!(b.scope, Scope::Normal | Scope::Everywhere))
+        .filter_map(|b| b.help.map(|help| (b.label, help)))
+        .collect()
+}
+
+/// The hint bar's entries in `mode`, most important first; `softmax` picks the Softmax tab's
+/// wording.
+#[must_use]
+pub fn hints(mode: &Mode, softmax: bool) -> Vec<(&'static str, &'static str)> {
+    let mut hints: Vec<Hint> = BINDINGS
+        .iter()
+        .filter(|b| b.scope != Scope::Everywhere && b.scope.covers(mode))
+        .filter_map(|b| b.hint)
+        .collect();
+    hints.sort_by_key(|h| h.priority);
+    hints
+        .into_iter()
+        .map(|h| {
+            let text = match (softmax, h.softmax_text) {
+                (true, Some(text)) => text,
+                _ => h.text,
+            };
+            (h.keys, text)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Edit;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn with(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    fn editing_mode() -> Mode {
+        Mode::Editing(Edit::new(String::new()))
+    }
+
+    fn mode_of(scope: Scope) -> Mode {
+        match scope {
+            Scope::Everywhere | Scope::Normal => Mode::Normal,
+            Scope::Editing => editing_mode(),
+            Scope::Help => Mode::Help,
+        }
+    }
+
+    #[test]
+    fn every_row_resolves_to_its_action() {
+        for binding in BINDINGS {
+            let mode = mode_of(binding.scope);
+            for key in binding.keys {
+                let got = action_for_key(KeyEvent::new(key.code, key.modifiers), &mode);
+                let want = match (&binding.binds, key.code) {
+                    (Binds::Action(action), _) => Some(action.clone()),
+                    (Binds::TabDigit, KeyCode::Char('0')) => Some(Action::SelectTab(9)),
+                    (Binds::TabDigit, KeyCode::Char(c)) => {
+                        Some(Action::SelectTab(c as usize - '1' as usize))
+                    }
+                    (other, _) => panic!("{other:?} has keys"),
+                };
+                assert_eq!(got, want, "{key:?} in {:?}", binding.scope);
+            }
+        }
+    }
+
+    #[test]
+    fn every_action_has_a_row() {
+        // A match without a wildcard: a new Action fails to compile here until it has a row
+        // (or is named as reached another way).
+        let bound = |action: &Action| -> bool {
+            match action {
+                Action::Paste(_) => BINDINGS.iter().any(|b| b.binds == Binds::Pasted),
+                Action::EditInput(_) => BINDINGS.iter().any(|b| b.binds == Binds::Typed),
+                Action::SelectTab(_) => BINDINGS.iter().any(|b| b.binds == Binds::TabDigit),
+                // Reached by a mouse click on a row (action_for_mouse).
+                Action::SelectElement(_) => true,
+                Action::NextTab
+                | Action::PrevTab
+                | Action::SelectNext
+                | Action::SelectPrev
+                | Action::Nudge(_)
+                | Action::StartEdit
+                | Action::EditBackspace
+                | Action::EditClear
+                | Action::EditCommit
+                | Action::EditCancel
+                | Action::AddElement
+                | Action::RemoveElement
+                | Action::ParamUp
+                | Action::ParamDown
+                | Action::ZoomIn
+                | Action::ZoomOut
+                | Action::ResetView
+                | Action::ToggleDerivative
+                | Action::CycleMarker
+                | Action::DepthUp
+                | Action::DepthDown
+                | Action::CycleCompare
+                | Action::ClearCompare
+                | Action::ShiftAll(_)
+                | Action::CycleTarget
+                | Action::ToggleJacobian
+                | Action::CyclePrecision
+                | Action::Share
+                | Action::ToggleHelp
+                | Action::Quit
+                | Action::Suspend => BINDINGS
+                    .iter()
+                    .any(|b| b.binds == Binds::Action(action.clone()) && !b.keys.is_empty()),
+            }
+        };
+        for action in [
+            Action::NextTab,
+            Action::PrevTab,
+            Action::SelectTab(0),
+            Action::SelectNext,
+            Action::SelectPrev,
+            Action::SelectElement(0),
+            Action::Nudge(NUDGE),
+            Action::Nudge(-NUDGE),
+            Action::Nudge(BIG_NUDGE),
+            Action::Nudge(-BIG_NUDGE),
+            Action::StartEdit,
+            Action::EditInput('1'),
+            Action::EditBackspace,
+            Action::EditClear,
+            Action::EditCommit,
+            Action::EditCancel,
+            Action::AddElement,
+            Action::RemoveElement,
+            Action::Paste(String::new()),
+            Action::ParamUp,
+            Action::ParamDown,
+            Action::ZoomIn,
+            Action::ZoomOut,
+            Action::ResetView,
+            Action::ToggleDerivative,
+            Action::CycleMarker,
+            Action::DepthUp,
+            Action::DepthDown,
+            Action::CycleCompare,
+            Action::ClearCompare,
+            Action::ShiftAll(1.0),
+            Action::ShiftAll(-1.0),
+            Action::CycleTarget,
+            Action::ToggleJacobian,
+            Action::CyclePrecision,
+            Action::Share,
+            Action::ToggleHelp,
+            Action::Quit,
+            Action::Suspend,
+        ] {
+            assert!(bound(&action), "{action:?} has no key");
+        }
+    }
+
+    #[test]
+    fn normal_mode_table() {
+        let table = [
+            (press(KeyCode::Char('q')), Some(Action::Quit)),
+            (
+                with(KeyCode::Char('c'), KeyModifiers::CONTROL),
+                Some(Action::Quit),
+            ),
+            (
+                with(KeyCode::Char('C'), KeyModifiers::CONTROL),
+                Some(Action::Quit),
+            ),
+            (press(KeyCode::Char('?')), Some(Action::ToggleHelp)),
+            (press(KeyCode::Tab), Some(Action::NextTab)),
+            (
+                with(KeyCode::BackTab, KeyModifiers::SHIFT),
+                Some(Action::PrevTab),
+            ),
+            (press(KeyCode::Char('1')), Some(Action::SelectTab(0))),
+            (press(KeyCode::Char('9')), Some(Action::SelectTab(8))),
+            (press(KeyCode::Char('0')), Some(Action::SelectTab(9))),
+            (press(KeyCode::Up), Some(Action::SelectPrev)),
+            (press(KeyCode::Char('k')), Some(Action::SelectPrev)),
+            (press(KeyCode::Down), Some(Action::SelectNext)),
+            (press(KeyCode::Char('j')), Some(Action::SelectNext)),
+            (press(KeyCode::Left), Some(Action::Nudge(-0.1))),
+            (press(KeyCode::Char('l')), Some(Action::Nudge(0.1))),
+            (
+                with(KeyCode::Left, KeyModifiers::SHIFT),
+                Some(Action::Nudge(-1.0)),
+            ),
+            (
+                with(KeyCode::Right, KeyModifiers::SHIFT),
+                Some(Action::Nudge(1.0)),
+            ),
+            (
+                with(KeyCode::Char('H'), KeyModifiers::SHIFT),
+                Some(Action::Nudge(-1.0)),
+            ),
+            (press(KeyCode::Enter), Some(Action::StartEdit)),
+            (press(KeyCode::Char('e')), Some(Action::StartEdit)),
+            (press(KeyCode::Char('a')), Some(Action::AddElement)),
+            (press(KeyCode::Char('x')), Some(Action::RemoveElement)),
+            (press(KeyCode::Delete), Some(Action::RemoveElement)),
+            (press(KeyCode::Char('[')), Some(Action::ParamDown)),
+            (press(KeyCode::Char(']')), Some(Action::ParamUp)),
+            (press(KeyCode::Char('+')), Some(Action::ZoomIn)),
+            (press(KeyCode::Char('-')), Some(Action::ZoomOut)),
+            (press(KeyCode::Char('r')), Some(Action::ResetView)),
+            (press(KeyCode::Char('d')), Some(Action::ToggleDerivative)),
+            (press(KeyCode::Char('m')), Some(Action::CycleMarker)),
+            (press(KeyCode::Char('>')), Some(Action::DepthUp)),
+            (press(KeyCode::Char('<')), Some(Action::DepthDown)),
+            (press(KeyCode::Char('c')), Some(Action::CycleCompare)),
+            (press(KeyCode::Char('y')), Some(Action::Share)),
+            (press(KeyCode::Char('}')), Some(Action::ShiftAll(1.0))),
+            (press(KeyCode::Char('t')), Some(Action::CycleTarget)),
+            (press(KeyCode::Char('p')), Some(Action::CyclePrecision)),
+            (
+                with(KeyCode::Char('C'), KeyModifiers::SHIFT),
+                Some(Action::ClearCompare),
+            ),
+            (press(KeyCode::Char('z')), None),
+            (press(KeyCode::F(5)), None),
+            (with(KeyCode::Char('x'), KeyModifiers::CONTROL), None),
+            (with(KeyCode::Char('q'), KeyModifiers::ALT), None),
+            (
+                with(KeyCode::Char('z'), KeyModifiers::CONTROL),
+                Some(Action::Suspend),
+            ),
+        ];
+        for (key, want) in table {
+            assert_eq!(action_for_key(key, &Mode::Normal), want, "{key:?}");
+        }
+    }
+
+    #[test]
+    fn edit_mode_table() {
+        let mode = editing_mode();
+        let table = [
+            (press(KeyCode::Char('q')), Some(Action::EditInput('q'))),
+            (press(KeyCode::Char('-')), Some(Action::EditInput('-'))),
+            (
+                with(KeyCode::Char('E'), KeyModifiers::SHIFT),
+                Some(Action::EditInput('E')),
+            ),
+            (press(KeyCode::Enter), Some(Action::EditCommit)),
+            (press(KeyCode::Esc), Some(Action::EditCancel)),
+            (
+                with(KeyCode::Char('g'), KeyModifiers::CONTROL),
+                Some(Action::EditCancel),
+            ),
+            (
+                with(KeyCode::Char('u'), KeyModifiers::CONTROL),
+                Some(Action::EditClear),
+            ),
+            (press(KeyCode::Backspace), Some(Action::EditBackspace)),
+            (
+                with(KeyCode::Char('h'), KeyModifiers::CONTROL),
+                Some(Action::EditBackspace),
+            ),
+            (
+                with(KeyCode::Char('c'), KeyModifiers::CONTROL),
+                Some(Action::Quit),
+            ),
+            (with(KeyCode::Char('x'), KeyModifiers::CONTROL), None),
+            (press(KeyCode::F(1)), None),
+        ];
+        for (key, want) in table {
+            assert_eq!(action_for_key(key, &mode), want, "{key:?}");
+        }
+    }
+
+    #[test]
+    fn help_mode_table() {
+        for code in [KeyCode::Esc, KeyCode::Char('?'), KeyCode::Enter] {
+            assert_eq!(
+                action_for_key(press(code), &Mode::Help),
+                Some(Action::ToggleHelp)
+            );
+        }
+        assert_eq!(
+            action_for_key(press(KeyCode::Char('q')), &Mode::Help),
+            Some(Action::Quit)
+        );
+        assert_eq!(action_for_key(press(KeyCode::Char('j')), &Mode::Help), None);
+    }
+
+    #[test]
+    fn releases_and_repeats_do_nothing() {
+        let mut key = press(KeyCode::Char('q'));
+        key.kind = KeyEventKind::Release;
+        assert_eq!(action_for_key(key, &Mode::Normal), None);
+        key.kind = KeyEventKind::Repeat;
+        assert_eq!(action_for_key(key, &Mode::Normal), None);
+    }
+
+    #[test]
+    fn paste_and_resize_events() {
+        let paste = Event::Paste("[1, 2]".into());
+        assert_eq!(
+            action_for_event(&paste, &Mode::Normal),
+            Some(Action::Paste("[1, 2]".into()))
+        );
+        assert_eq!(
+            action_for_event(&Event::Resize(10, 10), &Mode::Normal),
+            None
+        );
+    }
+
+    #[test]
+    fn the_help_and_the_hints_come_from_the_table() {
+        let help = help_lines();
+        assert_eq!(help.first(), Some(&("q  Ctrl-C", "quit")));
+        assert!(help.iter().any(|(keys, _)| *keys == "paste"));
+        let hints = hints(&Mode::Normal, false);
+        assert_eq!(hints[..3], [("?", "help"), ("q", "quit"), ("←/→", "nudge")]);
+        assert!(hints.contains(&("[ ]", "param")));
+        assert!(super::hints(&Mode::Normal, true).contains(&("[ ]", "T")));
+        assert_eq!(
+            super::hints(&editing_mode(), false),
+            [("Enter", "commit"), ("Esc", "cancel"), ("Ctrl-U", "clear")]
+        );
+    }
+}
