@@ -17,12 +17,17 @@ mod double_double;
 pub mod eft;
 pub mod precision;
 mod ranking;
+pub mod sampling;
 pub mod scalar;
 pub mod simd;
 pub mod softmax;
 pub mod sparse;
 
 pub use activation::{Activation, ParamSpec, through_layers};
+pub use sampling::{
+    Filter, Order, Sampled, SamplerError, SamplerSettings, Stage, Step, orders_disagree,
+    sample_distribution, survivors,
+};
 pub use simd::Level;
 pub use softmax::{
     Temperature, TemperatureError, argmax, compensated_sum, cross_entropy, cross_entropy_gradient,

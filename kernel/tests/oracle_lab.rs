@@ -7,10 +7,11 @@
 #[allow(dead_code)]
 mod common;
 
-use actscope_kernel::{self as kernel, Temperature};
+use actscope_kernel::{self as kernel, Level, Order, SamplerSettings, Temperature};
 use common::reference::{number, ulps_off};
 
 const SPARSEMAX: &str = include_str!("../../tests/data/sparsemax.tsv");
+const SAMPLING: &str = include_str!("../../tests/data/sampling.tsv");
 
 /// The rows of a table, split into columns, header and blank lines skipped.
 fn rows(table: &str, columns: usize) -> Vec<Vec<&str>> {
@@ -106,4 +107,71 @@ fn sparse_maps_match_the_reference_table() {
         );
     }
     check.finish("sparsemax.tsv");
+}
+
+#[test]
+fn samplers_match_the_reference_table() {
+    let rows = rows(SAMPLING, 8);
+    assert!(rows.len() >= 88, "only {} rows read", rows.len());
+    let mut check = Check::new();
+    for (row, cols) in rows.iter().enumerate() {
+        let xs = vector(cols[0]);
+        let t = Temperature::new(number(cols[1])).expect("a valid temperature");
+        let top_k: usize = cols[2].parse().expect("a top-k");
+        let order = Order::from_name(cols[5]).expect("a known order");
+        let settings = SamplerSettings::new(t, top_k, number(cols[3]), number(cols[4]), order)
+            .expect("valid settings");
+        let want = vector(cols[6]);
+        let bound = number(cols[7]);
+        for level in Level::available() {
+            let label = format!(
+                "{} row {} ({order}, n = {}, T = {}, top-k {top_k}, top-p {}, min-p {})",
+                level.name(),
+                row + 2,
+                xs.len(),
+                t.get(),
+                cols[3],
+                cols[4]
+            );
+            let sampled = kernel::sample_distribution(level, &xs, &settings);
+            check.vector(&label, &sampled.probabilities, &want, bound);
+            let kept: Vec<bool> = want.iter().map(|&w| w > 0.0).collect();
+            assert_eq!(sampled.survivors(), kept, "{label}");
+            assert_eq!(kernel::survivors(level, &xs, &settings), kept, "{label}");
+        }
+    }
+    check.finish("sampling.tsv");
+}
+
+#[test]
+fn the_table_rows_that_differ_between_orders_are_seen_to() {
+    // Each (input, T, filters) appears once per order; where the rows' distributions differ,
+    // orders_disagree must say so, and where they agree it must not (no row hides a survivor
+    // set behind equal probabilities).
+    let rows = rows(SAMPLING, 8);
+    for pair in rows.chunks(2) {
+        let [hf, llama] = pair else {
+            panic!("rows come in pairs")
+        };
+        assert_eq!((hf[5], llama[5]), ("hf", "llama.cpp"));
+        assert_eq!(hf[..5], llama[..5]);
+        let xs = vector(hf[0]);
+        let t = Temperature::new(number(hf[1])).expect("a valid temperature");
+        let settings = SamplerSettings::new(
+            t,
+            hf[2].parse().expect("a top-k"),
+            number(hf[3]),
+            number(hf[4]),
+            Order::Hf,
+        )
+        .expect("valid settings");
+        let differ = hf[6] != llama[6];
+        let hf_kept = kernel::survivors(Level::best(), &xs, &settings);
+        let llama_kept =
+            kernel::survivors(Level::best(), &xs, &settings.with_order(Order::LlamaCpp));
+        assert_eq!(hf_kept != llama_kept, differ, "{}", hf[0]);
+        if differ {
+            assert!(kernel::orders_disagree(Level::best(), &xs, &settings));
+        }
+    }
 }
