@@ -25,7 +25,7 @@ pub mod sparse;
 
 pub use activation::{Activation, ParamSpec, through_layers};
 pub use sampling::{
-    Filter, Order, Sampled, SamplerError, SamplerSettings, Stage, Step, orders_disagree,
+    Filter, Order, Sampled, SamplerError, SamplerSettings, Stage, Step, draw, orders_disagree,
     sample_distribution, survivors,
 };
 pub use simd::Level;

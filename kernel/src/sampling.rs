@@ -1,6 +1,6 @@
 //! What an LLM sampler leaves of a distribution: the temperature, the three filters (top-k,
-//! top-p, min-p) in the order an engine applies them, and the distribution it finally draws
-//! from.
+//! top-p, min-p) in the order an engine applies them, the distribution it finally draws from,
+//! and seeded draws from it.
 //!
 //! Each filter sees the probabilities the steps before it left, renormalised over the
 //! survivors, at the temperature if the temperature step came first and on the raw logits
@@ -28,8 +28,10 @@
 //! step keeps only the highest logit, vLLM takes the argmax below a temperature of 1e-5, and
 //! transformers refuses `temperature = 0` when sampling.
 
+mod draw;
 mod settings;
 
+pub use draw::draw;
 pub use settings::{Filter, Order, SamplerError, SamplerSettings, Step};
 
 use crate::ranking;
