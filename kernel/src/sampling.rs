@@ -303,6 +303,7 @@ fn min_p(probabilities: &[f64], m: f64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn settings(t: f64, top_k: usize, top_p: f64, min_p: f64, order: Order) -> SamplerSettings {
         let t = Temperature::new(t).unwrap();
@@ -447,6 +448,65 @@ mod tests {
             &settings(1.0, 0, 1.0, 0.0, Order::Hf),
         );
         assert_eq!(s.probabilities, [0.0, 1.0]);
+    }
+
+    fn any_settings() -> impl Strategy<Value = SamplerSettings> {
+        (
+            prop_oneof![Just(0.0), Just(1.0), 1e-3..10.0f64, 10.0..1e300f64],
+            prop_oneof![Just(0usize), 1usize..8],
+            prop_oneof![Just(1.0), 1e-9..1.0f64],
+            prop_oneof![Just(0.0), 0.0..=1.0f64],
+            prop::sample::select(Order::ALL.to_vec()),
+        )
+            .prop_map(|(t, k, p, m, order)| settings(t, k, p, m, order))
+    }
+
+    proptest! {
+        #[test]
+        fn the_final_distribution_is_the_plain_one_renormalised(
+            xs in prop::collection::vec(-30.0..30.0f64, 1..40),
+            settings in any_settings(),
+        ) {
+            let s = sample(&xs, &settings);
+            let survivors = s.survivors();
+            prop_assert!(survivors[crate::softmax::argmax(&xs)], "the argmax survives");
+            let mut sum = 0.0;
+            for (i, &p) in s.probabilities.iter().enumerate() {
+                prop_assert!((0.0..=1.0).contains(&p), "p = {p}");
+                if !survivors[i] {
+                    prop_assert_eq!(p.to_bits(), 0, "filtered entries are exactly 0");
+                } else if s.plain[i] > 1e-200 {
+                    let want = s.plain[i] / s.kept_mass;
+                    prop_assert!((p - want).abs() <= 1e-13 * want, "{p} vs {want}");
+                }
+                sum += p;
+            }
+            prop_assert!((sum - 1.0).abs() <= 4.0 * xs.len() as f64 * f64::EPSILON, "sum {sum}");
+            prop_assert!(s.kept_mass > 0.0 && s.kept_mass <= 1.0);
+            if s.kept_mass == 1.0 {
+                prop_assert!((s.entropy_after - s.entropy_before).abs() <= 1e-12);
+            }
+        }
+
+        #[test]
+        fn each_stage_keeps_a_subset_of_the_one_before(
+            xs in prop::collection::vec(-30.0..30.0f64, 1..40),
+            settings in any_settings(),
+        ) {
+            let s = sample(&xs, &settings);
+            let mut before = vec![true; xs.len()];
+            for stage in &s.stages {
+                prop_assert!(settings.is_on(stage.filter));
+                for (i, (&now, &then)) in stage.kept.iter().zip(&before).enumerate() {
+                    prop_assert!(!now || then, "element {i} came back at {}", stage.filter);
+                    let removed_here = then && !now;
+                    prop_assert_eq!(removed_here, s.removed_by[i] == Some(stage.filter));
+                }
+                before.clone_from(&stage.kept);
+            }
+            prop_assert_eq!(before, s.survivors());
+            prop_assert_eq!(survivors(Level::best(), &xs, &settings), s.survivors());
+        }
     }
 
     #[test]
