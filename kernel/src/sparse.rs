@@ -27,7 +27,7 @@
 //! As `T -> 0+`, `z_i -> -∞` for every entry below the maximum and stays `0` on the `k` entries
 //! equal to it. The threshold then only sees those `k`: sparsemax gives `τ = -1/k`, 1.5-entmax
 //! `τ = -1/√k`, and both give `1/k` on each maximum and `0` elsewhere, the same one-hot limit
-//! (ties split evenly) as [`crate::softmax`] at `T = 0`. A `+∞` element is that limit too.
+//! (ties split evenly) as [`mod@crate::softmax`] at `T = 0`. A `+∞` element is that limit too.
 
 use crate::double_double::DoubleDouble;
 use crate::eft::{two_product, two_sum};

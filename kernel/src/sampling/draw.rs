@@ -4,7 +4,7 @@
 //! Statistically Good Algorithms for Random Number Generation", 2014), `rand_pcg::Pcg64`, whose
 //! output is fixed by the PCG reference (the crate checks it against the reference vectors).
 //! Not `rand::rngs::StdRng` or `SmallRng`: the rand book's reproducibility chapter
-//! (https://rust-random.github.io/book/crate-reprod.html) lists them as "deterministic, but not
+//! (<https://rust-random.github.io/book/crate-reprod.html>) lists them as "deterministic, but not
 //! considered portable", free to change algorithm in any release, and "For a portable version,
 //! use a generator named after its algorithm" (rand's StdRng docs). Everything between the
 //! generator and a count (seeding, uniform numbers, the inverse CDF) is written here, so no

@@ -9,12 +9,15 @@ use crate::softmax::Temperature;
 /// A filter that removes unlikely entries before a draw.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Filter {
-    /// Keeps the `k` most probable entries.
+    /// Keeps the `k` most probable entries (top-k sampling, Fan, Lewis and Dauphin,
+    /// "Hierarchical Neural Story Generation", ACL 2018).
     TopK,
     /// Keeps the fewest most probable entries whose probabilities reach `p` (nucleus sampling,
     /// Holtzman et al., "The Curious Case of Neural Text Degeneration", ICLR 2020).
     TopP,
-    /// Keeps the entries whose probability is at least `m` times the largest.
+    /// Keeps the entries whose probability is at least `m` times the largest (Nguyen et al.,
+    /// "Turning Up the Heat: Min-p Sampling for Creative and Coherent LLM Outputs",
+    /// arXiv:2407.01082).
     MinP,
 }
 
