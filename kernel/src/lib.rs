@@ -16,13 +16,21 @@ pub mod catalogue;
 mod double_double;
 pub mod eft;
 pub mod precision;
+mod ranking;
+pub mod sampling;
 pub mod scalar;
 pub mod simd;
 pub mod softmax;
+pub mod sparse;
 
 pub use activation::{Activation, ParamSpec, through_layers};
+pub use sampling::{
+    Filter, Order, Sampled, SamplerError, SamplerSettings, Stage, Step, draw, orders_disagree,
+    sample_distribution, survivors,
+};
 pub use simd::Level;
 pub use softmax::{
     Temperature, TemperatureError, argmax, compensated_sum, cross_entropy, cross_entropy_gradient,
     entropy, log_softmax, logsumexp, naive_softmax, softmax, softmax_jacobian, two_way_softmax,
 };
+pub use sparse::{entmax15, sparsemax};
