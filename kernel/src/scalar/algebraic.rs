@@ -8,7 +8,7 @@ use crate::eft::{two_product, two_sum};
 /// and `1 + |x|` to `|x|`: clamping to it keeps `1 + |x|` finite, so `±inf` need no special case.
 const SOFTSIGN_FLAT: f64 = 1_152_921_504_606_846_976.0; // 2^60
 
-/// `1/(1 + a)` for `0 <= a <= 2^60` as a double-double `(high, low)`.
+/// `1/(1 + a)` for finite `a >= 0` as a double-double `(high, low)`.
 fn reciprocal_of_one_plus(a: f64) -> (f64, f64) {
     let (d, d_low) = two_sum(1.0, a);
     let high = 1.0 / d;
@@ -26,14 +26,11 @@ pub fn softsign(x: f64) -> f64 {
 }
 
 /// Softsign' `1 / (1 + |x|)²`: 1 at `x = 0` from both sides (no kink), `0` at `±inf`. The
-/// reciprocal is a double-double, squared exactly and rounded once; past `|x| = 2^60`, where
-/// `1 + |x|` is `|x|` to far better than an ulp, it is `(1/|x|)²`.
+/// reciprocal is a double-double, squared exactly and rounded once (`|x|` is held to
+/// `f64::MAX`, whose result already rounds to 0).
 #[must_use]
 pub fn softsign_derivative(x: f64) -> f64 {
-    let a = x.abs();
-    let (high, low) = reciprocal_of_one_plus(a.clamp(0.0, SOFTSIGN_FLAT));
+    let (high, low) = reciprocal_of_one_plus(x.abs().clamp(0.0, f64::MAX));
     let (square, square_error) = two_product(high, high);
-    let near = square + (2.0 * high).mul_add(low, square_error);
-    let r = 1.0 / a;
-    if a > SOFTSIGN_FLAT { r * r } else { near }
+    square + (2.0 * high).mul_add(low, square_error)
 }

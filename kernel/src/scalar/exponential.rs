@@ -1,6 +1,8 @@
 //! The exponential-linear family: ELU, SELU and CELU, through `expm1` so the negative side keeps
 //! its digits.
 
+use crate::eft::two_product;
+
 /// ELU `x if x > 0, else α·expm1(x)`.
 #[must_use]
 pub fn elu(x: f64, alpha: f64) -> f64 {
@@ -106,8 +108,10 @@ pub fn celu(x: f64, alpha: f64) -> f64 {
         return x.mul_add(0.5 * q, x) + 0.0;
     }
     let m = q.exp_m1();
-    // expm1(q + c) = expm1(q) + e^q·c to first order, e^q = 1 + expm1(q).
-    alpha * (m + 1.0).mul_add(c, m) + 0.0
+    // expm1(q + c) = expm1(q) + e^q·c to first order, e^q = 1 + expm1(q); α·expm1(q) exactly
+    // as a product and its error, so that only expm1 and the last addition round.
+    let (product, product_error) = two_product(alpha, m);
+    product + (alpha * (m + 1.0)).mul_add(c, product_error) + 0.0
 }
 
 /// CELU' `1 if x > 0, else e^(x/α)` (the rounding of `x/α` carried). Both sides give 1 at
