@@ -7,6 +7,11 @@
 //! rewritten (`expm1`, `ln_1p`, `erfc`). NaN in gives NaN out; nothing turns NaN into a number.
 
 use crate::scalar::{
+    SELU_SCALE_ALPHA, celu, celu_derivative, hard_sigmoid, hard_sigmoid_derivative, hard_swish,
+    hard_swish_derivative, hard_tanh, hard_tanh_derivative, relu6, relu6_derivative, selu,
+    selu_derivative, softsign, softsign_derivative, squared_relu, squared_relu_derivative,
+};
+use crate::scalar::{
     elu, elu_derivative, gelu, gelu_derivative, gelu_tanh, gelu_tanh_derivative, leaky_relu,
     leaky_relu_derivative, mish, mish_derivative, relu, sigmoid, sigmoid_derivative, silu,
     silu_derivative, softplus, softplus_derivative, step, step_derivative, tanh_derivative,
@@ -15,7 +20,7 @@ use crate::simd::{self, Kernel, Level};
 
 /// An element-wise activation function.
 ///
-/// The parameter, for the three that have one, is passed to [`Activation::value`] and
+/// The parameter, for those that have one, is passed to [`Activation::value`] and
 /// [`Activation::derivative`]; [`Activation::param`] describes it (meaning, default, valid range).
 /// Functions without a parameter ignore the value passed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -42,6 +47,22 @@ pub enum Activation {
     Mish,
     /// Softplus `ln(1 + e^(βx)) / β`.
     Softplus,
+    /// Scaled ELU: `λx` for `x > 0`, else `λα·(e^x - 1)`, λ ≈ 1.0507, α ≈ 1.6733.
+    Selu,
+    /// Continuously differentiable ELU: `x` for `x > 0`, else `α·(e^(x/α) - 1)`, `α > 0`.
+    Celu,
+    /// ReLU capped at 6: `min(max(x, 0), 6)`.
+    Relu6,
+    /// Hard tanh `min(max(x, -1), 1)`.
+    HardTanh,
+    /// Hard sigmoid `min(max(x/6 + ½, 0), 1)` (PyTorch's definition).
+    HardSigmoid,
+    /// Hard swish `x·min(max(x + 3, 0), 6) / 6 = x·hard_sigmoid(x)`.
+    HardSwish,
+    /// Softsign `x / (1 + |x|)`.
+    Softsign,
+    /// Squared ReLU `max(x, 0)²`.
+    SquaredRelu,
 }
 
 /// The tunable parameter of an activation: what it means, its default and the values it accepts.
@@ -113,6 +134,19 @@ const ALPHA_ELU: ParamSpec = ParamSpec {
     step: 0.1,
 };
 
+const ALPHA_CELU: ParamSpec = ParamSpec {
+    symbol: "α",
+    name: "alpha",
+    meaning: "saturation value -α for x -> -inf, and the scale of x inside the exponential",
+    default: 1.0,
+    // PyTorch refuses α = 0 ("ZeroDivisionError: alpha cannot be 0 for CELU",
+    // aten/src/ATen/native/Activation.cpp); the formula divides by α and is defined for α > 0.
+    min: 0.0,
+    min_exclusive: true,
+    max: f64::INFINITY,
+    step: 0.1,
+};
+
 const BETA_SOFTPLUS: ParamSpec = ParamSpec {
     symbol: "β",
     name: "beta",
@@ -126,7 +160,7 @@ const BETA_SOFTPLUS: ParamSpec = ParamSpec {
 
 impl Activation {
     /// Every activation, in the order the explorer shows them.
-    pub const ALL: [Activation; 11] = [
+    pub const ALL: [Activation; 19] = [
         Activation::Step,
         Activation::Sigmoid,
         Activation::Tanh,
@@ -138,22 +172,79 @@ impl Activation {
         Activation::Silu,
         Activation::Mish,
         Activation::Softplus,
+        Activation::Selu,
+        Activation::Celu,
+        Activation::Relu6,
+        Activation::HardTanh,
+        Activation::HardSigmoid,
+        Activation::HardSwish,
+        Activation::Softsign,
+        Activation::SquaredRelu,
     ];
 
     /// `sup |f'(x)|` over all x: the most a gradient can be multiplied by per layer (sigmoid
-    /// 0.25, so through N layers at most 0.25^N). `p` is the parameter.
+    /// 0.25, so through N layers at most 0.25^N). `p` is the parameter. `f64::INFINITY` where
+    /// `f'` is unbounded (squared ReLU, `f' = 2x`): check `is_finite` before scaling by it.
     #[must_use]
     pub fn derivative_bound(self, p: f64) -> f64 {
         match self {
             Activation::Step => 0.0,
             Activation::Sigmoid => 0.25,
-            Activation::Tanh | Activation::Relu | Activation::Softplus => 1.0,
+            // CELU: e^(x/α) <= 1 on the left, 1 on the right, for every α > 0.
+            Activation::Tanh
+            | Activation::Relu
+            | Activation::Softplus
+            | Activation::Celu
+            | Activation::Relu6
+            | Activation::HardTanh
+            | Activation::Softsign => 1.0,
             Activation::LeakyRelu | Activation::Elu => p.abs().max(1.0),
             // At x = √2, x ≈ 1.4185, 2.3994 and 1.4906 (mpmath).
             Activation::Gelu => 1.128_904_145_185_154_7,
             Activation::GeluTanh => 1.128_993_068_658_771_7,
             Activation::Silu => 1.099_839_320_128_867,
             Activation::Mish => 1.088_498_161_251_728,
+            // λα at x = 0 (PyTorch's selu'(0); λ ≈ 1.0507 on the right).
+            Activation::Selu => SELU_SCALE_ALPHA,
+            Activation::HardSigmoid => 1.0 / 6.0,
+            // x/3 + ½ as x -> 3- (not reached: hard swish'(3) = 1).
+            Activation::HardSwish => 1.5,
+            Activation::SquaredRelu => f64::INFINITY,
+        }
+    }
+
+    /// The points where `f` is not differentiable — where `f'` jumps (or, for the step, `f`
+    /// itself does) — for parameter `p`, in increasing order; empty where `f` is C¹.
+    ///
+    /// [`Activation::derivative`] gives a value there all the same, the one PyTorch's autograd
+    /// gives: relu'(0) = 0, `leaky_relu'(0)` = α, `elu'(0)` = α, selu'(0) = λα, 0 at the clip
+    /// points of relu6, hard tanh and hard sigmoid, hard swish' 0 at -3 and 1 at 3.
+    /// CELU (for every α), softsign and squared ReLU are C¹: no kinks; nor are ELU at α = 1
+    /// and leaky ReLU at α = 1 (the identity).
+    #[must_use]
+    pub fn kinks(self, p: f64) -> &'static [f64] {
+        match self {
+            Activation::Step | Activation::Relu | Activation::Selu => &[0.0],
+            Activation::LeakyRelu | Activation::Elu => {
+                if p == 1.0 {
+                    &[]
+                } else {
+                    &[0.0]
+                }
+            }
+            Activation::Relu6 => &[0.0, 6.0],
+            Activation::HardTanh => &[-1.0, 1.0],
+            Activation::HardSigmoid | Activation::HardSwish => &[-3.0, 3.0],
+            Activation::Sigmoid
+            | Activation::Tanh
+            | Activation::Gelu
+            | Activation::GeluTanh
+            | Activation::Silu
+            | Activation::Mish
+            | Activation::Softplus
+            | Activation::Celu
+            | Activation::Softsign
+            | Activation::SquaredRelu => &[],
         }
     }
 
@@ -164,6 +255,7 @@ impl Activation {
             Activation::LeakyRelu => Some(ALPHA_LEAKY),
             Activation::Elu => Some(ALPHA_ELU),
             Activation::Softplus => Some(BETA_SOFTPLUS),
+            Activation::Celu => Some(ALPHA_CELU),
             _ => None,
         }
     }
@@ -189,11 +281,21 @@ impl Activation {
             Activation::Silu => silu(x),
             Activation::Mish => mish(x),
             Activation::Softplus => softplus(x, p),
+            Activation::Selu => selu(x),
+            Activation::Celu => celu(x, p),
+            Activation::Relu6 => relu6(x),
+            Activation::HardTanh => hard_tanh(x),
+            Activation::HardSigmoid => hard_sigmoid(x),
+            Activation::HardSwish => hard_swish(x),
+            Activation::Softsign => softsign(x),
+            Activation::SquaredRelu => squared_relu(x),
         }
     }
 
-    /// `f'(x)`. Where `f` has a kink the convention is: step' = 0, relu'(0) = 0,
-    /// `leaky_relu'(0)` = α, `elu'(0)` = α.
+    /// `f'(x)`. Where `f` has a kink ([`Activation::kinks`]) the convention is PyTorch's:
+    /// step' = 0, relu'(0) = 0, `leaky_relu'(0)` = α, `elu'(0)` = α, selu'(0) = λα,
+    /// relu6' = 0 at 0 and 6, hard tanh' = 0 at ±1, hard sigmoid' = 0 at ±3, hard swish' = 0
+    /// at -3 and 1 at 3 (each cited beside its formula in [`crate::scalar`]).
     #[must_use]
     pub fn derivative(self, x: f64, p: f64) -> f64 {
         match self {
@@ -209,6 +311,14 @@ impl Activation {
             Activation::Silu => silu_derivative(x),
             Activation::Mish => mish_derivative(x),
             Activation::Softplus => softplus_derivative(x, p),
+            Activation::Selu => selu_derivative(x),
+            Activation::Celu => celu_derivative(x, p),
+            Activation::Relu6 => relu6_derivative(x),
+            Activation::HardTanh => hard_tanh_derivative(x),
+            Activation::HardSigmoid => hard_sigmoid_derivative(x),
+            Activation::HardSwish => hard_swish_derivative(x),
+            Activation::Softsign => softsign_derivative(x),
+            Activation::SquaredRelu => squared_relu_derivative(x),
         }
     }
 
@@ -231,6 +341,14 @@ impl Activation {
             Activation::Silu => simd::map(level, Kernel::Silu, xs, out),
             Activation::Mish => map(xs, out, mish),
             Activation::Softplus => map(xs, out, |x| softplus(x, p)),
+            Activation::Selu => map(xs, out, selu),
+            Activation::Celu => map(xs, out, |x| celu(x, p)),
+            Activation::Relu6 => map(xs, out, relu6),
+            Activation::HardTanh => map(xs, out, hard_tanh),
+            Activation::HardSigmoid => map(xs, out, hard_sigmoid),
+            Activation::HardSwish => map(xs, out, hard_swish),
+            Activation::Softsign => map(xs, out, softsign),
+            Activation::SquaredRelu => map(xs, out, squared_relu),
         }
     }
 
@@ -252,6 +370,14 @@ impl Activation {
             Activation::Silu => simd::map(level, Kernel::SiluDerivative, xs, out),
             Activation::Mish => map(xs, out, mish_derivative),
             Activation::Softplus => simd::map(level, Kernel::SoftplusDerivative(p), xs, out),
+            Activation::Selu => map(xs, out, selu_derivative),
+            Activation::Celu => map(xs, out, |x| celu_derivative(x, p)),
+            Activation::Relu6 => map(xs, out, relu6_derivative),
+            Activation::HardTanh => map(xs, out, hard_tanh_derivative),
+            Activation::HardSigmoid => map(xs, out, hard_sigmoid_derivative),
+            Activation::HardSwish => map(xs, out, hard_swish_derivative),
+            Activation::Softsign => map(xs, out, softsign_derivative),
+            Activation::SquaredRelu => map(xs, out, squared_relu_derivative),
         }
     }
 }
@@ -316,12 +442,14 @@ mod tests {
                 );
                 highest = highest.max(d);
             }
-            // Reached on [-10, 10] (softplus' and tanh' tend to 1 only from below).
-            assert!(
-                highest >= bound * 0.98 || a == Activation::Step,
-                "{}",
-                a.name()
-            );
+            // Reached on [-10, 10] (softplus' and tanh' tend to 1 only from below); an
+            // unbounded f' passes every bound further out.
+            let reached = if bound.is_finite() {
+                highest >= bound * 0.98
+            } else {
+                a.derivative(1e300, p).abs() >= 1e300
+            };
+            assert!(reached || a == Activation::Step, "{}", a.name());
         }
     }
 

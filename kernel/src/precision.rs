@@ -5,6 +5,7 @@
 use half::{bf16, f16};
 
 use super::Activation;
+use crate::scalar::{SELU_ALPHA, SELU_SCALE, relu};
 
 /// A floating-point format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -134,6 +135,16 @@ impl Rounded {
         // log(1 + exp(βx)) / β: exp overflows first.
         self.r(self.r(self.r(1.0 + self.exp(self.r(beta * x))).ln()) / beta)
     }
+
+    /// SELU's `λα`, as PyTorch forms it in the format (`alpha * scale`).
+    fn selu_negative_coefficient(&self) -> f64 {
+        self.r(self.r(SELU_ALPHA) * self.r(SELU_SCALE))
+    }
+
+    /// `min(max(x + 3, 0), 6)`, the clipped sum inside hard sigmoid and hard swish.
+    fn relu6_of_x_plus_3(&self, x: f64) -> f64 {
+        self.r(x + 3.0).clamp(0.0, 6.0)
+    }
 }
 
 /// `f(x)` of `activation` with parameter `p` in `precision`, the input first rounded to it, each
@@ -160,7 +171,27 @@ pub fn evaluate(precision: Precision, activation: Activation, x: f64, p: f64) ->
         }
         Activation::Mish => m.r(x * m.tanh(m.softplus_naive(x, 1.0))),
         Activation::Softplus => m.softplus_naive(x, p),
-        _ => m.r(activation.value(x, p)),
+        // As PyTorch's kernels write them (aten/src/ATen/native/cpu/Activation.cpp): elu with
+        // the coefficients rounded to the format, `(exp(x·(1/α)) - 1)·α·λ` below 0.
+        Activation::Selu if x > 0.0 => m.r(x * m.r(SELU_SCALE)),
+        Activation::Selu => m.r(m.r(m.exp(x) - 1.0) * m.selu_negative_coefficient()),
+        Activation::Celu if x > 0.0 => x,
+        Activation::Celu => m.r(m.r(m.exp(m.r(x * m.r(1.0 / p))) - 1.0) * p),
+        // Clamps: exact in every format, NaN kept, -0 made 0.
+        Activation::Relu6 => x.clamp(0.0, 6.0) + 0.0,
+        Activation::HardTanh => x.clamp(-1.0, 1.0) + 0.0,
+        Activation::HardSigmoid => m.r(m.relu6_of_x_plus_3(x) / 6.0),
+        Activation::HardSwish => m.r(m.r(x * m.relu6_of_x_plus_3(x)) / 6.0) + 0.0,
+        // torch.nn.functional.softsign: `input / (input.abs() + 1)`.
+        Activation::Softsign => m.r(x / m.r(x.abs() + 1.0)) + 0.0,
+        Activation::SquaredRelu => {
+            let r = relu(x);
+            m.r(r * r)
+        }
+        // One operation or none: relu, step, leaky relu's α·x, elu's x for x > 0.
+        Activation::Step | Activation::Relu | Activation::LeakyRelu | Activation::Elu => {
+            m.r(activation.value(x, p))
+        }
     };
     Evaluation {
         value,
@@ -189,7 +220,38 @@ pub fn evaluate_derivative(
             let t = m.tanh(x);
             m.r(1.0 - m.r(t * t))
         }
-        _ => m.r(activation.derivative(x, m.r(p))),
+        // elu_backward_kernel with the coefficients in the format.
+        Activation::Selu if x > 0.0 => m.r(SELU_SCALE),
+        Activation::Selu => m.r(m.selu_negative_coefficient() * m.exp(x)),
+        Activation::Celu if x > 0.0 => 1.0,
+        Activation::Celu => {
+            let p = m.r(p);
+            let inverse = m.r(1.0 / p);
+            m.r(m.r(inverse * p) * m.exp(m.r(x * inverse)))
+        }
+        Activation::HardSwish if x > -3.0 && x < 3.0 => m.r(m.r(x / 3.0) + 0.5),
+        // Autograd through `x / (|x| + 1)`: `1/d - sgn(x)·(x/d)/d` (DivBackward's
+        // `-grad * ((self / other) / other)`, torch/csrc/autograd/FunctionsManual.cpp
+        // div_tensor_other_backward), which cancels for large |x|.
+        Activation::Softsign => {
+            let d = m.r(x.abs() + 1.0);
+            m.r(m.r(1.0 / d) - m.r(m.r(x / d) / d) * x.signum())
+        }
+        Activation::SquaredRelu => m.r(2.0 * relu(x)),
+        // Constants (0, 1, 1/6, α), and for the smooth ones the f64 derivative rounded once.
+        Activation::Step
+        | Activation::Relu
+        | Activation::LeakyRelu
+        | Activation::Elu
+        | Activation::Gelu
+        | Activation::GeluTanh
+        | Activation::Silu
+        | Activation::Mish
+        | Activation::Softplus
+        | Activation::Relu6
+        | Activation::HardTanh
+        | Activation::HardSigmoid
+        | Activation::HardSwish => m.r(activation.derivative(x, m.r(p))),
     };
     let flag = if value == 0.0 && exact != 0.0 {
         Flag::Saturated
@@ -302,5 +364,64 @@ mod tests {
         let names: Vec<&str> = Precision::ALL.iter().map(|p| p.name()).collect();
         assert_eq!(names, ["f64", "f32", "f16", "bf16"]);
         assert_eq!(Precision::Bf16.next(), Precision::F64);
+    }
+
+    #[test]
+    fn added_activations_are_computed_in_the_format() {
+        let added = [
+            Activation::Selu,
+            Activation::Celu,
+            Activation::Relu6,
+            Activation::HardTanh,
+            Activation::HardSigmoid,
+            Activation::HardSwish,
+            Activation::Softsign,
+            Activation::SquaredRelu,
+        ];
+        for precision in [Precision::F32, Precision::F16, Precision::Bf16] {
+            // An ulp of 1 in the format.
+            let eps = match precision {
+                Precision::F16 => 1.0 / 1024.0,
+                Precision::Bf16 => 1.0 / 128.0,
+                _ => f64::from(f32::EPSILON),
+            };
+            for a in added {
+                let p = a.default_param();
+                for i in -40..=40 {
+                    let x = f64::from(i) / 8.0 + 1.0 / 64.0;
+                    for (got, exact) in [
+                        (
+                            evaluate(precision, a, x, p).value,
+                            a.value(precision.round(x), p),
+                        ),
+                        (
+                            evaluate_derivative(precision, a, x, p).value,
+                            a.derivative(precision.round(x), p),
+                        ),
+                    ] {
+                        assert_eq!(precision.round(got), got, "{} not in the format", a.name());
+                        assert!(
+                            (got - exact).abs() <= 4.0 * eps * exact.abs().max(1.0),
+                            "{} {}({x}) = {got}, exact {exact}",
+                            precision.name(),
+                            a.name()
+                        );
+                    }
+                }
+            }
+        }
+        // x² overflows f16 (max 65504) past x = 256.
+        let squared = evaluate(Precision::F16, Activation::SquaredRelu, 300.0, 0.0);
+        assert_eq!(
+            (squared.value, squared.flag),
+            (f64::INFINITY, Flag::Overflow)
+        );
+        // softsign' as autograd computes it, 1/d - (|x|/d)/d, cancels: in bf16 at x = 300 it is
+        // 0 where the exact value is 1.1e-5 (f16 keeps it).
+        let d = evaluate_derivative(Precision::Bf16, Activation::Softsign, 300.0, 0.0);
+        assert_eq!((d.value, d.flag), (0.0, Flag::Saturated));
+        // No -0 where the function is 0.
+        let zero = evaluate(Precision::F16, Activation::HardSwish, -0.0, 0.0).value;
+        assert!(zero == 0.0 && zero.is_sign_positive());
     }
 }

@@ -109,9 +109,9 @@ proptest! {
             (Some(_), 1) => 0.3,
             (Some(_), _) => 2.5,
         };
-        // Step, ReLU, Leaky ReLU and ELU (alpha != 1) have a kink at 0.
-        prop_assume!(x.abs() > 1e-3);
+        // Away from the kinks (relu's 0, relu6's 0 and 6, hard sigmoid's ±3, ...).
         let h = 1e-5 * x.abs().max(1.0);
+        prop_assume!(activation.kinks(param).iter().all(|k| (x - k).abs() > 100.0 * h));
         let f = |x: f64| activation.value(x, param);
         let numeric = (f(x + h) - f(x - h)) / (2.0 * h);
         let exact = activation.derivative(x, param);
@@ -126,7 +126,99 @@ proptest! {
     fn every_activation_is_finite_for_finite_input(index in 0..Activation::ALL.len(), x in finite()) {
         let activation = Activation::ALL[index];
         let p = activation.default_param();
+        // x² (and then 2x) of squared ReLU is past f64::MAX there: inf is its correct rounding.
+        prop_assume!(activation != Activation::SquaredRelu || x <= f64::MAX.sqrt());
         prop_assert!(activation.value(x, p).is_finite(), "{}({x})", activation.name());
         prop_assert!(activation.derivative(x, p).is_finite(), "{}'({x})", activation.name());
+    }
+}
+
+/// The functions added in the second edition (issue 13).
+const ADDED: [Activation; 8] = [
+    Activation::Selu,
+    Activation::Celu,
+    Activation::Relu6,
+    Activation::HardTanh,
+    Activation::HardSigmoid,
+    Activation::HardSwish,
+    Activation::Softsign,
+    Activation::SquaredRelu,
+];
+
+/// Any f64 but NaN: finite, ±0, ±inf.
+fn any_number() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        finite(),
+        Just(0.0),
+        Just(-0.0),
+        Just(f64::INFINITY),
+        Just(f64::NEG_INFINITY),
+        -8.0..8.0f64,
+    ]
+}
+
+/// `6·y - a·(b + 3)` for `b + 3` exact (`two_sum`) and the products exact (`fma`), so that a
+/// result `y` of `a·(b + 3)/6` can be checked to within a fraction of an ulp without a reference.
+fn six_times_minus(y: f64, a: f64, b: f64) -> f64 {
+    let (s, s_low) = two_sum(b, 3.0);
+    let (p, p_low) = (a * s, a.mul_add(s, -(a * s)));
+    let (q, q_low) = (6.0 * y, 6.0f64.mul_add(y, -(6.0 * y)));
+    (q - p) + (q_low - p_low - a * s_low)
+}
+
+fn two_sum(a: f64, b: f64) -> (f64, f64) {
+    let s = a + b;
+    let b_virtual = s - a;
+    (s, (a - (s - b_virtual)) + (b - b_virtual))
+}
+
+fn ulp(v: f64) -> f64 {
+    v.abs().next_up() - v.abs()
+}
+
+proptest! {
+    #[test]
+    fn added_activations_give_no_negative_zero(index in 0..ADDED.len(), x in any_number()) {
+        let activation = ADDED[index];
+        for p in [activation.default_param(), 0.3, 2.5] {
+            let (y, dy) = (activation.value(x, p), activation.derivative(x, p));
+            prop_assert!(y != 0.0 || y.is_sign_positive(), "{}({x}) = -0", activation.name());
+            prop_assert!(dy != 0.0 || dy.is_sign_positive(), "{}'({x}) = -0", activation.name());
+        }
+    }
+
+    #[test]
+    fn added_activations_slices_are_the_scalar_forms(
+        index in 0..ADDED.len(),
+        xs in prop::collection::vec(any_number(), 0..40),
+    ) {
+        let activation = ADDED[index];
+        let p = activation.default_param();
+        let (mut ys, mut dys) = (vec![0.0; xs.len()], vec![0.0; xs.len()]);
+        for level in Level::available() {
+            activation.value_slice(level, &xs, p, &mut ys);
+            activation.derivative_slice(level, &xs, p, &mut dys);
+            for (i, &x) in xs.iter().enumerate() {
+                prop_assert_eq!(ys[i].to_bits(), activation.value(x, p).to_bits());
+                prop_assert_eq!(dys[i].to_bits(), activation.derivative(x, p).to_bits());
+            }
+        }
+    }
+
+    #[test]
+    fn hard_sigmoid_and_hard_swish_are_within_an_ulp(
+        x in prop_oneof![-3.0..3.0f64, -3.0..-2.999f64, -1.6..-1.4f64, 2.999..3.0f64],
+    ) {
+        // (x + 3)/6 near x = -3 is where x/6 + 1/2 would cancel.
+        let y = Activation::HardSigmoid.value(x, 0.0);
+        prop_assert!(six_times_minus(y, 1.0, x).abs() <= 6.0 * ulp(y), "hard_sigmoid({x}) = {y}");
+        // Hard swish x·(x + 3)/6, and its derivative 1·(2x + 3)/6.
+        let y = Activation::HardSwish.value(x, 0.0);
+        prop_assert!(six_times_minus(y, x, x).abs() <= 6.0 * ulp(y), "hard_swish({x}) = {y}");
+        let dy = Activation::HardSwish.derivative(x, 0.0);
+        prop_assert!(
+            six_times_minus(dy, 1.0, 2.0 * x).abs() <= 6.0 * ulp(dy),
+            "hard_swish'({x}) = {dy}"
+        );
     }
 }

@@ -1,5 +1,5 @@
-//! The piecewise-linear activations: step, ReLU, leaky ReLU. NaN in gives NaN out (`f64::max`
-//! would turn NaN into 0).
+//! The rectifiers: step, ReLU, leaky ReLU (piecewise linear) and squared ReLU, each 0 (or a line)
+//! for x <= 0. NaN in gives NaN out (`f64::max` would turn NaN into 0).
 
 /// Heaviside step `H(x) = 1 if x > 0, else 0` (NaN stays NaN). It is also ReLU's derivative
 /// (with the convention `relu'(0) = 0`).
@@ -47,4 +47,19 @@ pub fn leaky_relu_derivative(x: f64, alpha: f64) -> f64 {
     } else {
         alpha
     }
+}
+
+/// Squared ReLU `max(x, 0)²` (So et al. 2021, "Primer"): 0 for `x <= 0`, `x²` above (`+inf`
+/// once `x²` overflows, as the exact value rounds).
+#[must_use]
+pub fn squared_relu(x: f64) -> f64 {
+    let r = relu(x);
+    r * r
+}
+
+/// Squared ReLU' `2·max(x, 0)`: continuous (0 from both sides at `x = 0`), so no kink, but
+/// unbounded.
+#[must_use]
+pub fn squared_relu_derivative(x: f64) -> f64 {
+    2.0 * relu(x)
 }
