@@ -77,7 +77,8 @@ pub fn curve(
         (a, points)
     });
     let bound = spec.activation.derivative_bound(spec.param);
-    let (bands, dead) = if spec.saturation && bound > 0.0 {
+    // An unbounded f' (squared ReLU) has no "1 % of its largest value".
+    let (bands, dead) = if spec.saturation && bound.is_finite() && bound > 0.0 {
         saturated_bands(&df, bound)
     } else {
         (Vec::new(), false)
