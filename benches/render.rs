@@ -17,10 +17,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-const THEME: Theme = Theme {
-    color: true,
-    unicode: true,
-};
+const THEME: Theme = Theme::new(true, true);
 
 /// A writer that only counts what passes through (the count shared with the caller).
 #[derive(Default, Clone)]

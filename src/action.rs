@@ -1,5 +1,35 @@
 //! Everything a person can do in the explorer, as plain data.
 
+/// Where a cursor key moves the edit field's cursor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CursorMove {
+    /// One character left.
+    Left,
+    /// One character right.
+    Right,
+    /// To the start.
+    Home,
+    /// To the end.
+    End,
+}
+
+/// How a scroll key moves a list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scroll {
+    /// One line up.
+    Up,
+    /// One line down.
+    Down,
+    /// A page up.
+    PageUp,
+    /// A page down.
+    PageDown,
+    /// To the top.
+    Top,
+    /// To the bottom.
+    Bottom,
+}
+
 /// One thing to do to the [`App`](crate::app::App). Produced by the keymap (or a test), consumed
 /// by `App::update`.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,8 +52,12 @@ pub enum Action {
     StartEdit,
     /// A character typed while editing.
     EditInput(char),
-    /// Delete the last character while editing.
+    /// Delete the character before the cursor while editing.
     EditBackspace,
+    /// Delete the character under the cursor while editing.
+    EditDelete,
+    /// Move the edit field's cursor.
+    EditCursor(CursorMove),
     /// Clear the whole edit buffer.
     EditClear,
     /// Commit the edit, if it is a valid finite number.
@@ -71,6 +105,10 @@ pub enum Action {
     Share,
     /// Open or close the help overlay.
     ToggleHelp,
+    /// Scroll the help overlay.
+    ScrollHelp(Scroll),
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
     /// Leave the explorer.
     Quit,
     /// Stop the process (Ctrl-Z) with the terminal restored; `fg` brings it back.

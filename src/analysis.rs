@@ -2,6 +2,7 @@
 //! status line's readout, the chart's curves. The ui only draws what is here.
 
 use crate::app::App;
+use crate::kernel::naive::{NaiveFailure, naive_failure};
 use crate::kernel::precision::{self, Evaluation, Precision};
 use crate::kernel::{self, Activation, Temperature};
 use crate::plot::{self, Curve, CurveSpec, Sweep};
@@ -32,6 +33,8 @@ pub struct SoftmaxNumbers {
     pub entropy: f64,
     /// The naive `exp(x/T) / Σ exp(x/T)` in f64, NaN where it fails.
     pub naive: Vec<f64>,
+    /// Why the naive form fails, if it does: overflow, underflow or division by zero.
+    pub naive_failure: Option<NaiveFailure>,
     /// With a target class: the cross-entropy and its gradient.
     pub target: Option<TargetReadout>,
     /// With two elements: `σ((x0 - x1)/T)`, which equals `p0`.
@@ -42,7 +45,7 @@ impl SoftmaxNumbers {
     /// Whether the naive softmax broke (NaN or infinity) anywhere.
     #[must_use]
     pub fn naive_failed(&self) -> bool {
-        self.naive.iter().any(|v| !v.is_finite())
+        self.naive_failure.is_some()
     }
 }
 
@@ -195,6 +198,7 @@ fn softmax_numbers(app: &App) -> SoftmaxNumbers {
         entropy: kernel::entropy(&probabilities, &log_probabilities),
         probabilities,
         log_probabilities,
+        naive_failure: naive_failure(values, t),
         naive,
         target,
         pair,

@@ -1,53 +1,130 @@
-//! Numbers as text, the same way everywhere: full precision for the command line and the edit
-//! field, short forms for the panels. Non-finite values read `NaN`, `inf`, `-inf`.
+//! Numbers as text, the same rule everywhere: whole (the shortest text that reads back to the same
+//! `f64`) where there is room, in exponent form where there is not; never cut, never rounded to
+//! a zero that is not one. Non-finite values read `NaN`, `inf`, `-inf`.
 
 use crate::kernel::Temperature;
 
-/// A number as the shortest text that reads back to the same `f64`, in exponent form when it is
-/// very large or very small (`1.860037988010418e-44`, not 44 zeros).
+/// From this magnitude on, whole numbers are written in exponent form (`2.5e6`).
+const EXPONENT_FROM: f64 = 1e6;
+/// Below this magnitude, numbers are written in exponent form (`5e-5`).
+const EXPONENT_BELOW: f64 = 1e-4;
+/// The fewest significant digits a fixed-point cell may show; fewer, and it switches to
+/// exponent form (`0.0046` stays, `0.00046` becomes `4.600e-4`).
+const MIN_SIGNIFICANT: i32 = 2;
+/// The most significant digits a cell's exponent form shows.
+const MAX_SIGNIFICANT: usize = 4;
+
+/// A number as the shortest text that reads back to the same `f64`: plain between 1e-4 and 1e6,
+/// exponent form outside (`1.860037988010418e-44`, `1.2345678e7`, not 44 zeros or 8 digits). The
+/// command line, the edit field and the reopen command all write numbers this way.
 #[must_use]
 pub fn full_precision(v: f64) -> String {
     let magnitude = v.abs();
-    if v == 0.0 || !v.is_finite() || (1e-5..1e16).contains(&magnitude) {
-        format!("{v}")
+    if v == 0.0 || !v.is_finite() || (EXPONENT_BELOW..EXPONENT_FROM).contains(&magnitude) {
+        format!("{}", v + 0.0)
     } else {
         format!("{v:e}")
     }
 }
 
-/// A number with `decimals` decimals, switching to 2-significant-digit exponent form when that
-/// would show only zeros or be too wide (`1.9e-44`, `3.2e+12`). `-0.0000` is printed as `0.0000`.
+/// A number in at most `width` characters, for a fixed-width cell: fixed point with up to
+/// `decimals` decimals when that fits and shows at least two significant digits (`-1000.00`,
+/// `0.7685`), else exponent form with as many significant digits (up to 4) as fit (`1.860e-44`,
+/// `-1.80e308`). Never cut: any finite `f64` fits in 7 characters (`-5e-324`), and a narrower
+/// cell gets the shortest exponent form even if it overflows the width. `-0` reads `0`.
+#[must_use]
+pub fn cell(v: f64, width: usize, decimals: usize) -> String {
+    if !v.is_finite() {
+        return format!("{v}");
+    }
+    if let Some(fixed) = fixed(v, width, decimals) {
+        return fixed;
+    }
+    let mut best = exponent(v, 1);
+    for significant in 2..=MAX_SIGNIFICANT {
+        let text = exponent(v, significant);
+        if text.chars().count() > width {
+            break;
+        }
+        best = text;
+    }
+    best
+}
+
+/// `v` in fixed point with as many of `decimals` decimals as fit `width`, if that shows at least
+/// [`MIN_SIGNIFICANT`] significant digits (exact zero always fits).
+fn fixed(v: f64, width: usize, decimals: usize) -> Option<String> {
+    let v = v + 0.0;
+    let magnitude = v.abs();
+    let sign = usize::from(v < 0.0);
+    // Digits before the point (at least the 0 of 0.xxx).
+    let integer_digits = if magnitude >= 1.0 {
+        magnitude.log10().floor() as usize + 1
+    } else {
+        1
+    };
+    if integer_digits + sign > width || magnitude >= 1e16 {
+        return None;
+    }
+    let room = width - integer_digits - sign;
+    // A point needs a digit after it to be worth writing.
+    let decimals = if room >= 2 { decimals.min(room - 1) } else { 0 };
+    let text = format!("{v:.decimals$}");
+    // Rounding can carry into a new digit (9.99995 -> 10.0000): check the width again.
+    if text.chars().count() > width {
+        return fixed_with(v, width, decimals.saturating_sub(1));
+    }
+    if v != 0.0 {
+        // Significant digits shown: the exponent of the leading digit against the last decimal.
+        let leading = magnitude.log10().floor() as i32;
+        let shown = leading + 1 + decimals as i32;
+        if shown < MIN_SIGNIFICANT || is_zero_text(&text) {
+            return None;
+        }
+    }
+    Some(text)
+}
+
+fn fixed_with(v: f64, width: usize, decimals: usize) -> Option<String> {
+    let text = format!("{v:.decimals$}");
+    (text.chars().count() <= width && !is_zero_text(&text)).then_some(text)
+}
+
+/// Whether a fixed-point text shows only zeros (`0.0000`, `-0.00`).
+fn is_zero_text(text: &str) -> bool {
+    text.chars().all(|c| matches!(c, '0' | '.' | '-'))
+}
+
+/// `v` in exponent form with `significant` significant digits and a plain exponent (`1.860e-44`,
+/// `-2e308`).
+fn exponent(v: f64, significant: usize) -> String {
+    let decimals = significant.saturating_sub(1);
+    format!("{v:.decimals$e}")
+}
+
+/// A number with `decimals` decimals where there is no width to respect (a summary line):
+/// fixed point when that shows two significant digits, exponent form (4 significant digits)
+/// otherwise or from 1e6 on (`0.6931`, `1.860e-44`, `3.200e12`). `-0.0000` reads `0.0000`.
 #[must_use]
 pub fn short(v: f64, decimals: usize) -> String {
     if !v.is_finite() {
         return format!("{v}");
     }
-    let magnitude = v.abs();
-    let smallest = 0.5 * 10f64.powi(-(decimals as i32));
-    if v != 0.0 && (magnitude < smallest || magnitude >= 1e6) {
-        return exponent(v);
+    if v.abs() >= EXPONENT_FROM {
+        return exponent(v, MAX_SIGNIFICANT);
     }
-    let text = format!("{v:.decimals$}");
-    if text.starts_with('-') && text[1..].chars().all(|c| c == '0' || c == '.') {
-        text[1..].to_string()
-    } else {
-        text
-    }
+    cell(v, usize::MAX, decimals)
 }
 
-/// `1.9e-44`: two significant digits and a short exponent.
-fn exponent(v: f64) -> String {
-    format!("{v:.1e}")
-}
-
-/// An input value as typed: the shortest round-trip text if it fits in `width`, else [`short`].
+/// An input value as typed where the width allows: the shortest round-trip text if it fits in
+/// `width`, else [`cell`].
 #[must_use]
 pub fn input_value(v: f64, width: usize) -> String {
     let full = full_precision(v);
     if full.chars().count() <= width {
         full
     } else {
-        short(v, 4.min(width.saturating_sub(3)))
+        cell(v, width, 4)
     }
 }
 
@@ -61,59 +138,123 @@ pub fn temperature(t: Temperature) -> String {
     }
 }
 
-/// A probability as a percentage with two decimals: `45.66 %`.
+/// A probability as a percentage with two decimals (`45.66 %`), never rounded to a value it is
+/// not: an exact 0 reads `0 %`, a positive probability under 0.005 % reads `<0.01 %`, and one
+/// short of 1 by less than that reads `>99.99 %`.
 #[must_use]
 pub fn percent(p: f64) -> String {
-    if p.is_finite() {
-        format!("{:.2} %", p * 100.0)
+    if !p.is_finite() {
+        return format!("{p}");
+    }
+    let percent = p * 100.0;
+    if p == 0.0 {
+        "0 %".to_string()
+    } else if percent.abs() < 0.005 {
+        if p > 0.0 { "<0.01 %" } else { ">-0.01 %" }.to_string()
+    } else if p < 1.0 && percent >= 99.995 {
+        ">99.99 %".to_string()
     } else {
-        format!("{p}")
+        format!("{percent:.2} %")
     }
 }
 
-/// An axis tick: as few decimals as the value itself needs at the ticks' `spacing` (`-5`, `-2.5`,
-/// `0.3`, not `0.30000000000000004`), exponent form when very large or small.
+/// Labels for axis ticks at `values`: as few digits as tell every label from its neighbours
+/// (`-5`, `-2.5`, `0.3`, not `0.30000000000000004`), exponent form from 1e5 on or below 1e-3
+/// (`-1e308`, `1.0000001e300`), and exactly `0` for a tick within a millionth of the spacing of
+/// zero.
 #[must_use]
-pub fn tick(v: f64, spacing: f64) -> String {
+pub fn ticks(values: &[f64]) -> Vec<String> {
+    let spacing = values
+        .windows(2)
+        .map(|w| (w[1] - w[0]).abs())
+        .filter(|s| *s > 0.0 && s.is_finite())
+        .fold(f64::INFINITY, f64::min);
+    let spacing = if spacing.is_finite() { spacing } else { 1.0 };
+    let cleaned: Vec<f64> = values
+        .iter()
+        .map(|&v| if v.abs() <= spacing * 1e-6 { 0.0 } else { v })
+        .collect();
+    let largest = cleaned
+        .iter()
+        .filter(|v| v.is_finite())
+        .fold(0.0f64, |m, v| m.max(v.abs()));
+    let exponential = largest >= 1e5 || spacing < 1e-3;
+    // The fewest digits that keep neighbouring labels apart (and say each value to within a
+    // tenth of the spacing).
+    for digits in 1..=17 {
+        let labels: Vec<String> = cleaned
+            .iter()
+            .map(|&v| tick_label(v, digits, exponential))
+            .collect();
+        let distinct = labels.windows(2).all(|w| w[0] != w[1]);
+        let precise = cleaned.iter().zip(&labels).all(|(&v, label)| {
+            label
+                .parse::<f64>()
+                .is_ok_and(|read| (read - v).abs() <= spacing * 0.1)
+        });
+        if distinct && precise {
+            return labels;
+        }
+    }
+    cleaned
+        .iter()
+        .map(|&v| tick_label(v, 17, exponential))
+        .collect()
+}
+
+/// One tick label with `digits` digits: significant digits in exponent form, decimals otherwise;
+/// trailing zeros dropped.
+fn tick_label(v: f64, digits: usize, exponential: bool) -> String {
     if !v.is_finite() {
         return format!("{v}");
     }
-    let magnitude = v.abs().max(spacing.abs());
-    if magnitude >= 1e5 || (magnitude > 0.0 && magnitude < 1e-3) {
-        return exponent(v);
+    if v == 0.0 {
+        return "0".to_string();
     }
-    let tolerance = spacing.abs() * 1e-6;
-    let v = if v.abs() <= tolerance { 0.0 } else { v };
-    let decimals = (0..=6)
-        .find(|&d| {
-            let scale = 10f64.powi(d);
-            ((v * scale).round() / scale - v).abs() <= tolerance
-        })
-        .unwrap_or(6);
-    short(v, decimals as usize)
+    if exponential {
+        let text = format!("{v:.prec$e}", prec = digits - 1);
+        let (mantissa, power) = text.split_once('e').unwrap_or((&text, "0"));
+        format!("{}e{power}", trim_zeros(mantissa))
+    } else {
+        trim_zeros(&format!("{v:.prec$}", prec = digits - 1))
+    }
+}
+
+/// `2.50` -> `2.5`, `3.00` -> `3`; integers unchanged.
+fn trim_zeros(text: &str) -> String {
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text.to_string()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Every magnitude from the smallest subnormal to the largest finite, both signs.
+    fn magnitudes() -> Vec<f64> {
+        let mut values = vec![0.0, 5e-324, f64::MIN_POSITIVE, f64::MAX, 1.0, 0.1, 9.99995];
+        let mut v = 5e-324;
+        while v < 1.7e308 {
+            values.push(v);
+            values.push(v * 1.234_567_89);
+            values.push(v * 9.999_999);
+            v *= 10.0;
+        }
+        values
+            .iter()
+            .filter(|v| v.is_finite())
+            .flat_map(|&v| [v, -v])
+            .collect()
+    }
+
     #[test]
-    fn full_precision_round_trips_and_stays_short() {
-        for v in [
-            0.0,
-            1.2,
-            -0.9,
-            1.860_037_988_010_418e-44,
-            1e308,
-            123_456.789,
-            5e-324,
-        ] {
+    fn full_precision_round_trips_and_switches_form_at_1e6_and_1e_4() {
+        for v in magnitudes() {
             let text = full_precision(v);
-            assert_eq!(
-                text.parse::<f64>().unwrap().to_bits(),
-                v.to_bits(),
-                "{text}"
-            );
+            assert_eq!(text.parse::<f64>().unwrap(), v, "{text}");
             assert!(text.len() <= 24, "{text}");
         }
         assert_eq!(
@@ -121,19 +262,72 @@ mod tests {
             "1.860037988010418e-44"
         );
         assert_eq!(full_precision(0.25), "0.25");
+        assert_eq!(full_precision(999_999.5), "999999.5");
+        assert_eq!(full_precision(1e6), "1e6");
+        assert_eq!(full_precision(1.234_567_8e7), "1.2345678e7");
+        assert_eq!(full_precision(0.0001), "0.0001");
+        assert_eq!(full_precision(0.000_099), "9.9e-5");
+        assert_eq!(full_precision(-0.0), "0");
+        assert_eq!(full_precision(-1e308), "-1e308");
+    }
+
+    #[test]
+    fn a_cell_never_cuts_a_number_at_any_width_the_layout_gives() {
+        for width in 7..=24 {
+            for v in magnitudes() {
+                let text = cell(v, width, 4);
+                assert!(text.chars().count() <= width, "{v} at {width}: {text:?}");
+                // What the cell says is the value to its own last digit: sign, magnitude and
+                // (for non-zero values) at least one significant digit survive. Read as decimal
+                // mantissa and exponent, so `1.8e308` (f64::MAX, rounded) reads as what it says.
+                let (mantissa, power) = text.split_once('e').unwrap_or((&text, "0"));
+                let mantissa: f64 = mantissa.parse().expect("a mantissa");
+                let power: f64 = power.parse().expect("an exponent");
+                assert_eq!(
+                    mantissa.signum(),
+                    (v + 0.0).signum(),
+                    "{v} at {width}: {text}"
+                );
+                if v != 0.0 {
+                    let said = mantissa.abs().log10() + power;
+                    let off = (said - v.abs().log10()).abs();
+                    assert!(off < 0.2, "{v} at {width}: {text} is off by 10^{off}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cells_prefer_fixed_point_then_exponent_form() {
+        assert_eq!(cell(0.768_524_783_499_017_5, 8, 4), "0.7685");
+        assert_eq!(cell(-1000.0, 8, 4), "-1000.00");
+        assert_eq!(cell(-1000.0, 7, 4), "-1000.0");
+        assert_eq!(cell(123_456.7, 8, 4), "123456.7");
+        assert_eq!(cell(-150.0, 8, 4), "-150.000");
+        assert_eq!(cell(1e16, 8, 4), "1.000e16");
+        assert_eq!(cell(-1.79e308, 8, 4), "-1.8e308");
+        assert_eq!(cell(-1.79e308, 9, 4), "-1.79e308");
+        assert_eq!(cell(1.860_037_988_010_418e-44, 8, 4), "1.86e-44");
+        assert_eq!(cell(5e-324, 7, 4), "5e-324");
+        assert_eq!(cell(0.0046, 8, 4), "0.0046");
+        assert_eq!(cell(0.00046, 8, 4), "4.600e-4");
+        assert_eq!(cell(0.0, 8, 4), "0.0000");
+        assert_eq!(cell(-0.0, 8, 4), "0.0000");
+        assert_eq!(cell(-1e-20, 8, 4), "-1.0e-20");
+        assert_eq!(cell(9.999_95, 6, 4), "10.000");
+        assert_eq!(cell(f64::NAN, 8, 4), "NaN");
+        assert_eq!(cell(f64::NEG_INFINITY, 8, 4), "-inf");
     }
 
     #[test]
     fn short_forms() {
         assert_eq!(short(0.768_524_783_499_017_5, 4), "0.7685");
-        assert_eq!(short(1.860_037_988_010_418e-44, 4), "1.9e-44");
-        assert_eq!(short(-0.000_01, 4), "-1.0e-5");
-        assert_eq!(short(-0.000_04, 4), "-4.0e-5");
+        assert_eq!(short(1.860_037_988_010_418e-44, 4), "1.860e-44");
+        assert_eq!(short(-0.000_01, 4), "-1.000e-5");
         assert_eq!(short(-0.0, 4), "0.0000");
-        assert_eq!(short(3.2e12, 4), "3.2e12");
+        assert_eq!(short(3.2e12, 4), "3.200e12");
+        assert_eq!(short(-1000.0, 3), "-1000.000");
         assert_eq!(short(f64::NAN, 4), "NaN");
-        assert_eq!(short(f64::NEG_INFINITY, 4), "-inf");
-        assert_eq!(percent(0.456_590_318_194_437_8), "45.66 %");
         assert_eq!(temperature(Temperature::ARGMAX), "T = 0 (argmax)");
         assert_eq!(temperature(Temperature::new(0.5).unwrap()), "T = 0.5");
         assert_eq!(input_value(1.2, 8), "1.2");
@@ -141,18 +335,32 @@ mod tests {
     }
 
     #[test]
-    fn ticks_use_the_decimals_their_spacing_needs() {
-        assert_eq!(tick(-5.0, 2.5), "-5");
-        assert_eq!(tick(0.0, 2.5), "0");
-        assert_eq!(tick(2.5, 2.5), "2.5");
-        assert_eq!(tick(0.5, 0.6), "0.5");
-        assert_eq!(tick(-0.1, 0.6), "-0.1");
-        assert_eq!(tick(1.1, 0.6), "1.1");
-        assert_eq!(tick(100.0, 50.0), "100");
-        assert_eq!(tick(0.25, 0.25), "0.25");
-        assert_eq!(tick(-0.5, 3.0), "-0.5");
-        assert_eq!(tick(5.5, 3.0), "5.5");
-        assert_eq!(tick(0.1 + 0.2, 0.6), "0.3");
-        assert_eq!(tick(1e-9, 2.5), "0");
+    fn percentages_never_round_to_what_they_are_not() {
+        assert_eq!(percent(0.456_590_318_194_437_8), "45.66 %");
+        assert_eq!(percent(0.0), "0 %");
+        assert_eq!(percent(1.86e-44), "<0.01 %");
+        assert_eq!(percent(0.999_999_9), ">99.99 %");
+        assert_eq!(percent(1.0), "100.00 %");
+        assert_eq!(percent(0.000_05), "0.01 %");
+    }
+
+    #[test]
+    fn ticks_use_the_digits_that_tell_them_apart() {
+        assert_eq!(
+            ticks(&[-5.0, -2.5, 0.0, 2.5, 5.0]),
+            ["-5", "-2.5", "0", "2.5", "5"]
+        );
+        assert_eq!(ticks(&[-0.1, 0.5, 1.1]), ["-0.1", "0.5", "1.1"]);
+        assert_eq!(ticks(&[0.0, 50.0, 100.0]), ["0", "50", "100"]);
+        assert_eq!(ticks(&[0.1 + 0.2, 0.6]), ["0.3", "0.6"]);
+        assert_eq!(ticks(&[-1e-9, 1.0, 2.0]), ["0", "1", "2"]);
+        // Huge and close together: as many digits as it takes to tell them apart.
+        let near = [1e300, 1e300 + 2e294, 1e300 + 4e294];
+        let labels = ticks(&near);
+        assert_eq!(labels, ["1e300", "1.000002e300", "1.000004e300"]);
+        let wide = ticks(&[-1e308, -5e307, 0.0, 5e307, 1e308]);
+        assert_eq!(wide, ["-1e308", "-5e307", "0", "5e307", "1e308"]);
+        let tiny = ticks(&[0.0, 2.5e-4, 5e-4]);
+        assert_eq!(tiny, ["0", "2.5e-4", "5e-4"]);
     }
 }

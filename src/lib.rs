@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod app;
 pub mod backend;
 pub mod bench;
+pub mod bindings;
 pub mod cli;
 pub mod format;
 pub mod input;

@@ -6,15 +6,21 @@ use std::process::ExitCode;
 use actscope::cli::{self, Cli};
 use actscope::term;
 use actscope::theme::Theme;
-use clap::{Parser, error::ErrorKind};
 
 /// Exit status for unusable input or arguments.
 const BAD_INPUT: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse_from(cli::shield_negative_numbers(std::env::args_os())) {
-        Ok(cli) => cli,
-        Err(err) => return clap_failure(&err),
+    let cli = match cli::parse(std::env::args_os()) {
+        cli::Parsed::Run(cli) => cli,
+        cli::Parsed::Printed(text) => {
+            print!("{text}");
+            return ExitCode::SUCCESS;
+        }
+        cli::Parsed::Refused(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(BAD_INPUT);
+        }
     };
     let Some(command) = &cli.command else {
         return explorer(&cli);
@@ -88,48 +94,4 @@ fn explorer(cli: &Cli) -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// Help and version go to stdout as clap writes them; every other clap error becomes one line.
-fn clap_failure(err: &clap::Error) -> ExitCode {
-    match err.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            let _ = err.print();
-            ExitCode::SUCCESS
-        }
-        _ => {
-            let rendered = err.render().to_string();
-            let parts: Vec<&str> = rendered
-                .lines()
-                .map(str::trim)
-                .take_while(|line| !line.starts_with("Usage:"))
-                .filter(|line| !line.is_empty())
-                .collect();
-            let mut message = String::new();
-            for part in parts {
-                if !message.is_empty() {
-                    message.push_str(if message.ends_with(':') { " " } else { "; " });
-                }
-                message.push_str(part);
-            }
-            eprintln!("{message} (see `{} --help`)", command_path(&rendered));
-            ExitCode::from(BAD_INPUT)
-        }
-    }
-}
-
-/// The command a clap error is about, read off its usage line: `actscope eval`.
-fn command_path(rendered: &str) -> String {
-    rendered
-        .lines()
-        .find_map(|line| line.trim().strip_prefix("Usage:"))
-        .map(|usage| {
-            usage
-                .split_whitespace()
-                .take_while(|word| !word.starts_with(['[', '<', '-']))
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .filter(|path| !path.is_empty())
-        .unwrap_or_else(|| "actscope".to_string())
 }

@@ -44,10 +44,9 @@ pub struct Curve {
     pub df: Option<Points>,
     /// The pinned comparison (drawn as points, one per sample).
     pub compare: Option<(Activation, Points)>,
-    /// x ranges where `|f'|` is under 1 % of its bound.
-    pub bands: Vec<(f64, f64)>,
-    /// Whether f' is exactly 0 all through the bands (a dead zone, as ReLU's).
-    pub dead: bool,
+    /// x ranges where the gradient is gone: dead (f' exactly 0) or saturated (a tail where
+    /// `|f'|` is under 1 % of its largest value and tends to 0).
+    pub bands: Vec<Band>,
     /// Points marked on the curve: `(x, f(x))`.
     pub points: Vec<(f64, f64)>,
     /// The highlighted point.
@@ -76,12 +75,10 @@ pub fn curve(
         y = (y.0.min(lo), y.1.max(hi));
         (a, points)
     });
-    let bound = spec.activation.derivative_bound(spec.param);
-    // An unbounded f' (squared ReLU) has no "1 % of its largest value".
-    let (bands, dead) = if spec.saturation && bound.is_finite() && bound > 0.0 {
-        saturated_bands(&df, bound)
+    let bands = if spec.saturation {
+        bands(spec, &df)
     } else {
-        (Vec::new(), false)
+        Vec::new()
     };
     Curve {
         activation: spec.activation,
@@ -91,7 +88,6 @@ pub fn curve(
         df: spec.derivative.then(|| dotted(&df)),
         compare,
         bands,
-        dead,
         points,
         chosen,
     }
@@ -103,33 +99,77 @@ pub fn dotted(points: &[(f64, f64)]) -> Points {
     points.iter().step_by(DOT_SPACING).copied().collect()
 }
 
-/// The x ranges of `df` where `|f'|` is under `SATURATED` of `bound`, and whether f' is exactly
-/// 0 all through them (a dead zone, as ReLU's).
-fn saturated_bands(df: &[(f64, f64)], bound: f64) -> (Vec<(f64, f64)>, bool) {
-    let mut bands: Vec<(f64, f64)> = Vec::new();
-    let mut dead = true;
-    let mut open: Option<f64> = None;
-    let mut last = None;
-    for &(x, d) in df {
-        let low = d.abs() < SATURATED * bound;
-        match (low, open) {
-            (true, None) => open = Some(x),
-            (false, Some(from)) => {
-                bands.push((from, last.unwrap_or(from)));
-                open = None;
-            }
-            _ => {}
-        }
-        if low {
-            dead &= d == 0.0;
-        }
-        last = Some(x);
+/// What kind of region a band marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BandKind {
+    /// f' is exactly 0 over the interval (ReLU for x < 0).
+    Dead,
+    /// A tail where `|f'|` tends to 0 and is under 1 % of its largest value.
+    Saturated,
+}
+
+/// An x range under the chart.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Band {
+    /// Left end.
+    pub from: f64,
+    /// Right end.
+    pub to: f64,
+    /// Dead or saturated.
+    pub kind: BandKind,
+}
+
+/// The dead zones (exact, from the kernel) and saturated tails (where the sampled `|f'|` stays
+/// under 1 % of its bound out to the window's edge, on a side where the kernel says it tends to
+/// 0) within the window. A stationary point, where `f'` dips to 0 and rises again, is neither.
+fn bands(spec: &CurveSpec, df: &[(f64, f64)]) -> Vec<Band> {
+    let (a, p) = (spec.activation, spec.param);
+    let (lo, hi) = spec.window;
+    let zones = a.dead_zones(p);
+    let mut bands: Vec<Band> = zones
+        .iter()
+        .filter_map(|&(from, to)| {
+            let (from, to) = (from.max(lo), to.min(hi));
+            (from < to).then_some(Band {
+                from,
+                to,
+                kind: BandKind::Dead,
+            })
+        })
+        .collect();
+    let bound = a.derivative_bound(p);
+    if !(bound.is_finite() && bound > 0.0) {
+        return bands;
     }
-    if let (Some(from), Some(to)) = (open, last) {
-        bands.push((from, to));
+    let dead = |x: f64| zones.iter().any(|&(from, to)| from < x && x < to);
+    let low = |&&(x, d): &&(f64, f64)| !dead(x) && d.abs() < SATURATED * bound;
+    let tails = a.tails(p);
+    if tails.left
+        && let Some(&(first, _)) = df.first().filter(low)
+    {
+        let last = df.iter().take_while(low).last().map_or(first, |&(x, _)| x);
+        bands.push(Band {
+            from: first,
+            to: last,
+            kind: BandKind::Saturated,
+        });
     }
-    let dead = dead && !bands.is_empty();
-    (bands, dead)
+    if tails.right
+        && let Some(&(last, _)) = df.last().filter(low)
+    {
+        let first = df
+            .iter()
+            .rev()
+            .take_while(low)
+            .last()
+            .map_or(last, |&(x, _)| x);
+        bands.push(Band {
+            from: first,
+            to: last,
+            kind: BandKind::Saturated,
+        });
+    }
+    bands
 }
 
 /// The softmax sweep, as numbers.

@@ -16,16 +16,6 @@ pub enum MarkerKind {
 }
 
 impl MarkerKind {
-    /// The next marker in the cycle braille, half-block, ASCII.
-    #[must_use]
-    pub fn next(self) -> MarkerKind {
-        match self {
-            MarkerKind::Braille => MarkerKind::HalfBlock,
-            MarkerKind::HalfBlock => MarkerKind::Ascii,
-            MarkerKind::Ascii => MarkerKind::Braille,
-        }
-    }
-
     /// Its name on screen.
     #[must_use]
     pub fn name(self) -> &'static str {
@@ -44,6 +34,8 @@ pub struct Theme {
     pub color: bool,
     /// Unicode symbols (box drawing, bars, `▶`); off when the locale is not UTF-8.
     pub unicode: bool,
+    /// Braille glyphs: off on the Linux console (`TERM=linux`), whose fonts lack them.
+    pub braille: bool,
 }
 
 /// What a piece of the screen is, for its style.
@@ -85,6 +77,8 @@ pub enum Role {
     Compare,
     /// Saturated or dead regions under the chart.
     Band,
+    /// The edit field's cursor.
+    Cursor,
 }
 
 impl Theme {
@@ -92,11 +86,42 @@ impl Theme {
     /// anything non-empty); Unicode when `LC_ALL`, `LC_CTYPE` or `LANG` (the first one set) names
     /// UTF-8 and `ascii` is not asked for.
     #[must_use]
+    ///
+    /// `TERM=dumb` gets ASCII without colour; `TERM=linux` (the Linux console, whose fonts have
+    /// block elements but no braille) gets half blocks.
     pub fn from_env(no_color: bool, ascii: bool, env: impl Fn(&str) -> Option<String>) -> Theme {
         let no_color_env = env("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let term = env("TERM").unwrap_or_default();
+        let dumb = term == "dumb";
+        let unicode = !ascii && !dumb && locale_is_utf8(&env);
         Theme {
-            color: !(no_color || no_color_env),
-            unicode: !ascii && locale_is_utf8(&env),
+            color: !(no_color || no_color_env || dumb),
+            unicode,
+            braille: unicode && term != "linux",
+        }
+    }
+
+    /// A theme with colour and Unicode as given, braille wherever Unicode is.
+    #[must_use]
+    pub const fn new(color: bool, unicode: bool) -> Theme {
+        Theme {
+            color,
+            unicode,
+            braille: unicode,
+        }
+    }
+
+    /// The chart markers this terminal can show, the preferred first.
+    #[must_use]
+    pub fn markers(&self) -> &'static [MarkerKind] {
+        match (self.unicode, self.braille) {
+            (true, true) => &[
+                MarkerKind::Braille,
+                MarkerKind::HalfBlock,
+                MarkerKind::Ascii,
+            ],
+            (true, false) => &[MarkerKind::HalfBlock, MarkerKind::Ascii],
+            (false, _) => &[MarkerKind::Ascii],
         }
     }
 
@@ -110,6 +135,8 @@ impl Theme {
                     plain.add_modifier(Modifier::BOLD)
                 }
                 Role::TabActive | Role::Selected => plain.add_modifier(Modifier::REVERSED),
+                // Underlined: the selected row it sits in is already reversed.
+                Role::Cursor => plain.add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
                 Role::PointSelected | Role::Warn => {
                     plain.add_modifier(Modifier::BOLD | Modifier::REVERSED)
                 }
@@ -136,6 +163,7 @@ impl Theme {
                 plain.fg(Color::LightRed).add_modifier(Modifier::BOLD)
             }
             Role::Selected => plain.add_modifier(Modifier::REVERSED),
+            Role::Cursor => plain.fg(Color::Black).bg(Color::Yellow),
             Role::Bar => plain.fg(Color::Green),
             Role::Warn => plain
                 .fg(Color::Black)
@@ -282,10 +310,7 @@ mod tests {
 
     #[test]
     fn without_colour_no_style_has_a_colour() {
-        let theme = Theme {
-            color: false,
-            unicode: true,
-        };
+        let theme = Theme::new(false, true);
         for role in [
             Role::Brand,
             Role::TabActive,
@@ -302,20 +327,14 @@ mod tests {
 
     #[test]
     fn bars_in_eighths_and_ascii() {
-        let unicode = Theme {
-            color: true,
-            unicode: true,
-        };
+        let unicode = Theme::new(true, true);
         assert_eq!(unicode.bar(0.5, 4), "██");
         assert_eq!(unicode.bar(1.0, 4), "████");
         assert_eq!(unicode.bar(0.0, 4), "");
         assert_eq!(unicode.bar(f64::NAN, 4), "");
         assert_eq!(unicode.bar(0.5 + 1.0 / 16.0, 4), "██▎");
         assert_eq!(unicode.bar(0.5 + 1.0 / 8.0, 4), "██▌");
-        let ascii = Theme {
-            color: true,
-            unicode: false,
-        };
+        let ascii = Theme::new(true, false);
         assert_eq!(ascii.bar(0.5, 4), "##");
         assert_eq!(ascii.pointer(), ">");
     }

@@ -113,7 +113,7 @@ proptest! {
         unicode in any::<bool>(),
         color in any::<bool>(),
     ) {
-        let theme = Theme { color, unicode };
+        let theme = Theme::new(color, unicode);
         let mut app = App::default();
         for action in actions {
             app.update(action);
@@ -185,7 +185,7 @@ mod keys {
             height in 0u16..=100,
             unicode in any::<bool>(),
         ) {
-            let theme = Theme { color: true, unicode };
+            let theme = Theme::new(true, unicode);
             let mut app = App::default();
             let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
             for key in keys {

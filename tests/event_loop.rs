@@ -49,9 +49,13 @@ struct Recorder {
 }
 
 impl Host<TestBackend> for Recorder {
-    fn suspend(&mut self, _terminal: &mut Terminal<TestBackend>) -> Result<()> {
+    fn suspend(&mut self, _terminal: &mut Terminal<TestBackend>) -> Result<bool> {
         self.suspends += 1;
-        Ok(())
+        Ok(true)
+    }
+
+    fn take_repaint(&mut self, _terminal: &mut Terminal<TestBackend>) -> Result<bool> {
+        Ok(false)
     }
 
     fn copy(&mut self, _terminal: &mut Terminal<TestBackend>, text: &str) -> Result<()> {
@@ -68,10 +72,7 @@ fn special(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
-const THEME: Theme = Theme {
-    color: true,
-    unicode: true,
-};
+const THEME: Theme = Theme::new(true, true);
 
 /// Runs `events` through the loop on a `width` x `height` test terminal.
 fn run(

@@ -8,10 +8,7 @@ use actscope::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-const UNICODE: Theme = Theme {
-    color: true,
-    unicode: true,
-};
+const UNICODE: Theme = Theme::new(true, true);
 
 fn draw(app: &App, theme: &Theme, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
@@ -107,11 +104,8 @@ fn softmax_insights_target_and_jacobian() {
 fn vanishing_gradients_and_a_pinned_comparison() {
     let app = app_after([Action::SelectTab(3), Action::CycleCompare, Action::DepthUp]);
     let screen = draw(&app, &UNICODE, 100, 30);
-    for needle in ["dead", "▁▁▁", "N = 11", "step", "defaults"] {
-        assert!(
-            screen.contains(needle) || needle == "defaults",
-            "{needle} missing:\n{screen}"
-        );
+    for needle in ["▃▃ dead", "▃▃▃", "N = 11", "step"] {
+        assert!(screen.contains(needle), "{needle} missing:\n{screen}");
     }
     insta::assert_snapshot!(screen);
 }
@@ -125,7 +119,7 @@ fn lower_precision_flags_saturation_and_underflow() {
     app.update(Action::CyclePrecision);
     app.update(Action::CyclePrecision);
     let screen = draw(&app, &UNICODE, 100, 30);
-    for needle in ["f f16", "f16: x0 saturated, x2 underflow"] {
+    for needle in ["f f16", "f16:", "x0 saturated, x2 underflow"] {
         assert!(screen.contains(needle), "{needle} missing:\n{screen}");
     }
     insta::assert_snapshot!(screen);
@@ -133,10 +127,7 @@ fn lower_precision_flags_saturation_and_underflow() {
 
 #[test]
 fn every_tab_and_overlay_is_pure_ascii_without_unicode() {
-    let theme = Theme {
-        color: false,
-        unicode: false,
-    };
+    let theme = Theme::new(false, false);
     for index in 0..TABS.len() {
         for extra in [
             vec![],
@@ -163,7 +154,8 @@ fn every_tab_and_overlay_is_pure_ascii_without_unicode() {
             // The only question marks are the help key's own.
             let cleaned = screen
                 .replace("? help", "")
-                .replace("?  Esc", "")
+                .replace("| ?  ", "")
+                .replace("Esc  ?", "")
                 .replace("Esc or ? closes", "");
             assert!(
                 !cleaned.contains('?'),
@@ -175,10 +167,7 @@ fn every_tab_and_overlay_is_pure_ascii_without_unicode() {
 
 #[test]
 fn ascii_without_colour() {
-    let theme = Theme {
-        color: false,
-        unicode: false,
-    };
+    let theme = Theme::new(false, false);
     let app = App::new(Settings {
         marker: actscope::theme::MarkerKind::Ascii,
         ..Settings::default()

@@ -68,23 +68,78 @@ fn sigint_restores_and_exits_130() {
     restores_and_exits_on("INT", 130);
 }
 
+/// The state letter of a process (`T` when stopped), from /proc.
+fn state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat[stat.rfind(')')? + 2..].chars().next()
+}
+
 #[test]
-fn ctrl_z_gives_the_terminal_back_then_takes_it_again_and_repaints() {
-    // The harness's child leads its own session, so its process group is orphaned and the
-    // kernel ignores the SIGTSTP it raises: the explorer walks straight through the suspend
-    // path (restore, stop, re-enter, repaint) without stopping, which is what this checks.
-    let mut session = Session::spawn(&[], 100, 30, &[]);
+fn ctrl_z_under_a_job_control_shell_stops_and_fg_repaints() {
+    let mut session = Session::spawn_job_control_shell(100, 30);
+    session.send("\"$ACTSCOPE\"\r");
     session.wait_for_text("45.66 %");
+    let pid = session.child_pid();
     let before = session.byte_count();
     session.send("\x1a");
-    session.wait_for("the repaint after Ctrl-Z", |_| {
+    // The terminal comes back restored, the process stops, and bash says so.
+    session.wait_for("the shell's report of the stop", |screen| {
+        screen.contains("Stopped")
+    });
+    assert_eq!(state(pid), Some('T'), "actscope is not stopped");
+    assert!(session.byte_count() > before);
+    assert_restored(&session.bytes());
+    let before = session.byte_count();
+    session.send("fg\r");
+    session.wait_for("the repaint after fg", |_| {
         let bytes = session.bytes();
         let after = &bytes[before..];
-        let left = after.windows(8).position(|w| w == b"\x1b[?1049l");
-        let entered = after.windows(8).rposition(|w| w == b"\x1b[?1049h");
-        matches!((left, entered), (Some(l), Some(e)) if e > l)
-            && String::from_utf8_lossy(after).contains("45.66")
+        contains_bytes(after, b"\x1b[?1049h") && String::from_utf8_lossy(after).contains("45.66")
     });
+    session.send("q");
+    session.wait_for("the shell's prompt again", |screen| screen.contains("$ "));
+    session.send("exit\r");
+    assert_eq!(session.wait_exit(), 0);
+}
+
+#[test]
+fn kill_tstp_from_outside_restores_first_then_fg_repaints() {
+    let mut session = Session::spawn_job_control_shell(100, 30);
+    session.send("\"$ACTSCOPE\"\r");
+    session.wait_for_text("45.66 %");
+    let pid = session.child_pid();
+    let before = session.byte_count();
+    let status = Command::new("kill")
+        .args(["-TSTP", &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(status.success());
+    session.wait_for("the shell's report of the stop", |screen| {
+        screen.contains("Stopped")
+    });
+    assert!(session.byte_count() > before);
+    assert_restored(&session.bytes());
+    let before = session.byte_count();
+    session.send("fg\r");
+    session.wait_for("the repaint after fg", |_| {
+        let bytes = session.bytes();
+        let after = &bytes[before..];
+        contains_bytes(after, b"\x1b[?1049h") && String::from_utf8_lossy(after).contains("45.66")
+    });
+    session.send("q");
+    session.wait_for("the shell's prompt again", |screen| screen.contains("$ "));
+    session.send("exit\r");
+    assert_eq!(session.wait_exit(), 0);
+}
+
+#[test]
+fn ctrl_z_without_job_control_says_why_and_carries_on() {
+    // The harness's child leads its own session: no shell could continue it if it stopped.
+    let mut session = Session::spawn(&[], 100, 30, &[]);
+    session.wait_for_text("45.66 %");
+    session.send("\x1a");
+    session.wait_for_text("not suspended");
+    assert_ne!(state(session.pid()), Some('T'));
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
 }

@@ -2,14 +2,17 @@
 //! runs in a unit test. One file per concern: the input vector, the edit field, the view, the
 //! parameters, the tabs, the command line that reopens the state.
 
+mod decimal;
 mod edit;
+mod help;
 mod params;
 mod reopen;
 mod tab;
 mod vector;
 mod view;
 
-pub use edit::Edit;
+pub use edit::{CursorMove, Edit, Origin};
+pub use help::{HELP_CHROME, HelpView, help_page};
 pub use params::Params;
 pub use tab::{SOFTMAX_TAB, TABS, Tab};
 pub use vector::{DEFAULT_VALUES, InputVector, MAX_ELEMENTS, MIN_ELEMENTS, exact_text};
@@ -28,8 +31,8 @@ pub enum Mode {
     Normal,
     /// Typing an exact value for the selected element.
     Editing(Edit),
-    /// The help overlay is open.
-    Help,
+    /// The help overlay is open, scrolled this far.
+    Help(HelpView),
 }
 
 /// Whether a status message reports a refusal.
@@ -76,6 +79,8 @@ pub struct Settings {
     pub temperature: Temperature,
     /// The chart marker.
     pub marker: MarkerKind,
+    /// The markers the terminal can show (`m` cycles through these), the preferred first.
+    pub markers: &'static [MarkerKind],
     /// The SIMD level the kernels run on.
     pub level: Level,
 }
@@ -89,6 +94,11 @@ impl Default for Settings {
             param: None,
             temperature: Temperature::ONE,
             marker: MarkerKind::Braille,
+            markers: &[
+                MarkerKind::Braille,
+                MarkerKind::HalfBlock,
+                MarkerKind::Ascii,
+            ],
             level: Level::best(),
         }
     }
@@ -105,6 +115,8 @@ pub struct App {
     status: Option<Status>,
     request: Option<Request>,
     level: Level,
+    /// The terminal's size, as the last resize reported it.
+    screen: (u16, u16),
 }
 
 impl Default for App {
@@ -123,13 +135,24 @@ impl App {
             vector: InputVector::new(settings.values).unwrap_or_default(),
             params: Params::default(),
             view: View {
-                marker: settings.marker,
+                // A marker the terminal cannot show is not offered.
+                marker: if settings.markers.contains(&settings.marker) {
+                    settings.marker
+                } else {
+                    settings
+                        .markers
+                        .first()
+                        .copied()
+                        .unwrap_or(MarkerKind::Ascii)
+                },
+                markers: settings.markers,
                 ..View::default()
             },
             mode: Mode::Normal,
             status: None,
             request: None,
             level: settings.level,
+            screen: (100, 30),
         };
         app.params.gelu_tanh = settings.gelu_tanh;
         app.params.temperature = settings.temperature;
@@ -203,6 +226,18 @@ impl App {
         self.request.take()
     }
 
+    /// Records how a suspend went: if the process could not stop (no job-control shell to
+    /// continue it), the status says so.
+    pub fn suspended(&mut self, stopped: bool) {
+        if !stopped {
+            self.status = Some(error(
+                "Ctrl-Z: not suspended, as no job-control shell started actscope to resume it \
+                 (run it from an interactive shell; q quits)"
+                    .to_string(),
+            ));
+        }
+    }
+
     /// Records how a copy went, for the status line.
     pub fn shared(&mut self, bytes: usize) {
         self.status = Some(info(format!(
@@ -219,7 +254,9 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
-        if !matches!(self.mode, Mode::Editing(_)) {
+        // A message lasts until the next action (a resize is none); in an edit, the field's own
+        // check speaks.
+        if !matches!(action, Action::Resize(..)) {
             self.status = None;
         }
         match action {
@@ -228,40 +265,59 @@ impl App {
             Action::Share => self.request = Some(Request::Share),
             Action::ToggleHelp => {
                 self.mode = match self.mode {
-                    Mode::Help => Mode::Normal,
-                    _ => Mode::Help,
+                    Mode::Help(_) => Mode::Normal,
+                    _ => Mode::Help(HelpView::default()),
                 };
+            }
+            Action::ScrollHelp(how) => {
+                if let Mode::Help(view) = &mut self.mode {
+                    view.scroll(how, self.screen.1);
+                }
+            }
+            Action::Resize(width, height) => {
+                self.screen = (width, height);
+                if let Mode::Help(view) = &mut self.mode {
+                    view.fit(height);
+                }
             }
             Action::NextTab => self.tab = (self.tab + 1) % TABS.len(),
             Action::PrevTab => self.tab = (self.tab + TABS.len() - 1) % TABS.len(),
             Action::SelectTab(index) if index < TABS.len() => self.tab = index,
             Action::SelectTab(_) => {}
-            Action::SelectNext => self.vector.select_next(),
-            Action::SelectPrev => self.vector.select_previous(),
-            Action::SelectElement(index) => self.vector.select(index),
+            Action::SelectNext => {
+                self.vector.select_next();
+                self.view.follow(self.vector.selected_value());
+            }
+            Action::SelectPrev => {
+                self.vector.select_previous();
+                self.view.follow(self.vector.selected_value());
+            }
+            Action::SelectElement(index) => {
+                self.vector.select(index);
+                self.view.follow(self.vector.selected_value());
+            }
             Action::Nudge(amount) => {
                 let result = self.vector.nudge(amount);
                 self.changed(result);
             }
             Action::StartEdit => {
-                self.mode = Mode::Editing(Edit::new(exact_text(self.vector.selected_value())));
+                self.mode = Mode::Editing(Edit::new(
+                    exact_text(self.vector.selected_value()),
+                    Origin::Existing,
+                ));
             }
             Action::EditInput(c) => self.edit(|edit| edit.insert(c)),
             Action::EditBackspace => self.edit(Edit::backspace),
+            Action::EditDelete => self.edit(Edit::delete),
             Action::EditClear => self.edit(Edit::clear),
+            Action::EditCursor(to) => self.edit(|edit| edit.move_cursor(to)),
             Action::EditCommit => self.commit_edit(),
-            Action::EditCancel => {
-                if matches!(self.mode, Mode::Editing(_)) {
-                    self.mode = Mode::Normal;
-                    self.status = Some(info(format!(
-                        "edit cancelled: x{} stays {}",
-                        self.vector.selected(),
-                        exact_text(self.vector.selected_value())
-                    )));
-                }
-            }
+            Action::EditCancel => self.cancel_edit(),
             Action::AddElement => match self.vector.insert_after_selected(0.0) {
-                Ok(()) => self.mode = Mode::Editing(Edit::new("0".to_string())),
+                Ok(()) => {
+                    self.mode = Mode::Editing(Edit::new("0".to_string(), Origin::Inserted));
+                    self.view.follow(0.0);
+                }
                 Err(Refused(why)) => self.status = Some(error(why)),
             },
             Action::RemoveElement => match self.vector.remove_selected() {
@@ -298,8 +354,20 @@ impl App {
             Action::ResetView => self.view.window = DEFAULT_WINDOW,
             Action::ToggleDerivative => self.view.show_derivative = !self.view.show_derivative,
             Action::CycleMarker => {
-                self.view.marker = self.view.marker.next();
-                self.status = Some(info(format!("marker: {}", self.view.marker.name())));
+                let markers = self.view.markers;
+                if markers.len() <= 1 {
+                    self.status = Some(info(format!(
+                        "marker: {} (braille and half blocks need a UTF-8 terminal)",
+                        self.view.marker.name()
+                    )));
+                } else {
+                    let at = markers
+                        .iter()
+                        .position(|&m| m == self.view.marker)
+                        .map_or(0, |i| (i + 1) % markers.len());
+                    self.view.marker = markers[at];
+                    self.status = Some(info(format!("marker: {}", self.view.marker.name())));
+                }
             }
             Action::DepthUp => self.view.step_depth(true),
             Action::DepthDown => self.view.step_depth(false),
@@ -350,25 +418,59 @@ impl App {
         }
     }
 
-    /// Adds `amount` to every element, and says how little the probabilities moved.
+    /// Adds `amount` to every element. Softmax depends only on the differences between logits,
+    /// so the shift is taken only if it keeps them: the status then reports the largest change
+    /// in any probability as measured; a shift that would move a probability by more than the
+    /// rounding of the shifted logits (`[1e16, 1e16 + 2]` + 1: f64 has no 1e16 + 1) is refused
+    /// with the reason.
     fn shift_all(&mut self, amount: f64) {
         let before = self.probabilities();
-        let result = self.vector.shift_all(amount);
-        if result.is_err() {
-            self.changed(result);
+        let old = self.vector.clone();
+        if let Err(Refused(why)) = self.vector.shift_all(amount) {
+            self.status = Some(error(why));
+            return;
+        }
+        let after = self.probabilities();
+        // The largest change, in units in the last place of the probability that moved.
+        let (worst, ulps) = before.iter().zip(&after).enumerate().fold(
+            (0, 0.0f64),
+            |(worst, most), (i, (&a, &b))| {
+                let ulps = (a - b).abs() / ulp(a.max(b));
+                if ulps > most {
+                    (i, ulps)
+                } else {
+                    (worst, most)
+                }
+            },
+        );
+        if ulps > SHIFT_TOLERANCE_ULPS {
+            let x = old.values()[worst];
+            self.vector = old;
+            self.status = Some(error(format!(
+                "shift refused: x{worst} {amount:+} is {} in f64 (the nearest it holds), so the \
+                 differences between logits would change and p{worst} would go from {} to {}",
+                exact_text(decimal::add(x, amount)),
+                crate::format::short(before[worst], 4),
+                crate::format::short(after[worst], 4),
+            )));
             return;
         }
         self.view.follow(self.vector.selected_value());
-        let after = self.probabilities();
         let moved = before
             .iter()
             .zip(&after)
             .map(|(a, b)| (a - b).abs())
             .fold(0.0, f64::max);
-        self.status = Some(info(format!(
-            "every logit {amount:+}: probabilities unchanged (largest change {})",
-            crate::format::short(moved, 1)
-        )));
+        self.status = Some(info(if moved == 0.0 {
+            format!("every logit {amount:+}: probabilities unchanged (bit for bit)")
+        } else {
+            format!(
+                "every logit {amount:+}: probabilities unchanged but for rounding (largest \
+                 change {}, {} ulp)",
+                crate::format::short(moved, 4),
+                ulps.round()
+            )
+        }));
     }
 
     /// The softmax of the vector now.
@@ -387,6 +489,28 @@ impl App {
         if let Mode::Editing(edit) = &mut self.mode {
             change(edit);
         }
+    }
+
+    /// Leaves the edit: the value stays as it was, and an element added for the edit goes.
+    fn cancel_edit(&mut self) {
+        let Mode::Editing(edit) = &self.mode else {
+            return;
+        };
+        let origin = edit.origin;
+        self.mode = Mode::Normal;
+        let selected = self.vector.selected();
+        if origin == Origin::Inserted && self.vector.remove_selected().is_ok() {
+            self.vector.select(selected.saturating_sub(1));
+            self.status = Some(info(format!(
+                "edit cancelled: the added element x{selected} is removed"
+            )));
+        } else {
+            self.status = Some(info(format!(
+                "edit cancelled: x{selected} stays {}",
+                exact_text(self.vector.selected_value())
+            )));
+        }
+        self.view.follow(self.vector.selected_value());
     }
 
     fn commit_edit(&mut self) {
@@ -416,8 +540,10 @@ impl App {
     }
 
     fn paste(&mut self, text: &str) {
-        if let Mode::Editing(_) = self.mode {
-            self.edit(|edit| edit.insert_text(text));
+        if let Mode::Editing(edit) = &mut self.mode {
+            if let Err(why) = edit.insert_text(text) {
+                self.status = Some(error(format!("paste refused: {why}")));
+            }
             return;
         }
         let values = match crate::input::parse_vector(text) {
@@ -452,6 +578,20 @@ impl App {
             Stepped::To(text) => info(text),
             Stepped::Refused(text) => error(text),
         });
+    }
+}
+
+/// How far (in ulp) a shift of every logit may move a probability: the rounding of the shifted
+/// logits and of softmax itself, no more.
+const SHIFT_TOLERANCE_ULPS: f64 = 4.0;
+
+/// One unit in the last place of `v`.
+fn ulp(v: f64) -> f64 {
+    let v = v.abs();
+    if v == 0.0 {
+        f64::from_bits(1)
+    } else {
+        v.next_up() - v
     }
 }
 
@@ -622,7 +762,7 @@ mod tests {
         assert_eq!(app.status().unwrap().kind, StatusKind::Error);
         for _ in 0..20 {
             app.update(Action::AddElement);
-            app.update(Action::EditCancel);
+            app.update(Action::EditCommit);
         }
         assert_eq!(app.vector().values().len(), MAX_ELEMENTS);
         app.update(Action::AddElement);
@@ -632,6 +772,99 @@ mod tests {
             app.update(Action::RemoveElement);
         }
         assert_eq!(app.vector().values().len(), MIN_ELEMENTS);
+    }
+
+    #[test]
+    fn esc_after_add_removes_the_added_element() {
+        let mut app = App::default();
+        run(&mut app, [Action::SelectNext, Action::AddElement]);
+        assert_eq!(app.vector().values(), [1.2, 0.9, 0.0, 0.4]);
+        app.update(Action::EditCancel);
+        assert_eq!(app.vector().values(), DEFAULT_VALUES);
+        assert_eq!(app.vector().selected(), 1);
+        assert!(app.status().unwrap().text.contains("removed"));
+        // Esc after e keeps the element.
+        run(
+            &mut app,
+            [
+                Action::StartEdit,
+                Action::EditInput('7'),
+                Action::EditCancel,
+            ],
+        );
+        assert_eq!(app.vector().values(), DEFAULT_VALUES);
+    }
+
+    #[test]
+    fn an_edit_error_goes_as_soon_as_the_field_is_valid() {
+        let mut app = App::default();
+        run(
+            &mut app,
+            [Action::StartEdit, Action::EditClear, Action::EditCommit],
+        );
+        assert_eq!(app.status().unwrap().kind, StatusKind::Error);
+        type_text(&mut app, "-1.28");
+        assert_eq!(app.status(), None, "the failed commit's message stayed");
+        let Mode::Editing(edit) = app.mode() else {
+            panic!("left the edit")
+        };
+        assert_eq!(edit.error, None);
+    }
+
+    #[test]
+    fn a_multi_line_paste_into_the_field_is_refused() {
+        let mut app = App::default();
+        app.update(Action::StartEdit);
+        app.update(Action::Paste("1\n2".into()));
+        let Mode::Editing(edit) = app.mode() else {
+            panic!("left the edit")
+        };
+        assert_eq!(edit.buffer, "1.2");
+        assert!(app.status().unwrap().text.contains("2 lines"));
+    }
+
+    #[test]
+    fn nudges_add_what_the_key_says_and_nothing_else() {
+        let mut app = app_with(&[0.123_456_789_012_345_6]);
+        app.update(Action::Nudge(0.1));
+        assert_eq!(app.vector().values(), [0.223_456_789_012_345_6]);
+        let mut app = app_with(&[1e16]);
+        app.update(Action::Nudge(0.1));
+        assert_eq!(app.vector().values(), [1e16]);
+        let status = &app.status().unwrap().text;
+        assert!(status.contains("under half the spacing"), "{status}");
+    }
+
+    #[test]
+    fn a_shift_that_would_change_the_probabilities_is_refused() {
+        let mut app = app_with(&[1e16, 1e16 + 2.0]);
+        app.update(Action::SelectTab(SOFTMAX_TAB));
+        let before = analyse(&app).softmax.probabilities;
+        app.update(Action::ShiftAll(1.0));
+        assert_eq!(app.vector().values(), [1e16, 1e16 + 2.0]);
+        assert_eq!(analyse(&app).softmax.probabilities, before);
+        let status = app.status().unwrap();
+        assert_eq!(status.kind, StatusKind::Error);
+        assert!(status.text.contains("shift refused"), "{}", status.text);
+        // An exact shift reports no change at all.
+        let mut app = app_with(&[0.5, 0.25]);
+        app.update(Action::ShiftAll(1.0));
+        assert_eq!(app.vector().values(), [1.5, 1.25]);
+        assert!(app.status().unwrap().text.contains("bit for bit"));
+    }
+
+    #[test]
+    fn selecting_an_element_brings_it_into_view() {
+        let mut app = app_with(&[0.0, 40.0, -40.0]);
+        for _ in 0..4 {
+            app.update(Action::ZoomIn);
+        }
+        run(&mut app, [Action::SelectNext]);
+        let (lo, hi) = app.view().window;
+        assert!(lo <= 40.0 && 40.0 <= hi, "{lo} {hi}");
+        run(&mut app, [Action::SelectNext]);
+        let (lo, hi) = app.view().window;
+        assert!(lo <= -40.0 && -40.0 <= hi, "{lo} {hi}");
     }
 
     #[test]
@@ -889,7 +1122,7 @@ mod tests {
     fn help_and_quit() {
         let mut app = App::default();
         app.update(Action::ToggleHelp);
-        assert_eq!(app.mode(), &Mode::Help);
+        assert_eq!(app.mode(), &Mode::Help(HelpView::default()));
         app.update(Action::ToggleHelp);
         assert_eq!(app.mode(), &Mode::Normal);
         app.update(Action::Quit);

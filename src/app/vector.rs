@@ -1,6 +1,7 @@
 //! The input vector: its values (1 to [`MAX_ELEMENTS`], every one finite) and which one is
 //! selected. Every change goes through a method that keeps those rules.
 
+use super::decimal;
 use crate::format;
 
 /// The fewest elements the input vector may have.
@@ -108,32 +109,47 @@ impl InputVector {
         Ok(())
     }
 
-    /// Adds `amount` to the selected element, with binary noise rounded away
-    /// (`1.2 + 0.1 = 1.3`).
+    /// Adds `amount` to the selected element as the value reads (`1.2 + 0.1 = 1.3`,
+    /// `0.1234567890123456 + 0.1 = 0.2234567890123456`): the decimal sum, rounded once.
     ///
     /// # Errors
-    /// [`Refused`] when the result would not be finite.
+    /// [`Refused`] when the result would not be finite, or would not change (the step is below
+    /// the spacing of f64 there).
     pub fn nudge(&mut self, amount: f64) -> Result<(), Refused> {
-        let new = tidy(self.selected_value() + amount);
-        if new.is_finite() {
-            self.values[self.selected] = new;
-            Ok(())
-        } else {
-            Err(Refused(format!(
+        let old = self.selected_value();
+        let new = decimal::add(old, amount);
+        if !new.is_finite() {
+            return Err(Refused(format!(
                 "x{} cannot go past ±1.8e308",
                 self.selected
-            )))
+            )));
         }
+        if new == old {
+            return Err(Refused(format!(
+                "x{} = {} stays: a step of {amount} is under half the spacing of f64 there ({})",
+                self.selected,
+                exact_text(old),
+                exact_text(old.abs().next_up() - old.abs()),
+            )));
+        }
+        self.values[self.selected] = new;
+        Ok(())
     }
 
-    /// Adds `amount` to every element.
+    /// Adds `amount` to every element as the values read (decimal sums, each rounded once).
     ///
     /// # Errors
     /// [`Refused`] when some element would not be finite.
     pub fn shift_all(&mut self, amount: f64) -> Result<(), Refused> {
-        let shifted: Vec<f64> = self.values.iter().map(|&v| tidy(v + amount)).collect();
-        if shifted.iter().any(|v| !v.is_finite()) {
-            return Err(Refused("a logit would pass ±1.8e308".to_string()));
+        let shifted: Vec<f64> = self
+            .values
+            .iter()
+            .map(|&v| decimal::add(v, amount))
+            .collect();
+        if let Some(i) = shifted.iter().position(|v| !v.is_finite()) {
+            return Err(Refused(format!(
+                "shift refused: x{i} {amount:+} would pass ±1.8e308"
+            )));
         }
         self.values = shifted;
         Ok(())
@@ -184,15 +200,6 @@ impl InputVector {
         self.selected = selected;
         Ok(())
     }
-}
-
-/// Rounds away binary noise after a nudge (`1.2 + 0.1 = 1.3`, not `1.3000000000000003`).
-fn tidy(value: f64) -> f64 {
-    if !value.is_finite() {
-        return value;
-    }
-    let text = format!("{value:.12e}");
-    text.parse::<f64>().unwrap_or(value) + 0.0
 }
 
 /// A value as the edit field pre-fills it and the command line writes it: the shortest text

@@ -24,6 +24,8 @@ pub struct View {
     pub show_derivative: bool,
     /// The chart marker.
     pub marker: MarkerKind,
+    /// The markers the terminal can show, in the order `m` cycles them.
+    pub markers: &'static [MarkerKind],
     /// The network depth N.
     pub depth: u32,
     /// The activation pinned to draw beside the current one.
@@ -42,6 +44,11 @@ impl Default for View {
             window: DEFAULT_WINDOW,
             show_derivative: true,
             marker: MarkerKind::Braille,
+            markers: &[
+                MarkerKind::Braille,
+                MarkerKind::HalfBlock,
+                MarkerKind::Ascii,
+            ],
             depth: DEFAULT_DEPTH,
             compare: None,
             target: None,

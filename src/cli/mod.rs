@@ -16,7 +16,7 @@ mod softmax;
 use std::fmt;
 use std::io::{self, Read, Write};
 
-pub use args::{Cli, Command, EvalArgs, PlotArgs, SoftmaxArgs, shield_negative_numbers};
+pub use args::{Cli, Command, EvalArgs, Parsed, PlotArgs, SoftmaxArgs, parse};
 pub use settings::find_activation;
 
 use crate::kernel::Level;

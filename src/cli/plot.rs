@@ -57,15 +57,15 @@ pub(super) fn run(
             PLOT_MIN.0, PLOT_MAX.0, PLOT_MIN.1, PLOT_MAX.1
         )));
     }
-    let theme = Theme {
-        color: environment.color && !args.no_color,
-        unicode: environment.unicode && !args.ascii,
-    };
-    let marker = if theme.unicode {
-        MarkerKind::Braille
-    } else {
-        MarkerKind::Ascii
-    };
+    let theme = Theme::new(
+        environment.color && !args.no_color,
+        environment.unicode && !args.ascii,
+    );
+    let marker = theme
+        .markers()
+        .first()
+        .copied()
+        .unwrap_or(MarkerKind::Ascii);
     let p = param.unwrap_or(0.0);
     let readout = match param {
         Some(value) => format!(

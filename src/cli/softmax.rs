@@ -102,10 +102,7 @@ fn softmax_bars(
     environment: &Environment,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    let theme = Theme {
-        color: environment.color,
-        unicode: environment.unicode,
-    };
+    let theme = Theme::new(environment.color, environment.unicode);
     let width = environment.size.map_or(80, |(w, _)| w);
     let labels: Vec<String> = xs
         .iter()

@@ -7,22 +7,27 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::format;
-use crate::plot;
+use crate::plot::{self, Band, BandKind};
 use crate::theme::MarkerKind;
 use crate::theme::{Role, Theme};
 
-/// How a series is drawn.
+/// How a series is drawn: three patterns that tell curves apart without colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stroke {
     /// Consecutive points joined by lines.
     Solid,
     /// The points alone.
     Dotted,
+    /// Joined in runs of four segments, four left out.
+    Dashed,
 }
+
+/// Segments drawn and left out in turn by a dashed stroke.
+const DASH: usize = 4;
 
 /// One curve.
 pub struct Series<'a> {
@@ -48,8 +53,9 @@ pub struct Mark {
 
 /// The whole plot.
 pub struct Plot<'a> {
-    /// Title along the top border (its spans carry the legend).
-    pub title: Line<'a>,
+    /// Title along the top border: pieces (name, legend entries) shown whole while they fit,
+    /// the first always.
+    pub title: Vec<Span<'a>>,
     /// Text along the bottom border.
     pub readout: Line<'a>,
     /// The x window.
@@ -60,9 +66,8 @@ pub struct Plot<'a> {
     pub series: Vec<Series<'a>>,
     /// Marks, drawn last.
     pub marks: Vec<Mark>,
-    /// x ranges underlined along the bottom of the graph (saturated or dead regions), and their
-    /// style.
-    pub bands: Vec<(f64, f64)>,
+    /// x ranges marked along the bottom of the graph (saturated or dead regions).
+    pub bands: Vec<Band>,
     /// The style of the bands.
     pub band_style: Style,
     /// Braille, half blocks or ASCII.
@@ -89,10 +94,12 @@ impl Widget for Plot<'_> {
         if area.width < 3 || area.height < 3 {
             return;
         }
-        let marker = if self.theme.unicode {
+        // What the terminal can show: no braille on the Linux console, ASCII without UTF-8.
+        let markers = self.theme.markers();
+        let marker = if markers.contains(&self.marker) {
             self.marker
         } else {
-            MarkerKind::Ascii
+            markers.first().copied().unwrap_or(MarkerKind::Ascii)
         };
         draw_frame(&self, area, buffer);
         let inner = Rect::new(area.x + 1, area.y + 1, area.width - 2, area.height - 2);
@@ -117,7 +124,8 @@ impl Widget for Plot<'_> {
         draw_bands(&self, graph, buffer);
         draw_series(&self, graph, marker, buffer);
         for mark in &self.marks {
-            if let Some((column, row)) = cell_of(mark.at, self.x, self.y, graph) {
+            // The cell of the mark's own dot, as the curve through it was drawn.
+            if let Some((column, row)) = cell_of(mark.at, self.x, self.y, graph, marker) {
                 buffer[(column, row)]
                     .set_char(if self.theme.unicode || mark.symbol.is_ascii() {
                         mark.symbol
@@ -131,11 +139,7 @@ impl Widget for Plot<'_> {
 }
 
 fn labels(window: (f64, f64), count: usize) -> Vec<String> {
-    let spacing = (window.1 - window.0) / (count - 1) as f64;
-    plot::ticks(window.0, window.1, count)
-        .into_iter()
-        .map(|t| format::tick(t, spacing))
-        .collect()
+    format::ticks(&plot::ticks(window.0, window.1, count))
 }
 
 fn draw_frame(plot: &Plot, area: Rect, buffer: &mut Buffer) {
@@ -172,7 +176,23 @@ fn draw_frame(plot: &Plot, area: Rect, buffer: &mut Buffer) {
         .set_symbol(border.bottom_right)
         .set_style(style);
     let room = area.width.saturating_sub(2);
-    buffer.set_line(left + 1, top, &plot.title, room);
+    // The title's pieces whole while they fit (the first always, shortened only if alone).
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for (i, span) in plot.title.iter().enumerate() {
+        let width = span.width();
+        if used + width > usize::from(room) {
+            if i == 0 {
+                let fitted =
+                    super::text::fit_words(&span.content, usize::from(room), plot.theme.unicode);
+                spans.extend(fitted.map(|text| Span::styled(text, span.style)));
+            }
+            break;
+        }
+        used += width;
+        spans.push(span.clone());
+    }
+    buffer.set_line(left + 1, top, &Line::from(spans), room);
     buffer.set_line(left + 1, bottom, &plot.readout, room);
 }
 
@@ -229,15 +249,25 @@ fn draw_axes(
     }
 }
 
-/// The cell a data point falls in, if inside the window.
-fn cell_of(at: (f64, f64), x: (f64, f64), y: (f64, f64), graph: Rect) -> Option<(u16, u16)> {
-    let (column, row) = dot_of(
-        at,
-        x,
-        y,
-        (usize::from(graph.width), usize::from(graph.height)),
-    )?;
-    Some((graph.x + column as u16, graph.y + row as u16))
+/// The cell holding the dot a data point falls on at `marker`'s resolution, if inside the
+/// window: the same cell a curve through the point lights.
+fn cell_of(
+    at: (f64, f64),
+    x: (f64, f64),
+    y: (f64, f64),
+    graph: Rect,
+    marker: MarkerKind,
+) -> Option<(u16, u16)> {
+    let (per_x, per_y) = resolution(marker);
+    let dots = (
+        usize::from(graph.width) * per_x,
+        usize::from(graph.height) * per_y,
+    );
+    let (column, row) = dot_of(at, x, y, dots)?;
+    Some((
+        graph.x + (column / per_x) as u16,
+        graph.y + (row / per_y) as u16,
+    ))
 }
 
 /// The dot a data point falls on, in a grid of `size` dots (row 0 at the top).
@@ -258,19 +288,29 @@ fn dot_of(
     Some((column, row))
 }
 
-/// Underlines the bands' columns on the graph's bottom row.
+/// The glyph that marks a band of `kind` (two shapes, so they differ without colour).
+#[must_use]
+pub fn band_symbol(kind: BandKind, unicode: bool) -> &'static str {
+    match (kind, unicode) {
+        (BandKind::Saturated, true) => "▁",
+        (BandKind::Saturated, false) => "_",
+        (BandKind::Dead, true) => "▃",
+        (BandKind::Dead, false) => "=",
+    }
+}
+
+/// Marks the bands' columns on the graph's bottom row.
 fn draw_bands(plot: &Plot, graph: Rect, buffer: &mut Buffer) {
     if plot.bands.is_empty() || graph.width == 0 || graph.height == 0 {
         return;
     }
-    let symbol = if plot.theme.unicode { "▁" } else { "_" };
     let row = graph.bottom() - 1;
     let columns = f64::from(graph.width.saturating_sub(1).max(1));
     for column in 0..graph.width {
         let x = plot.x.0 + (plot.x.1 - plot.x.0) * f64::from(column) / columns;
-        if plot.bands.iter().any(|&(from, to)| from <= x && x <= to) {
+        if let Some(band) = plot.bands.iter().find(|b| b.from <= x && x <= b.to) {
             buffer[(graph.x + column, row)]
-                .set_symbol(symbol)
+                .set_symbol(band_symbol(band.kind, plot.theme.unicode))
                 .set_style(plot.band_style);
         }
     }
@@ -298,11 +338,17 @@ fn draw_series(plot: &Plot, graph: Rect, marker: MarkerKind, buffer: &mut Buffer
             owner[cell] = id;
         };
         let mut previous: Option<(usize, usize)> = None;
-        for &point in series.points {
+        for (k, &point) in series.points.iter().enumerate() {
             let dot = dot_of(point, plot.x, plot.y, dots);
-            match (series.stroke, previous, dot) {
-                (Stroke::Solid, Some(from), Some(to)) => line(from, to, &mut set),
-                (_, _, Some(to)) => set(to),
+            let joined = match series.stroke {
+                Stroke::Solid => true,
+                Stroke::Dotted => false,
+                Stroke::Dashed => (k / DASH) % 2 == 0,
+            };
+            match (joined, previous, dot) {
+                (true, Some(from), Some(to)) => line(from, to, &mut set),
+                (true, None, Some(to)) => set(to),
+                (false, _, Some(to)) if series.stroke == Stroke::Dotted => set(to),
                 _ => {}
             }
             previous = dot;
@@ -365,16 +411,34 @@ mod tests {
     fn points_map_to_the_corners() {
         let graph = Rect::new(10, 5, 20, 10);
         let window = ((0.0, 1.0), (0.0, 1.0));
-        assert_eq!(
-            cell_of((0.0, 0.0), window.0, window.1, graph),
-            Some((10, 14))
-        );
-        assert_eq!(
-            cell_of((1.0, 1.0), window.0, window.1, graph),
-            Some((29, 5))
-        );
-        assert_eq!(cell_of((1.5, 1.0), window.0, window.1, graph), None);
-        assert_eq!(cell_of((f64::NAN, 1.0), window.0, window.1, graph), None);
+        for marker in [
+            MarkerKind::Braille,
+            MarkerKind::HalfBlock,
+            MarkerKind::Ascii,
+        ] {
+            let cell = |at| cell_of(at, window.0, window.1, graph, marker);
+            assert_eq!(cell((0.0, 0.0)), Some((10, 14)));
+            assert_eq!(cell((1.0, 1.0)), Some((29, 5)));
+            assert_eq!(cell((1.5, 1.0)), None);
+            assert_eq!(cell((f64::NAN, 1.0)), None);
+        }
+    }
+
+    #[test]
+    fn a_mark_sits_in_the_cell_its_curve_lights() {
+        // p = 1 at the top of a [-0.1, 1.1] window: with braille (4 dots a row) the dot is in the
+        // first row's lower part; the mark must be in that row, not one below.
+        let graph = Rect::new(0, 0, 40, 20);
+        let (x, y) = ((-5.0, 5.0), (-0.1, 1.1));
+        for marker in [MarkerKind::Braille, MarkerKind::HalfBlock] {
+            let (per_x, per_y) = resolution(marker);
+            for &p in &[1.0, 0.999, 0.5, 0.0, 0.0012] {
+                let dots = (40 * per_x, 20 * per_y);
+                let (dx, dy) = dot_of((2.0, p), x, y, dots).unwrap();
+                let (cx, cy) = cell_of((2.0, p), x, y, graph, marker).unwrap();
+                assert_eq!((usize::from(cx), usize::from(cy)), (dx / per_x, dy / per_y));
+            }
+        }
     }
 
     #[test]

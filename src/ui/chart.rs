@@ -10,9 +10,10 @@ use ratatui::widgets::Widget;
 
 use super::canvas::{Mark, Plot, Series, Stroke};
 
+use super::canvas::band_symbol;
 use crate::analysis::{Analysis, Chart};
 use crate::app::App;
-use crate::plot::{Curve, Sweep};
+use crate::plot::{BandKind, Curve, Sweep};
 use crate::theme::{MarkerKind, Role, Theme};
 
 pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -37,12 +38,27 @@ pub fn samples(width: u16) -> usize {
     usize::from(width) * 2 + 1
 }
 
-/// A legend sample of a solid and of a dotted curve.
-fn swatches(theme: &Theme) -> (&'static str, &'static str) {
-    if theme.unicode {
-        ("⣀⣀", "⠂⠂")
+/// The marker actually drawn: the one asked for if the terminal can show it, else its best.
+fn effective(marker: MarkerKind, theme: &Theme) -> MarkerKind {
+    let markers = theme.markers();
+    if markers.contains(&marker) {
+        marker
     } else {
-        ("**", "..")
+        markers.first().copied().unwrap_or(MarkerKind::Ascii)
+    }
+}
+
+/// A legend sample of a curve drawn with `stroke` and `marker` (`ascii` is its ASCII character),
+/// so the legend shows what the chart draws.
+fn swatch(marker: MarkerKind, stroke: Stroke, ascii: char) -> String {
+    match (marker, stroke) {
+        (MarkerKind::Braille, Stroke::Solid) => "⣀⣀⣀".to_string(),
+        (MarkerKind::Braille, Stroke::Dotted) => "⠂⠂⠂".to_string(),
+        (MarkerKind::Braille, Stroke::Dashed) => "⠒⠒ ".to_string(),
+        (MarkerKind::HalfBlock, Stroke::Solid) => "▄▄▄".to_string(),
+        (MarkerKind::HalfBlock, Stroke::Dotted) => "▄ ▄".to_string(),
+        (MarkerKind::HalfBlock, Stroke::Dashed) => "▄▄ ".to_string(),
+        (MarkerKind::Ascii, _) => std::iter::repeat_n(ascii, 3).collect(),
     }
 }
 
@@ -63,7 +79,7 @@ pub fn draw_curve(
         series.push(Series {
             points,
             style: theme.style(Role::Compare),
-            stroke: Stroke::Dotted,
+            stroke: Stroke::Dashed,
             ascii: ':',
         });
     }
@@ -96,7 +112,7 @@ pub fn draw_curve(
         style: theme.style(Role::PointSelected),
     }));
     Plot {
-        title: curve_title(curve, theme),
+        title: curve_title(curve, effective(marker, theme), theme),
         readout: Line::styled(readout.to_string(), theme.style(Role::Info)),
         x: curve.window,
         y: curve.y,
@@ -110,40 +126,50 @@ pub fn draw_curve(
     .render(area, buffer);
 }
 
-/// The title: the activation's name and a legend entry for each curve and for the bands.
-fn curve_title<'a>(curve: &Curve, theme: &Theme) -> Line<'a> {
-    let (solid, dots) = swatches(theme);
+/// The title: the activation's name and a legend entry for each curve and for each kind of band,
+/// each sample drawn as the chart draws it.
+fn curve_title<'a>(curve: &Curve, marker: MarkerKind, theme: &Theme) -> Vec<Span<'a>> {
     let mut title = vec![
         Span::styled(
             format!(" {} ", curve.activation.title()),
             theme.style(Role::Info),
         ),
-        Span::styled(format!(" {solid} f(x) "), theme.style(Role::Curve)),
+        Span::styled(
+            format!(" {} f(x) ", swatch(marker, Stroke::Solid, '*')),
+            theme.style(Role::Curve),
+        ),
     ];
     if curve.df.is_some() {
         title.push(Span::styled(
-            format!(" {dots} f'(x) "),
+            format!(" {} f'(x) ", swatch(marker, Stroke::Dotted, '.')),
             theme.style(Role::Derivative),
         ));
     }
     if let Some((a, _)) = curve.compare {
         title.push(Span::styled(
-            format!(" {dots} {} ", a.name()),
+            format!(" {} {} ", swatch(marker, Stroke::Dashed, ':'), a.name()),
             theme.style(Role::Compare),
         ));
     }
-    if !curve.bands.is_empty() {
-        let band = if theme.unicode { "▁▁" } else { "__" };
-        let what = if curve.dead { "dead" } else { "saturated" };
-        title.push(Span::styled(
-            format!(" {band} {what} "),
-            theme.style(Role::Band),
-        ));
+    for (kind, word) in [(BandKind::Saturated, "saturated"), (BandKind::Dead, "dead")] {
+        if curve.bands.iter().any(|b| b.kind == kind) {
+            let symbol = band_symbol(kind, theme.unicode);
+            title.push(Span::styled(
+                format!(" {symbol}{symbol} {word} "),
+                theme.style(Role::Band),
+            ));
+        }
     }
-    Line::from(title)
+    title
+}
+
+/// The character that labels curve `j` on a chart without colour: its index, then letters.
+fn label(j: usize) -> char {
+    char::from_digit((j % 36) as u32, 36).unwrap_or('?')
 }
 
 fn draw_sweep(sweep: &Sweep, marker: MarkerKind, theme: &Theme, area: Rect, buffer: &mut Buffer) {
+    let marker_drawn = effective(marker, theme);
     let selected = sweep.selected;
     // The selected element's curve last, so it is drawn on top.
     let mut order: Vec<usize> = (0..sweep.curves.len()).filter(|&j| j != selected).collect();
@@ -161,32 +187,54 @@ fn draw_sweep(sweep: &Sweep, marker: MarkerKind, theme: &Theme, area: Rect, buff
             ascii: if j == selected { '*' } else { '.' },
         })
         .collect();
-    let marks: Vec<Mark> = sweep
-        .now
-        .iter()
-        .enumerate()
-        .map(|(j, &at)| Mark {
-            at,
-            symbol: theme.point_symbol(j == selected),
-            style: if j == selected {
-                theme.style(Role::PointSelected)
-            } else {
-                theme.series(j)
-            },
-        })
-        .collect();
-    let (solid, dots) = swatches(theme);
+    let mut marks: Vec<Mark> = Vec::new();
+    if !theme.color {
+        // Without colour the dotted curves are told apart by their labels along them.
+        for (j, curve) in sweep.curves.iter().enumerate() {
+            if j == selected || curve.is_empty() {
+                continue;
+            }
+            for k in [curve.len() / 6, curve.len() / 2, curve.len() * 5 / 6] {
+                marks.push(Mark {
+                    at: curve[k.min(curve.len() - 1)],
+                    symbol: label(j),
+                    style: theme.series(j),
+                });
+            }
+        }
+    }
+    marks.extend(sweep.now.iter().enumerate().map(|(j, &at)| Mark {
+        at,
+        symbol: theme.point_symbol(j == selected),
+        style: if j == selected {
+            theme.style(Role::PointSelected)
+        } else {
+            theme.series(j)
+        },
+    }));
     let mut title = vec![Span::styled(
         format!(" p as x{selected} sweeps: "),
         theme.style(Role::Info),
     )];
     for j in 0..sweep.curves.len() {
-        let swatch = if j == selected { solid } else { dots };
-        title.push(Span::styled(format!(" {swatch} p{j}"), theme.series(j)));
+        let sample = if j == selected {
+            swatch(marker_drawn, Stroke::Solid, '*')
+        } else if theme.color {
+            swatch(marker_drawn, Stroke::Dotted, '.')
+        } else {
+            format!(
+                "{}{}",
+                swatch(marker_drawn, Stroke::Dotted, '.')
+                    .chars()
+                    .next()
+                    .unwrap_or('.'),
+                label(j)
+            )
+        };
+        title.push(Span::styled(format!(" {sample} p{j} "), theme.series(j)));
     }
-    title.push(Span::raw(" "));
     Plot {
-        title: Line::from(title),
+        title,
         readout: Line::default(),
         x: sweep.window,
         y: (-0.1, 1.1),

@@ -1,126 +1,97 @@
 //! Two lines under the tabs: the formula with the current parameter and the output range, then
-//! the one fact worth knowing.
+//! the one fact worth knowing and where frameworks differ. Each line is fitted to the width by
+//! whole pieces and whole words, never cut.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::style::Style;
 use ratatui::widgets::Paragraph;
 
+use super::text::{fit_pieces, shown};
 use crate::analysis::Analysis;
 use crate::app::App;
 use crate::format;
 use crate::kernel::Activation;
+use crate::kernel::naive::naive_overflow_above;
 use crate::theme::{Role, Theme};
 
-pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let (formula, detail, fact) = if let Some(a) = app.activation() {
-        let mut detail = format!("range {}", a.range_text());
-        if let Some(spec) = a.param() {
-            detail = format!(
-                "{} = {}   {detail}",
-                spec.symbol,
-                format::full_precision(app.params().get(a))
-            );
-        }
+/// The header's pieces: (formula, details), (fact, framework defaults).
+fn pieces(app: &App, analysis: &Analysis) -> [Vec<String>; 2] {
+    if let Some(a) = app.activation() {
+        let mut details = Vec::new();
         if matches!(a, Activation::Gelu | Activation::GeluTanh) {
-            detail = format!(
-                "{}   {detail}",
+            details.push(
                 if a == Activation::Gelu {
                     "exact"
                 } else {
                     "tanh approx."
                 }
+                .to_string(),
             );
         }
-        (a.formula().to_string(), detail, a.fact().to_string())
-    } else {
-        let temperature = format::temperature(app.params().temperature);
-        let fact = match analysis.softmax.pair {
-            Some(p0) => format!(
-                "two elements: p0 = σ((x0 - x1)/T) = {}, softmax is a sigmoid of the difference",
-                format::short(p0, 4)
-            ),
-            None => {
-                "e^((x_i - max)/T) never overflows; the naive e^x does past x = 709.78".to_string()
-            }
-        };
-        (
+        if let Some(spec) = a.param() {
+            details.push(format!(
+                "{} = {}",
+                spec.symbol,
+                format::full_precision(app.params().get(a))
+            ));
+        }
+        details.push(format!("range {}", a.range_text()));
+        let mut first = vec![a.formula().to_string()];
+        first.extend(details);
+        let mut second = vec![a.fact().to_string()];
+        second.extend(a.framework_defaults().map(str::to_string));
+        return [first, second];
+    }
+    let t = app.params().temperature;
+    let fact = match (analysis.softmax.pair, naive_overflow_above(t)) {
+        (Some(p0), _) => format!(
+            "two elements: p0 = σ((x0 - x1)/T) = {}, softmax is a sigmoid of the difference",
+            format::short(p0, 4)
+        ),
+        (None, Some(limit)) if t.get() == 1.0 => format!(
+            "e^(x_i - max) never overflows; the naive e^x does past x = {}",
+            format::short(limit, 2)
+        ),
+        (None, Some(limit)) => format!(
+            "e^((x_i - max)/T) never overflows; the naive e^(x/T) does past x = {} at this T",
+            format::short(limit, 2)
+        ),
+        (None, None) => {
+            "T = 0 is the limit T -> 0+: one-hot on the maximum; the naive e^(x/T) divides by zero"
+                .to_string()
+        }
+    };
+    [
+        vec![
             "softmax(x)_i = e^(x_i/T) / Σ_j e^(x_j/T)".to_string(),
-            format!("{temperature}   range (0, 1), Σ = 1"),
-            fact,
-        )
-    };
-    let formula = if theme.unicode {
-        formula
-    } else {
-        asciify(&formula)
-    };
-    let defaults = app
-        .activation()
-        .and_then(Activation::framework_defaults)
-        .map(|text| format!("   {text}"))
-        .unwrap_or_default();
-    let lines = vec![
-        Line::from(vec![
-            Span::styled(format!(" {formula}"), theme.style(Role::Formula)),
-            Span::raw("   "),
-            Span::styled(
-                if theme.unicode {
-                    detail
-                } else {
-                    asciify(&detail)
-                },
-                theme.style(Role::Info),
-            ),
-        ]),
-        Line::from(vec![
-            Span::styled(
-                format!(" {}", if theme.unicode { fact } else { asciify(&fact) }),
-                theme.style(Role::Dim),
-            ),
-            Span::styled(
-                if theme.unicode {
-                    defaults
-                } else {
-                    asciify(&defaults)
-                },
-                theme.style(Role::Formula),
-            ),
-        ]),
-    ];
-    frame.render_widget(Paragraph::new(lines), area);
+            format::temperature(t),
+            "range (0, 1), Σ = 1".to_string(),
+        ],
+        vec![fact],
+    ]
 }
 
-/// The formulas' Greek letters and symbols spelled out for an ASCII terminal.
-pub(super) fn asciify(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            'σ' => out.push_str("sigma"),
-            'α' => out.push_str("alpha"),
-            'β' => out.push_str("beta"),
-            'Φ' => out.push_str("Phi"),
-            'Σ' => out.push_str("sum"),
-            'π' => out.push_str("pi"),
-            '√' => out.push_str("sqrt"),
-            '·' => out.push('*'),
-            '½' => out.push_str("0.5"),
-            '³' => out.push_str("^3"),
-            '≈' => out.push('~'),
-            '∞' => out.push_str("inf"),
-            '→' => out.push_str("->"),
-            '←' => out.push_str("<-"),
-            '↑' => out.push_str("up"),
-            '↓' => out.push_str("down"),
-            '—' | '−' => out.push('-'),
-            '±' => out.push_str("+/-"),
-            '▁' => out.push('_'),
-            '▶' => out.push('>'),
-            'δ' | '∂' => out.push('d'),
-            '…' => out.push_str("..."),
-            c if c.is_ascii() => out.push(c),
-            _ => out.push('?'),
-        }
-    }
-    out
+pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let [first, second] = pieces(app, analysis);
+    let styles = |lead: Role, rest: Role| -> Box<dyn Fn(usize) -> Style> {
+        let (lead, rest) = (theme.style(lead), theme.style(rest));
+        Box::new(move |i| if i == 0 { lead } else { rest })
+    };
+    let width = usize::from(area.width.saturating_sub(1));
+    let line = |texts: Vec<String>, style: &dyn Fn(usize) -> Style| {
+        let styled: Vec<(String, Style)> = texts
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| (shown(theme, &text), style(i)))
+            .collect();
+        let mut line = fit_pieces(&styled, "   ", width, theme.unicode);
+        line.spans.insert(0, " ".into());
+        line
+    };
+    let lines = vec![
+        line(first, &*styles(Role::Formula, Role::Info)),
+        line(second, &*styles(Role::Dim, Role::Formula)),
+    ];
+    frame.render_widget(Paragraph::new(lines), area);
 }

@@ -1,53 +1,60 @@
-//! The help overlay: every key, centred over the screen.
+//! The help overlay: every key from the one key table, centred over the screen, scrolled to the
+//! app's offset, with where it stands in the list.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::keymap;
+use super::text::shown;
+use crate::app::{HelpView, help_page};
+use crate::bindings;
 use crate::theme::{Role, Theme};
 
-pub(super) fn render(theme: &Theme, frame: &mut Frame, area: Rect) {
-    let help = keymap::help_lines();
+pub(super) fn render(view: HelpView, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let help = bindings::help_lines();
     let key_width = help
         .iter()
-        .map(|(k, _)| k.chars().count())
+        .map(|(k, _)| shown(theme, k).chars().count())
         .max()
         .unwrap_or(0);
     let lines: Vec<Line> = help
         .iter()
         .map(|(keys, what)| {
-            let (keys, what) = if theme.unicode {
-                ((*keys).to_string(), (*what).to_string())
-            } else {
-                (
-                    keys.replace('←', "left")
-                        .replace('→', "right")
-                        .replace('↑', "up")
-                        .replace('↓', "down"),
-                    super::header::asciify(what),
-                )
-            };
+            if keys.is_empty() {
+                // A heading.
+                return Line::styled(format!(" {}", shown(theme, what)), theme.style(Role::Dim));
+            }
             Line::from(vec![
-                Span::styled(format!(" {keys:<key_width$}  "), theme.style(Role::Key)),
-                Span::raw(what),
+                Span::styled(
+                    format!(" {:<key_width$}  ", shown(theme, keys)),
+                    theme.style(Role::Key),
+                ),
+                Span::raw(shown(theme, what)),
             ])
         })
         .collect();
-    // Too tall for the screen: as many as fit, and a line saying what is missing.
-    let room = usize::from(area.height.saturating_sub(2));
-    let mut lines = lines;
-    if lines.len() > room && room > 0 {
-        let hidden = lines.len() - room + 1;
-        lines.truncate(room - 1);
-        lines.push(Line::styled(
-            format!(" ... {hidden} more: a taller terminal shows them all"),
-            theme.style(Role::Dim),
-        ));
-    }
+    let page = help_page(area.height).min(lines.len());
+    let last = lines.len().saturating_sub(page);
+    let offset = view.offset.min(last);
     let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 3;
-    let height = lines.len() as u16 + 2;
+    let mut shown_lines: Vec<Line> = lines.into_iter().skip(offset).take(page).collect();
+    // Where the page stands, and how to move it, when it does not show everything.
+    let position = if last == 0 {
+        format!(" all {} lines", help.len())
+    } else {
+        format!(
+            " lines {}-{} of {}: ↑↓ PgUp PgDn Home End",
+            offset + 1,
+            offset + page,
+            help.len()
+        )
+    };
+    shown_lines.push(Line::styled(
+        shown(theme, &position),
+        theme.style(Role::Dim),
+    ));
+    let height = shown_lines.len() as u16 + 2;
     let popup = Rect {
         x: area.x + area.width.saturating_sub(width) / 2,
         y: area.y + area.height.saturating_sub(height) / 2,
@@ -58,12 +65,8 @@ pub(super) fn render(theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
         .border_set(theme.border())
         .title(Span::styled(
-            if theme.unicode {
-                " keys — Esc or ? closes "
-            } else {
-                " keys - Esc or ? closes "
-            },
+            shown(theme, " keys — Esc or ? closes "),
             theme.style(Role::Formula),
         ));
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    frame.render_widget(Paragraph::new(shown_lines).block(block), popup);
 }

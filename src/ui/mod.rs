@@ -7,6 +7,7 @@ mod header;
 mod help;
 mod jacobian;
 mod status;
+mod summary;
 mod tabs;
 mod text;
 mod vector;
@@ -90,8 +91,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     if regions.hints.height > 0 {
         status::render_hints(app, theme, frame, regions.hints);
     }
-    if *app.mode() == Mode::Help {
-        help::render(theme, frame, area);
+    if let Mode::Help(view) = app.mode() {
+        help::render(*view, theme, frame, area);
     }
     if !theme.unicode {
         ascii_only(frame.buffer_mut());

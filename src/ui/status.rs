@@ -1,94 +1,116 @@
-//! The status line (a message, the edit prompt, or the selected element's readout) and the
-//! one-line key hints.
+//! The status line (a message, the edit field's verdict, or the selected element's readout, its
+//! numbers whole) and the one-line key hints. Both fit the width by whole pieces and words.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::text::{fit_pieces, shown};
 use crate::analysis::Analysis;
 use crate::app::{App, Mode, StatusKind};
+use crate::bindings;
 use crate::format;
-use crate::keymap;
+use crate::keymap::scope_of;
 use crate::theme::{Role, Theme};
-
-/// `text` as the terminal can show it: symbols spelled out in ASCII when it lacks UTF-8.
-fn shown(theme: &Theme, text: &str) -> String {
-    if theme.unicode {
-        text.to_string()
-    } else {
-        super::header::asciify(text)
-    }
-}
 
 pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
     let selected = app.vector().selected();
-    let line = if let Some(status) = app.status() {
+    let plain = theme.style(Role::Info);
+    let pieces: Vec<(String, Style)> = if let Some(status) = app.status() {
         let role = match status.kind {
             StatusKind::Info => Role::Info,
             StatusKind::Error => Role::Error,
         };
-        Line::styled(
-            format!(" {}", shown(theme, &status.text)),
-            theme.style(role),
-        )
+        vec![(status.text.clone(), theme.style(role))]
     } else if let Mode::Editing(edit) = app.mode() {
         match &edit.error {
-            Some(reason) => Line::from(vec![
-                Span::raw(format!(" x{selected}: ")),
-                Span::styled(shown(theme, reason), theme.style(Role::Error)),
-                Span::raw(shown(
-                    theme,
-                    " — Enter commits only a finite number, Esc cancels",
-                )),
-            ]),
-            None => Line::from(format!(
-                " x{selected}: Enter commits {}, Esc cancels",
-                edit.buffer.trim()
-            )),
+            Some(reason) => vec![
+                (format!("x{selected}: {reason}"), theme.style(Role::Error)),
+                (
+                    "Enter commits only a finite number, Esc cancels".to_string(),
+                    plain,
+                ),
+            ],
+            None => vec![
+                (format!("x{selected} ← {}", edit.buffer.trim()), plain),
+                ("Enter commits, Esc cancels".to_string(), plain),
+            ],
         }
     } else {
-        let x = format::input_value(app.vector().selected_value(), 24);
+        // The selected element's numbers, whole.
+        let x = format::full_precision(app.vector().selected_value());
         let softmax = &analysis.softmax;
+        let p = softmax.probabilities[selected];
+        let mut pieces = vec![(format!("x{selected} = {x}"), plain)];
         match analysis.function() {
-            Some(numbers) => Line::from(format!(
-                " x{selected} = {x}   f(x) = {}   f'(x) = {}   p = {}",
-                format::short(numbers.outputs[selected], 6),
-                format::short(numbers.derivatives[selected], 6),
-                format::percent(softmax.probabilities[selected]),
-            )),
-            None => Line::from(format!(
-                " x{selected} = {x}   p = {}   log p = {}",
-                format::short(softmax.probabilities[selected], 6),
-                format::short(softmax.log_probabilities[selected], 6),
-            )),
+            Some(numbers) => {
+                pieces.push((
+                    format!(
+                        "f(x) = {}",
+                        format::full_precision(numbers.outputs[selected])
+                    ),
+                    plain,
+                ));
+                pieces.push((
+                    format!(
+                        "f'(x) = {}",
+                        format::full_precision(numbers.derivatives[selected])
+                    ),
+                    plain,
+                ));
+                pieces.push((format!("p = {}", format::percent(p)), plain));
+            }
+            None => {
+                pieces.push((format!("p = {}", format::full_precision(p)), plain));
+                pieces.push((
+                    format!(
+                        "log p = {}",
+                        format::full_precision(softmax.log_probabilities[selected])
+                    ),
+                    plain,
+                ));
+            }
         }
+        pieces
     };
+    let pieces: Vec<(String, Style)> = pieces
+        .into_iter()
+        .map(|(text, style)| (shown(theme, &text), style))
+        .collect();
+    let width = usize::from(area.width.saturating_sub(1));
+    let mut line = fit_pieces(&pieces, "   ", width, theme.unicode);
+    line.spans.insert(0, Span::raw(" "));
     frame.render_widget(Paragraph::new(line), area);
 }
 
 pub(super) fn render_hints(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    // In priority order: what does not fit is left out, from the end.
-    let hints: Vec<(String, &str)> = keymap::hints(app.mode(), app.activation().is_none())
-        .into_iter()
-        .map(|(keys, what)| (shown(theme, keys), what))
-        .collect();
-    let width = |(key, what): &(String, &str)| key.chars().count() + what.chars().count() + 3;
+    let hints = bindings::hints(scope_of(app.mode()), app.activation().is_none());
+    let width =
+        |keys: &str, what: &str| shown(theme, keys).chars().count() + what.chars().count() + 3;
+    // Keep the most important that fit, then show them in their places.
+    let mut by_priority: Vec<usize> = (0..hints.len()).collect();
+    by_priority.sort_by_key(|&i| hints[i].0);
     let mut budget = usize::from(area.width);
-    let mut fitting: Vec<(String, &str)> = Vec::new();
-    for hint in hints {
-        if width(&hint) <= budget {
-            budget -= width(&hint);
-            fitting.push(hint);
+    let mut kept = vec![false; hints.len()];
+    for i in by_priority {
+        let (_, keys, what) = hints[i];
+        let needed = width(keys, what);
+        if needed <= budget {
+            budget -= needed;
+            kept[i] = true;
         }
     }
-    // Help and quit read last, as people expect them at the end of the line.
-    let lead = fitting.len().min(2);
-    fitting.rotate_left(lead);
     let mut spans = Vec::new();
-    for (key, what) in fitting {
-        spans.push(Span::styled(format!(" {key}"), theme.style(Role::Key)));
-        spans.push(Span::styled(format!(" {what} "), theme.style(Role::Dim)));
+    for (i, &(_, keys, what)) in hints.iter().enumerate() {
+        if kept[i] {
+            spans.push(Span::styled(
+                format!(" {}", shown(theme, keys)),
+                theme.style(Role::Key),
+            ));
+            spans.push(Span::styled(format!(" {what} "), theme.style(Role::Dim)));
+        }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -67,6 +67,105 @@ fn visible(style: Style) -> Pen {
     }
 }
 
+/// `text` as the terminal can show it: symbols spelled out in ASCII when it lacks UTF-8.
+pub(super) fn shown(theme: &crate::theme::Theme, text: &str) -> String {
+    if theme.unicode {
+        text.to_string()
+    } else {
+        asciify(text)
+    }
+}
+
+/// `pieces` on one line, `gap` between them, in at most `width` columns: whole pieces while they
+/// fit, then the next one shortened by whole words (with an ellipsis) if that leaves a word of it,
+/// and nothing after. Never cuts a word.
+#[must_use]
+pub fn fit_pieces<'a>(
+    pieces: &[(String, ratatui::style::Style)],
+    gap: &str,
+    width: usize,
+    unicode: bool,
+) -> Line<'a> {
+    let mut spans: Vec<ratatui::text::Span<'a>> = Vec::new();
+    let mut used = 0;
+    for (text, style) in pieces {
+        let lead = if spans.is_empty() { "" } else { gap };
+        let room = width.saturating_sub(used + lead.chars().count());
+        let Some(fitted) = fit_words(text, room, unicode) else {
+            break;
+        };
+        let whole = fitted == *text;
+        if !lead.is_empty() {
+            spans.push(ratatui::text::Span::raw(lead.to_string()));
+        }
+        used += lead.chars().count() + fitted.chars().count();
+        spans.push(ratatui::text::Span::styled(fitted, *style));
+        if !whole {
+            break;
+        }
+    }
+    Line::from(spans)
+}
+
+/// `text` shortened to at most `width` columns by whole words, with an ellipsis where words were
+/// left out (`…`, or `...` in ASCII); `None` when not even the first word and the ellipsis fit.
+#[must_use]
+pub fn fit_words(text: &str, width: usize, unicode: bool) -> Option<String> {
+    if text.chars().count() <= width {
+        return Some(text.to_string());
+    }
+    let ellipsis = if unicode { "…" } else { "..." };
+    let room = width.checked_sub(ellipsis.chars().count())?;
+    // The longest prefix that ends at a word boundary and fits beside the ellipsis.
+    let mut end = None;
+    for (at, c) in text.char_indices() {
+        if c == ' ' {
+            if text[..at].chars().count() > room {
+                break;
+            }
+            let kept = text[..at].trim_end();
+            if !kept.is_empty() {
+                end = Some(kept.len());
+            }
+        }
+    }
+    end.map(|end| format!("{}{ellipsis}", &text[..end]))
+}
+
+/// The formulas' Greek letters and symbols spelled out for an ASCII terminal.
+pub(super) fn asciify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'σ' => out.push_str("sigma"),
+            'α' => out.push_str("alpha"),
+            'β' => out.push_str("beta"),
+            'Φ' => out.push_str("Phi"),
+            'Σ' => out.push_str("sum"),
+            'π' => out.push_str("pi"),
+            '√' => out.push_str("sqrt"),
+            '·' => out.push('*'),
+            '½' => out.push_str("0.5"),
+            '³' => out.push_str("^3"),
+            '≈' => out.push('~'),
+            '∞' => out.push_str("inf"),
+            '→' => out.push_str("->"),
+            '←' => out.push_str("<-"),
+            '↑' => out.push_str("up"),
+            '↓' => out.push_str("down"),
+            '—' | '−' => out.push('-'),
+            '±' => out.push_str("+/-"),
+            '▁' => out.push('_'),
+            '▶' => out.push('>'),
+            'δ' | '∂' => out.push('d'),
+            '…' => out.push_str("..."),
+            c if c.is_ascii() => out.push(c),
+            _ => out.push('?'),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +186,22 @@ mod tests {
             buffer_to_text(&buffer, true),
             "\x1b[36mab\x1b[39m\n\x1b[1;91mc\x1b[0m\n"
         );
+    }
+
+    #[test]
+    fn words_are_left_out_whole() {
+        let fact = "defaults: exact in PyTorch, Keras; tanh in JAX";
+        assert_eq!(fit_words(fact, 60, true).as_deref(), Some(fact));
+        assert_eq!(
+            fit_words(fact, 30, true).as_deref(),
+            Some("defaults: exact in PyTorch,…")
+        );
+        assert_eq!(
+            fit_words(fact, 30, false).as_deref(),
+            Some("defaults: exact in PyTorch,...")
+        );
+        assert_eq!(fit_words(fact, 5, true), None);
+        assert_eq!(fit_words("one", 2, true), None);
     }
 
     #[test]

@@ -1,12 +1,15 @@
-//! The input-vector panel: one row per element with its outputs and softmax probability, then the
-//! sums. On the Softmax tab: p, percentage, log p and the naive result beside the stable one.
+//! The input-vector panel: one row per element with its outputs and softmax probability, the
+//! selected element's numbers whole below, then the sums. On the Softmax tab: p, percentage,
+//! log p and the naive result beside the stable one. Every number goes through
+//! [`format::cell`], so none is cut.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
-use crate::analysis::{Analysis, Kind, LowFunction, SoftmaxExtras};
+use super::summary;
+use crate::analysis::{Analysis, Kind};
 use crate::app::{App, Mode};
 use crate::format;
 use crate::kernel::precision::{Evaluation, Flag, Precision};
@@ -15,23 +18,43 @@ use crate::theme::{Role, Theme};
 /// Rows the panel needs besides one per element: borders, the header, two summary lines.
 pub(super) const CHROME_ROWS: u16 = 5;
 
-/// Width of a number column.
+/// Width of a number column: any f64 fits in 7 characters ([`format::cell`]).
 const NUMBER: u16 = 8;
 
-/// The table's area and the summary's inside the panel's borders.
-fn inner_areas(app: &App, inner: Rect) -> (Rect, Rect) {
+/// The panel's regions inside its borders: the table, the selected element's details, the
+/// summary.
+struct Areas {
+    table: Rect,
+    detail: Rect,
+    summary: Rect,
+}
+
+fn areas(app: &App, inner: Rect) -> Areas {
+    let rows = u16::try_from(app.vector().len()).unwrap_or(u16::MAX);
     // Two summary lines when the rows fit, one when the panel is tight.
-    let needed = u16::try_from(app.vector().len()).unwrap_or(u16::MAX) + CHROME_ROWS - 2;
-    let summary_rows = if inner.height >= needed { 2 } else { 1 };
-    let [table, summary] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(summary_rows)]).areas(inner);
-    (table, summary)
+    let summary_rows = if inner.height >= rows + CHROME_ROWS - 2 {
+        2
+    } else {
+        1
+    };
+    let table_rows = (rows + 1).min(inner.height.saturating_sub(summary_rows).max(2));
+    let [table, detail, summary] = Layout::vertical([
+        Constraint::Length(table_rows),
+        Constraint::Fill(1),
+        Constraint::Length(summary_rows),
+    ])
+    .areas(inner);
+    Areas {
+        table,
+        detail,
+        summary,
+    }
 }
 
 /// The element shown on screen row `y` of the panel, if any (the table scrolls, as ratatui's
 /// does, just far enough to keep the selection in view).
 pub(super) fn element_at(app: &App, area: Rect, y: u16) -> Option<usize> {
-    let (table, _) = inner_areas(app, Block::bordered().inner(area));
+    let table = areas(app, Block::bordered().inner(area)).table;
     let first_row = table.y + 1;
     let visible = usize::from(table.height.saturating_sub(1));
     if y < first_row || y >= table.bottom() || visible == 0 {
@@ -52,33 +75,38 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
     if inner.height == 0 || inner.width == 0 {
         return;
     }
-    let (table_area, summary_area) = inner_areas(app, inner);
+    let areas = areas(app, inner);
     let softmax_tab = app.activation().is_none();
-    let naive_header = format!("naive {}", app.view().precision.name());
-    let last = if app.view().target.is_some() {
-        "p - y"
-    } else if app.view().precision == Precision::F64 {
-        "naive"
-    } else {
-        naive_header.as_str()
-    };
-    let low = app.view().precision != Precision::F64;
-    let (f_header, df_header) = if low {
-        (
-            format!("f {}", app.view().precision.name()),
-            format!("f' {}", app.view().precision.name()),
-        )
-    } else {
-        ("f(x)".to_string(), "f'(x)".to_string())
-    };
+    let precision = app.view().precision;
     let (header, widths) = if softmax_tab {
+        let last = if app.view().target.is_some() {
+            "p - y".to_string()
+        } else if precision == Precision::F64 {
+            "naive".to_string()
+        } else {
+            format!("naive {}", precision.name())
+        };
         (
-            vec!["  x", "p", "percent", "log p", last],
+            vec![
+                "  x".to_string(),
+                "p".to_string(),
+                "percent".to_string(),
+                "log p".to_string(),
+                last,
+            ],
             vec![NUMBER + 2, NUMBER, NUMBER, NUMBER, NUMBER + 1],
         )
     } else {
+        let (f, df) = if precision == Precision::F64 {
+            ("f(x)".to_string(), "f'(x)".to_string())
+        } else {
+            (
+                format!("f {}", precision.name()),
+                format!("f' {}", precision.name()),
+            )
+        };
         (
-            vec!["  x", f_header.as_str(), df_header.as_str(), "softmax"],
+            vec!["  x".to_string(), f, df, "softmax".to_string()],
             vec![NUMBER + 2, NUMBER, NUMBER, NUMBER],
         )
     };
@@ -88,13 +116,13 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
     let bar_width = usize::from(inner.width.saturating_sub(fixed));
 
     let rows: Vec<Row> = (0..app.vector().len())
-        .map(|i| row(app, analysis, theme, i, softmax_tab, bar_width))
+        .map(|i| row(app, analysis, theme, i, bar_width))
         .collect();
     let header = Row::new(header.into_iter().enumerate().map(|(i, title)| {
         if i == 0 {
             Cell::from(title)
         } else {
-            number(title.to_string())
+            number(title)
         }
     }))
     .style(theme.style(Role::Dim));
@@ -103,137 +131,109 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
         .column_spacing(1)
         .row_highlight_style(theme.style(Role::Selected));
     let mut state = TableState::default().with_selected(Some(app.vector().selected()));
-    frame.render_stateful_widget(table, table_area, &mut state);
+    frame.render_stateful_widget(table, areas.table, &mut state);
 
-    frame.render_widget(Paragraph::new(summary(app, analysis, theme)), summary_area);
+    let width = usize::from(inner.width);
+    let detail = summary::detail(app, analysis, theme, width);
+    let shown = usize::from(areas.detail.height);
+    // The details only when they fit whole (a blank line first, to set them apart).
+    if detail.len() < shown {
+        let mut lines = vec![Line::default()];
+        lines.extend(detail);
+        frame.render_widget(Paragraph::new(lines), areas.detail);
+    }
+    frame.render_widget(
+        Paragraph::new(summary::summary(app, analysis, theme, width)),
+        areas.summary,
+    );
 }
 
-fn row<'a>(
-    app: &App,
-    analysis: &Analysis,
-    theme: &Theme,
-    i: usize,
-    softmax_tab: bool,
-    bar_width: usize,
-) -> Row<'a> {
+/// The x cell: the value as typed where it fits, or the edit field scrolled to its cursor.
+fn x_cell<'a>(app: &App, theme: &Theme, i: usize) -> Cell<'a> {
     let selected = i == app.vector().selected();
     let pointer = if selected { theme.pointer() } else { " " };
-    let x_cell = match (app.mode(), selected) {
+    match (app.mode(), selected) {
         (Mode::Editing(edit), true) => {
-            let cursor = if theme.unicode { "▏" } else { "_" };
             let role = if edit.error.is_some() {
                 Role::Error
             } else {
                 Role::Key
             };
+            let (shown, cursor) = edit.window(usize::from(NUMBER));
+            let before: String = shown.chars().take(cursor).collect();
+            let under: String = shown.chars().nth(cursor).map_or(" ".into(), String::from);
+            let after: String = shown.chars().skip(cursor + 1).collect();
             Cell::from(Line::from(vec![
                 Span::raw(format!("{pointer} ")),
-                Span::styled(format!("{}{cursor}", edit.buffer), theme.style(role)),
+                Span::styled(before, theme.style(role)),
+                Span::styled(under, theme.style(Role::Cursor)),
+                Span::styled(after, theme.style(role)),
             ]))
         }
         _ => Cell::from(format!(
             "{pointer} {}",
             format::input_value(app.vector().values()[i], usize::from(NUMBER))
         )),
-    };
+    }
+}
+
+fn row<'a>(app: &App, analysis: &Analysis, theme: &Theme, i: usize, bar_width: usize) -> Row<'a> {
     let p = analysis.softmax.probabilities[i];
     let bar = Cell::from(Span::styled(
         theme.bar(p, bar_width),
         theme.style(Role::Bar),
     ));
-    let cells = if softmax_tab {
-        let low = match &analysis.kind {
-            Kind::Softmax(extras) => extras.low.as_ref(),
-            Kind::Function(_) => None,
-        };
-        let naive = low.map_or(analysis.softmax.naive[i], |low| low.naive[i]);
-        let gradient = analysis.softmax.target.as_ref().map(|t| t.gradient[i]);
-        let naive_cell = if let Some(g) = gradient {
-            number(format::short(g, 4))
-        } else if naive.is_finite() {
-            number(format::short(naive, 4))
-        } else {
-            Cell::from(
-                Line::from(Span::styled(
-                    format::short(naive, 4),
-                    theme.style(Role::Warn),
-                ))
-                .right_aligned(),
-            )
-        };
-        vec![
-            x_cell,
-            number(format::short(p, 4)),
-            number(format::percent(p)),
-            number(format::short(analysis.softmax.log_probabilities[i], 3)),
-            naive_cell,
-            bar,
-        ]
-    } else {
-        let Some(numbers) = analysis.function() else {
-            return Row::new(vec![x_cell]);
-        };
-        let (f, df) = match numbers.low.as_ref().map(|low| &low.evaluations[i]) {
-            Some((f, df)) => (evaluated(f, theme), evaluated(df, theme)),
-            None => (
-                number(format::short(numbers.outputs[i], 4)),
-                number(format::short(numbers.derivatives[i], 4)),
-            ),
-        };
-        vec![x_cell, f, df, number(format::percent(p)), bar]
+    let cell = |v: f64| format::cell(v, usize::from(NUMBER), 4);
+    let cells = match &analysis.kind {
+        Kind::Softmax(extras) => {
+            let naive = extras
+                .low
+                .as_ref()
+                .map_or(analysis.softmax.naive[i], |low| low.naive[i]);
+            let gradient = analysis.softmax.target.as_ref().map(|t| t.gradient[i]);
+            let last = match gradient {
+                Some(g) => number(cell(g)),
+                None if naive.is_finite() => number(cell(naive)),
+                None => Cell::from(
+                    Line::from(Span::styled(cell(naive), theme.style(Role::Warn))).right_aligned(),
+                ),
+            };
+            vec![
+                x_cell(app, theme, i),
+                number(cell(p)),
+                number(format::percent(p)),
+                number(format::cell(
+                    analysis.softmax.log_probabilities[i],
+                    usize::from(NUMBER),
+                    3,
+                )),
+                last,
+                bar,
+            ]
+        }
+        Kind::Function(numbers) => {
+            let (f, df) = match numbers.low.as_ref().map(|low| &low.evaluations[i]) {
+                Some((f, df)) => (evaluated(f, theme), evaluated(df, theme)),
+                None => (
+                    number(cell(numbers.outputs[i])),
+                    number(cell(numbers.derivatives[i])),
+                ),
+            };
+            vec![
+                x_cell(app, theme, i),
+                f,
+                df,
+                number(format::percent(p)),
+                bar,
+            ]
+        }
     };
     Row::new(cells)
 }
 
-/// Which elements broke in the chosen precision, and how.
-fn precision_note<'a>(low: &LowFunction, theme: &Theme) -> Line<'a> {
-    let name = low.precision.name();
-    let flagged: Vec<String> = low
-        .evaluations
-        .iter()
-        .enumerate()
-        .filter_map(|(i, (f, df))| {
-            let flag = if f.flag == Flag::Fine {
-                df.flag
-            } else {
-                f.flag
-            };
-            (flag != Flag::Fine).then(|| format!("x{i} {}", flag.word()))
-        })
-        .collect();
-    if let (Some(stable), false) = (&low.stable_softplus, flagged.is_empty()) {
-        return Line::from(vec![
-            Span::raw(format!(" {name}: ")),
-            Span::styled(flagged.join(", "), theme.style(Role::Warn)),
-            Span::raw(format!(
-                "; stable form: {}",
-                stable
-                    .iter()
-                    .map(|&v| format::short(v, 2))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            )),
-        ]);
-    }
-    if flagged.is_empty() {
-        Line::styled(
-            format!(
-                " {name}: as f64 here (e^x overflows past {:.2})",
-                low.precision.exp_limit()
-            ),
-            theme.style(Role::Dim),
-        )
-    } else {
-        Line::from(vec![
-            Span::raw(format!(" {name}: ")),
-            Span::styled(flagged.join(", "), theme.style(Role::Warn)),
-        ])
-    }
-}
-
 /// A low-precision value, styled as a warning when it overflowed, underflowed or saturated.
 fn evaluated<'a>(evaluation: &Evaluation, theme: &Theme) -> Cell<'a> {
-    let text = format::short(evaluation.value, 4);
+    let text = format::cell(evaluation.value, usize::from(NUMBER), 4);
     if evaluation.flag == Flag::Fine {
         number(text)
     } else {
@@ -244,84 +244,4 @@ fn evaluated<'a>(evaluation: &Evaluation, theme: &Theme) -> Cell<'a> {
 /// A right-aligned number cell.
 fn number<'a>(text: String) -> Cell<'a> {
     Cell::from(Line::from(text).right_aligned())
-}
-
-fn summary<'a>(app: &App, analysis: &Analysis, theme: &Theme) -> Vec<Line<'a>> {
-    let softmax = &analysis.softmax;
-    let temperature = format::temperature(app.params().temperature);
-    let sigma = if theme.unicode { "Σ" } else { "sum" };
-    let first = Line::from(format!(
-        " {sigma} p = {:.4}   {temperature}   argmax x{}",
-        softmax.sum, softmax.argmax
-    ));
-    let second = match &analysis.kind {
-        Kind::Softmax(SoftmaxExtras { low: Some(low) }) => {
-            let overflowed = low.naive.iter().filter(|p| p.is_nan()).count();
-            let minus_infinity = low
-                .naive_log
-                .iter()
-                .filter(|&&l| l == f64::NEG_INFINITY)
-                .count();
-            let role = if overflowed + minus_infinity > 0 {
-                Role::Warn
-            } else {
-                Role::Dim
-            };
-            Line::from(vec![
-                Span::raw(format!(" {} naive: ", low.precision.name())),
-                Span::styled(
-                    format!("{overflowed} NaN p, {minus_infinity} -inf ln p"),
-                    theme.style(role),
-                ),
-                Span::raw(" (stable: finite)"),
-            ])
-        }
-        Kind::Softmax(SoftmaxExtras { low: None }) => {
-            let mut spans = vec![Span::raw(format!(
-                " H = {} nats   ",
-                format::short(softmax.entropy, 4)
-            ))];
-            if let Some(target) = &softmax.target {
-                spans.push(Span::styled(
-                    format!(
-                        "CE = -log p{} = {}   ",
-                        target.class,
-                        format::short(target.cross_entropy, 4)
-                    ),
-                    theme.style(Role::Formula),
-                ));
-            }
-            if softmax.naive_failed() {
-                spans.push(Span::styled(
-                    " naive form: NaN (overflow) ",
-                    theme.style(Role::Warn),
-                ));
-            } else {
-                spans.push(Span::styled(
-                    "naive form agrees here",
-                    theme.style(Role::Dim),
-                ));
-            }
-            Line::from(spans)
-        }
-        Kind::Function(numbers) => {
-            if let Some(low) = &numbers.low {
-                return vec![first, precision_note(low, theme)];
-            }
-            // Vanishing gradients: what the selected element's gradient keeps through N layers.
-            let n = app.view().depth;
-            let selected = app.vector().selected();
-            let kept = numbers.through_depth[selected];
-            let role = if kept < 1e-6 { Role::Warn } else { Role::Info };
-            Line::from(vec![
-                Span::raw(format!(" N = {n}: |f'(x{selected})|^N = ")),
-                Span::styled(format::short(kept, 2), theme.style(role)),
-                Span::styled(
-                    format!(" (bound {})", format::short(numbers.depth_bound, 2)),
-                    theme.style(Role::Dim),
-                ),
-            ])
-        }
-    };
-    vec![first, second]
 }

@@ -106,6 +106,30 @@ impl Session {
         )
     }
 
+    /// An interactive bash with job control (no rc files), `$ACTSCOPE` naming the binary.
+    pub fn spawn_job_control_shell(cols: u16, rows: u16) -> Session {
+        Session::spawn_command(
+            "bash",
+            &["--norc", "--noprofile", "-i"],
+            cols,
+            rows,
+            &[("ACTSCOPE", env!("CARGO_BIN_EXE_actscope")), ("PS1", "$ ")],
+        )
+    }
+
+    /// The pid of this session's process's child (the program a shell started), once it has one.
+    pub fn child_pid(&self) -> u32 {
+        let pid = self.pid();
+        let mut found = None;
+        self.wait_until(WAIT, |_| {
+            found = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
+                .ok()
+                .and_then(|text| text.split_whitespace().next()?.parse().ok());
+            found.is_some()
+        });
+        found.expect("the shell started no child")
+    }
+
     /// Types `text` (raw bytes: "\r" is Enter, "\x1b" is Esc).
     pub fn send(&mut self, text: &str) {
         self.writer
@@ -146,7 +170,11 @@ impl Session {
     }
 
     /// Waits up to `limit` for the screen to satisfy `ready`; the screen then, or `None`.
-    pub fn wait_until(&self, limit: Duration, ready: impl Fn(&str) -> bool) -> Option<String> {
+    pub fn wait_until(
+        &self,
+        limit: Duration,
+        mut ready: impl FnMut(&str) -> bool,
+    ) -> Option<String> {
         let started = Instant::now();
         while started.elapsed() < limit {
             let screen = self.screen();

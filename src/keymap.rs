@@ -1,6 +1,6 @@
-//! The one place that knows keys: a table of bindings (mode, keys, action, help text, hint) from
-//! which a key press becomes an [`Action`], the help overlay lists every key and the hint bar
-//! picks its few. Mouse events become actions here too, from what the ui's hit test found.
+//! Terminal events to actions: a key press, in the current mode, is looked up in the one key
+//! table ([`crate::bindings`]); a bracketed paste and a resize are actions of their own; a mouse
+//! event becomes one from what the ui's hit test found under it.
 
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -9,107 +9,17 @@ use crossterm::event::{
 use crate::action::Action;
 use crate::app::Mode;
 
-mod table;
+pub use crate::bindings::{BIG_NUDGE, NUDGE};
+use crate::bindings::{BINDINGS, Binds, Scope};
 
-pub use table::BINDINGS;
-
-/// A small step for ←/→ (h/l).
-pub const NUDGE: f64 = 0.1;
-/// A big step for Shift-←/→ (H/L).
-pub const BIG_NUDGE: f64 = 1.0;
-
-/// Which mode a binding works in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Scope {
-    /// In every mode.
-    Everywhere,
-    /// Browsing.
-    Normal,
-    /// Typing a value.
-    Editing,
-    /// The help overlay.
-    Help,
-}
-
-impl Scope {
-    fn covers(self, mode: &Mode) -> bool {
-        match self {
-            Scope::Everywhere => true,
-            Scope::Normal => *mode == Mode::Normal,
-            Scope::Editing => matches!(mode, Mode::Editing(_)),
-            Scope::Help => *mode == Mode::Help,
-        }
+/// The scope of the bindings that work in `mode`.
+#[must_use]
+pub fn scope_of(mode: &Mode) -> Scope {
+    match mode {
+        Mode::Normal => Scope::Normal,
+        Mode::Editing(_) => Scope::Editing,
+        Mode::Help(_) => Scope::Help,
     }
-}
-
-/// A key as a binding names it. For characters the Shift modifier is ignored (the character
-/// says it: `H` is Shift-h); for other keys it must match.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Key {
-    /// The key.
-    pub code: KeyCode,
-    /// Ctrl, Shift as required.
-    pub modifiers: KeyModifiers,
-}
-
-impl Key {
-    /// Whether a pressed key is this one.
-    fn matches(self, pressed: KeyEvent) -> bool {
-        let relevant = if matches!(pressed.code, KeyCode::Char(_)) {
-            KeyModifiers::CONTROL | KeyModifiers::ALT
-        } else {
-            KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT
-        };
-        let code = match (pressed.code, self.modifiers.contains(KeyModifiers::CONTROL)) {
-            // Terminals send Ctrl-letters in either case.
-            (KeyCode::Char(c), true) => KeyCode::Char(c.to_ascii_lowercase()),
-            (code, _) => code,
-        };
-        code == self.code && pressed.modifiers & relevant == self.modifiers & relevant
-    }
-}
-
-/// What a binding does.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Binds {
-    /// This action.
-    Action(Action),
-    /// A digit key: 1-9 jump to tabs 1-9, 0 to tab 10.
-    TabDigit,
-    /// Any printable character: typed into the edit field.
-    Typed,
-    /// A bracketed paste (not a key): the text as a whole vector, or into the edit field.
-    Pasted,
-}
-
-/// A line in the hint bar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Hint {
-    /// Lower shows first and is left out last.
-    pub priority: u8,
-    /// The keys, short (`←/→`).
-    pub keys: &'static str,
-    /// What they do, one word or two.
-    pub text: &'static str,
-    /// What they do on the Softmax tab, when that differs.
-    pub softmax_text: Option<&'static str>,
-}
-
-/// One row of the table.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Binding {
-    /// The mode it works in.
-    pub scope: Scope,
-    /// The keys.
-    pub keys: &'static [Key],
-    /// The keys as the help overlay writes them.
-    pub label: &'static str,
-    /// What they do.
-    pub binds: Binds,
-    /// The help overlay's line; `None` keeps the row out of it.
-    pub help: Option<&'static str>,
-    /// The hint bar's entry, if any.
-    pub hint: Option<Hint>,
 }
 
 /// The action a terminal event asks for, if any: key presses (never releases or repeats) and
@@ -120,6 +30,7 @@ pub fn action_for_event(event: &Event, mode: &Mode) -> Option<Action> {
     match event {
         Event::Key(key) => action_for_key(*key, mode),
         Event::Paste(text) => Some(Action::Paste(text.clone())),
+        Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
         _ => None,
     }
 }
@@ -130,7 +41,8 @@ pub fn action_for_key(pressed: KeyEvent, mode: &Mode) -> Option<Action> {
     if pressed.kind != KeyEventKind::Press {
         return None;
     }
-    for binding in BINDINGS.iter().filter(|b| b.scope.covers(mode)) {
+    let scope = scope_of(mode);
+    for binding in BINDINGS.iter().filter(|b| b.scope.covers(scope)) {
         if let Some(matched) = binding.keys.iter().find(|k| k.matches(pressed)) {
             return match &binding.binds {
                 Binds::Action(action) => Some(action.clone()),
@@ -185,42 +97,12 @@ pub fn action_for_mouse(mouse: &MouseEvent, mode: &Mode, hit: Option<Hit>) -> Op
     }
 }
 
-/// The help overlay's lines for `mode`'s keys: (keys, what they do), in table order.
-#[must_use]
-pub fn help_lines() -> Vec<(&'static str, &'static str)> {
-    BINDINGS
-        .iter()
-        .filter(|b| matches!(b.scope, Scope::Normal | Scope::Everywhere))
-        .filter_map(|b| b.help.map(|help| (b.label, help)))
-        .collect()
-}
-
-/// The hint bar's entries in `mode`, most important first; `softmax` picks the Softmax tab's
-/// wording.
-#[must_use]
-pub fn hints(mode: &Mode, softmax: bool) -> Vec<(&'static str, &'static str)> {
-    let mut hints: Vec<Hint> = BINDINGS
-        .iter()
-        .filter(|b| b.scope != Scope::Everywhere && b.scope.covers(mode))
-        .filter_map(|b| b.hint)
-        .collect();
-    hints.sort_by_key(|h| h.priority);
-    hints
-        .into_iter()
-        .map(|h| {
-            let text = match (softmax, h.softmax_text) {
-                (true, Some(text)) => text,
-                _ => h.text,
-            };
-            (h.keys, text)
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::Edit;
+    use crate::action::{CursorMove, Scroll};
+    use crate::app::{Edit, HelpView, Origin};
+    use crate::bindings::{BINDINGS, Binds, Scope};
 
     fn press(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
@@ -231,14 +113,14 @@ mod tests {
     }
 
     fn editing_mode() -> Mode {
-        Mode::Editing(Edit::new(String::new()))
+        Mode::Editing(Edit::new(String::new(), Origin::Existing))
     }
 
     fn mode_of(scope: Scope) -> Mode {
         match scope {
             Scope::Everywhere | Scope::Normal => Mode::Normal,
             Scope::Editing => editing_mode(),
-            Scope::Help => Mode::Help,
+            Scope::Help => Mode::Help(HelpView::default()),
         }
     }
 
@@ -270,8 +152,8 @@ mod tests {
                 Action::Paste(_) => BINDINGS.iter().any(|b| b.binds == Binds::Pasted),
                 Action::EditInput(_) => BINDINGS.iter().any(|b| b.binds == Binds::Typed),
                 Action::SelectTab(_) => BINDINGS.iter().any(|b| b.binds == Binds::TabDigit),
-                // Reached by a mouse click on a row (action_for_mouse).
-                Action::SelectElement(_) => true,
+                // Reached by a mouse click on a row (action_for_mouse) and a terminal resize.
+                Action::SelectElement(_) | Action::Resize(..) => true,
                 Action::NextTab
                 | Action::PrevTab
                 | Action::SelectNext
@@ -279,6 +161,9 @@ mod tests {
                 | Action::Nudge(_)
                 | Action::StartEdit
                 | Action::EditBackspace
+                | Action::EditDelete
+                | Action::EditCursor(_)
+                | Action::ScrollHelp(_)
                 | Action::EditClear
                 | Action::EditCommit
                 | Action::EditCancel
@@ -321,6 +206,18 @@ mod tests {
             Action::StartEdit,
             Action::EditInput('1'),
             Action::EditBackspace,
+            Action::EditDelete,
+            Action::EditCursor(CursorMove::Left),
+            Action::EditCursor(CursorMove::Right),
+            Action::EditCursor(CursorMove::Home),
+            Action::EditCursor(CursorMove::End),
+            Action::ScrollHelp(Scroll::Up),
+            Action::ScrollHelp(Scroll::Down),
+            Action::ScrollHelp(Scroll::PageUp),
+            Action::ScrollHelp(Scroll::PageDown),
+            Action::ScrollHelp(Scroll::Top),
+            Action::ScrollHelp(Scroll::Bottom),
+            Action::Resize(80, 24),
             Action::EditClear,
             Action::EditCommit,
             Action::EditCancel,
@@ -469,15 +366,22 @@ mod tests {
     fn help_mode_table() {
         for code in [KeyCode::Esc, KeyCode::Char('?'), KeyCode::Enter] {
             assert_eq!(
-                action_for_key(press(code), &Mode::Help),
+                action_for_key(press(code), &Mode::Help(HelpView::default())),
                 Some(Action::ToggleHelp)
             );
         }
         assert_eq!(
-            action_for_key(press(KeyCode::Char('q')), &Mode::Help),
+            action_for_key(press(KeyCode::Char('q')), &Mode::Help(HelpView::default())),
             Some(Action::Quit)
         );
-        assert_eq!(action_for_key(press(KeyCode::Char('j')), &Mode::Help), None);
+        assert_eq!(
+            action_for_key(press(KeyCode::Char('j')), &Mode::Help(HelpView::default())),
+            Some(Action::ScrollHelp(Scroll::Down))
+        );
+        assert_eq!(
+            action_for_key(press(KeyCode::Char('x')), &Mode::Help(HelpView::default())),
+            None
+        );
     }
 
     #[test]
@@ -498,22 +402,48 @@ mod tests {
         );
         assert_eq!(
             action_for_event(&Event::Resize(10, 10), &Mode::Normal),
-            None
+            Some(Action::Resize(10, 10))
         );
+        assert_eq!(action_for_event(&Event::FocusGained, &Mode::Normal), None);
     }
 
     #[test]
     fn the_help_and_the_hints_come_from_the_table() {
+        use crate::bindings::{help_lines, hints};
         let help = help_lines();
         assert_eq!(help.first(), Some(&("q  Ctrl-C", "quit")));
         assert!(help.iter().any(|(keys, _)| *keys == "paste"));
-        let hints = hints(&Mode::Normal, false);
-        assert_eq!(hints[..3], [("?", "help"), ("q", "quit"), ("←/→", "nudge")]);
-        assert!(hints.contains(&("[ ]", "param")));
-        assert!(super::hints(&Mode::Normal, true).contains(&("[ ]", "T")));
+        for keys in ["Esc  Ctrl-G", "Ctrl-U", "a  Insert", "↑ ↓  PgUp PgDn"] {
+            assert!(help.iter().any(|(k, _)| *k == keys), "{keys} missing");
+        }
+        assert!(
+            !help
+                .iter()
+                .any(|(k, what)| k.contains("Esc") && what.contains("this help")),
+            "Esc does not open the help"
+        );
+        let normal = hints(Scope::Normal, false);
+        let shown: Vec<(&str, &str)> = normal.iter().map(|&(_, k, t)| (k, t)).collect();
+        assert_eq!(shown.first(), Some(&("←/→", "nudge")));
+        assert_eq!(shown[shown.len() - 2..], [("?", "help"), ("q", "quit")]);
+        assert!(shown.contains(&("[ ]", "param")));
+        assert!(
+            hints(Scope::Normal, true)
+                .iter()
+                .any(|&(_, k, t)| (k, t) == ("[ ]", "T"))
+        );
+        let editing: Vec<(&str, &str)> = hints(Scope::Editing, false)
+            .iter()
+            .map(|&(_, k, t)| (k, t))
+            .collect();
         assert_eq!(
-            super::hints(&editing_mode(), false),
-            [("Enter", "commit"), ("Esc", "cancel"), ("Ctrl-U", "clear")]
+            editing,
+            [
+                ("Enter", "commit"),
+                ("Esc", "cancel"),
+                ("←/→", "move"),
+                ("Ctrl-U", "clear")
+            ]
         );
     }
 }

@@ -1,6 +1,8 @@
 //! The terminal: raw mode and the alternate screen on the way in, everything restored on every
-//! way out (return, error, panic, SIGTERM, SIGHUP, SIGINT, Ctrl-Z), and the event loop that
-//! redraws only after an event.
+//! way out (return, error, panic, SIGTERM, SIGHUP, SIGINT, Ctrl-Z, `kill -TSTP`), and the event
+//! loop that redraws only after an event.
+
+mod suspend;
 
 use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -22,9 +24,11 @@ use crossterm::{execute, queue};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::layout::Rect;
-use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
+use std::sync::atomic::{AtomicBool, Ordering};
 
+use crate::action::Action;
 use crate::app::{App, Request, Settings};
 use crate::keymap;
 use crate::theme::Theme;
@@ -89,13 +93,40 @@ fn restore_on_panic() {
     }));
 }
 
+/// Set when a stop from outside (`kill -TSTP`) gave the terminal back and took it again: the
+/// loop repaints every cell.
+static REPAINT: AtomicBool = AtomicBool::new(false);
+
+/// Gives the terminal back, stops until continued (`fg`), then takes the terminal again. `false`
+/// (and nothing done) when no job-control shell could continue the process.
+fn stop_and_resume(mouse: bool) -> Result<bool> {
+    if !suspend::can_stop() {
+        return Ok(false);
+    }
+    let _terminal = lock_terminal();
+    restore();
+    // SIGSTOP, not SIGTSTP: SIGTSTP comes back to the handler below.
+    signal_hook::low_level::raise(SIGSTOP).context("cannot suspend")?;
+    setup(mouse)?;
+    Ok(true)
+}
+
 /// On SIGTERM, SIGHUP (a dropped SSH connection), SIGINT or SIGQUIT: restore the terminal and
-/// exit with 128 + the signal's number, as a shell reports a death by that signal.
-fn exit_on_signals() -> Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+/// exit with 128 + the signal's number, as a shell reports a death by that signal. On SIGTSTP
+/// from outside: stop as Ctrl-Z does, the terminal restored first, then wake the loop (a
+/// SIGWINCH, which crossterm turns into a resize) to repaint.
+fn handle_signals(mouse: bool) -> Result<()> {
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP])
         .context("cannot install signal handlers")?;
     thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
+        for signal in signals.forever() {
+            if signal == SIGTSTP {
+                if let Ok(true) = stop_and_resume(mouse) {
+                    REPAINT.store(true, Ordering::SeqCst);
+                    let _ = signal_hook::low_level::raise(SIGWINCH);
+                }
+                continue;
+            }
             let _terminal = lock_terminal();
             restore();
             std::process::exit(128 + signal);
@@ -120,12 +151,15 @@ pub struct Options {
 /// When the terminal cannot be set up, read or written.
 pub fn run(options: &Options) -> Result<()> {
     restore_on_panic();
-    exit_on_signals()?;
+    handle_signals(options.mouse)?;
     let _guard = Guard;
     setup(options.mouse)?;
     let backend = AnsiBackend::new(BufWriter::with_capacity(WRITE_BUFFER, io::stdout()));
     let mut terminal = Terminal::new(backend).context("cannot size the terminal")?;
-    let mut app = App::new(options.settings.clone());
+    let mut app = App::new(Settings {
+        markers: options.theme.markers(),
+        ..options.settings.clone()
+    });
     let mut host = RealTerminal {
         mouse: options.mouse,
     };
@@ -169,11 +203,19 @@ impl Events for TerminalEvents {
 
 /// What only the owner of the terminal can do, on the app's request.
 pub trait Host<B: Backend> {
-    /// Gives the terminal back, stops, and takes it again on `fg` (Ctrl-Z).
+    /// Gives the terminal back, stops, and takes it again on `fg` (Ctrl-Z); `false` when the
+    /// process cannot be stopped (no job-control shell to continue it).
     ///
     /// # Errors
     /// When the terminal cannot be restored or set up again.
-    fn suspend(&mut self, terminal: &mut Terminal<B>) -> Result<()>;
+    fn suspend(&mut self, terminal: &mut Terminal<B>) -> Result<bool>;
+
+    /// After something outside the loop wrote to the screen (a stop by `kill -TSTP`): forget
+    /// what was drawn, so the next frame repaints every cell. Says whether it did.
+    ///
+    /// # Errors
+    /// When the terminal's size cannot be read.
+    fn take_repaint(&mut self, terminal: &mut Terminal<B>) -> Result<bool>;
 
     /// Puts `text` on the clipboard.
     ///
@@ -187,19 +229,30 @@ struct RealTerminal {
     mouse: bool,
 }
 
+/// Forgets what was drawn: the next frame writes every cell.
+fn forget_screen(terminal: &mut Terminal<Ansi>) -> Result<()> {
+    terminal.backend_mut().forget_cursor();
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+    Ok(())
+}
+
 impl Host<Ansi> for RealTerminal {
-    fn suspend(&mut self, terminal: &mut Terminal<Ansi>) -> Result<()> {
-        {
-            let _terminal = lock_terminal();
-            restore();
+    fn suspend(&mut self, terminal: &mut Terminal<Ansi>) -> Result<bool> {
+        if !stop_and_resume(self.mouse)? {
+            return Ok(false);
         }
-        signal_hook::low_level::raise(SIGTSTP).context("cannot suspend")?;
-        // Running again: the screen may hold anything, so forget what was drawn.
-        setup(self.mouse)?;
-        terminal.backend_mut().forget_cursor();
-        let size = terminal.size()?;
-        terminal.resize(Rect::new(0, 0, size.width, size.height))?;
-        Ok(())
+        // Running again: the screen may hold anything.
+        forget_screen(terminal)?;
+        Ok(true)
+    }
+
+    fn take_repaint(&mut self, terminal: &mut Terminal<Ansi>) -> Result<bool> {
+        if !REPAINT.swap(false, Ordering::SeqCst) {
+            return Ok(false);
+        }
+        forget_screen(terminal)?;
+        Ok(true)
     }
 
     /// OSC 52 travels with the output, so it reaches the local clipboard through SSH and tmux
@@ -231,16 +284,20 @@ pub fn event_loop<B: Backend, E: Events, H: Host<B>>(
 where
     B::Error: Send + Sync + 'static,
 {
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
     draw(terminal, app, theme)?;
     loop {
         let mut redraw = false;
         let mut event = events.next()?;
         loop {
             redraw |= apply(terminal, app, mouse, &event)?;
+            redraw |= host.take_repaint(terminal)?;
             match app.take_request() {
                 Some(Request::Quit) => return Ok(()),
                 Some(Request::Suspend) => {
-                    host.suspend(terminal)?;
+                    let stopped = host.suspend(terminal)?;
+                    app.suspended(stopped);
                     redraw = true;
                 }
                 Some(Request::Share) => {
@@ -295,7 +352,7 @@ where
         }
         _ => keymap::action_for_event(event, app.mode()),
     };
-    let redraw = action.is_some() || matches!(event, Event::Resize(..));
+    let redraw = action.is_some();
     if let Some(action) = action {
         app.update(action);
     }

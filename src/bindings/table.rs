@@ -3,7 +3,7 @@
 use crossterm::event::{KeyCode, KeyModifiers};
 
 use super::{BIG_NUDGE, Binding, Binds, Hint, Key, NUDGE, Scope};
-use crate::action::Action;
+use crate::action::{Action, CursorMove, Scroll};
 
 const fn key(code: KeyCode) -> Key {
     Key {
@@ -30,9 +30,10 @@ const fn shift(code: KeyCode) -> Key {
     }
 }
 
-const fn hint(priority: u8, keys: &'static str, text: &'static str) -> Hint {
+const fn hint(priority: u8, place: u8, keys: &'static str, text: &'static str) -> Hint {
     Hint {
         priority,
+        place,
         keys,
         text,
         softmax_text: None,
@@ -65,12 +66,12 @@ pub static BINDINGS: &[Binding] = &[
         "q  Ctrl-C",
         Binds::Action(Action::Quit),
         Some("quit"),
-        Some(hint(1, "q", "quit")),
+        Some(hint(1, 9, "q", "quit")),
     ),
     row(
         Scope::Everywhere,
         &[ctrl('c')],
-        "Ctrl-C",
+        "",
         Binds::Action(Action::Quit),
         None,
         None,
@@ -78,10 +79,10 @@ pub static BINDINGS: &[Binding] = &[
     row(
         Scope::Normal,
         &[ch('?')],
-        "?  Esc",
+        "?",
         Binds::Action(Action::ToggleHelp),
-        Some("this help (Esc or ? closes it)"),
-        Some(hint(0, "?", "help")),
+        Some("this help"),
+        Some(hint(0, 8, "?", "help")),
     ),
     row(
         Scope::Everywhere,
@@ -97,7 +98,7 @@ pub static BINDINGS: &[Binding] = &[
         "Tab / Shift-Tab",
         Binds::Action(Action::NextTab),
         Some("next / previous tab"),
-        Some(hint(5, "Tab", "next")),
+        Some(hint(5, 3, "Tab", "next")),
     ),
     row(
         Scope::Normal,
@@ -132,7 +133,7 @@ pub static BINDINGS: &[Binding] = &[
         "↑ ↓  k j",
         Binds::Action(Action::SelectPrev),
         Some("select an element"),
-        Some(hint(3, "↑/↓", "select")),
+        Some(hint(3, 1, "↑/↓", "select")),
     ),
     row(
         Scope::Normal,
@@ -148,7 +149,7 @@ pub static BINDINGS: &[Binding] = &[
         "← →  h l",
         Binds::Action(Action::Nudge(-NUDGE)),
         Some("nudge it by 0.1"),
-        Some(hint(2, "←/→", "nudge")),
+        Some(hint(2, 0, "←/→", "nudge")),
     ),
     row(
         Scope::Normal,
@@ -180,15 +181,15 @@ pub static BINDINGS: &[Binding] = &[
         "Enter  e",
         Binds::Action(Action::StartEdit),
         Some("type an exact value (Enter commits, Esc cancels)"),
-        Some(hint(4, "Enter", "edit")),
+        Some(hint(4, 2, "Enter", "edit")),
     ),
     row(
         Scope::Normal,
         &[ch('a'), key(KeyCode::Insert)],
-        "a",
+        "a  Insert",
         Binds::Action(Action::AddElement),
-        Some("add an element after the selected one"),
-        Some(hint(7, "a", "add")),
+        Some("add an element after the selected one and type it"),
+        Some(hint(7, 5, "a", "add")),
     ),
     row(
         Scope::Normal,
@@ -196,7 +197,7 @@ pub static BINDINGS: &[Binding] = &[
         "x  Delete",
         Binds::Action(Action::RemoveElement),
         Some("remove the selected element"),
-        Some(hint(8, "x", "del")),
+        Some(hint(8, 6, "x", "del")),
     ),
     row(
         Scope::Everywhere,
@@ -214,6 +215,7 @@ pub static BINDINGS: &[Binding] = &[
         Some("parameter down / up (T on Softmax, exact/tanh on GELU)"),
         Some(Hint {
             priority: 6,
+            place: 4,
             keys: "[ ]",
             text: "param",
             softmax_text: Some("T"),
@@ -233,7 +235,7 @@ pub static BINDINGS: &[Binding] = &[
         "+ -",
         Binds::Action(Action::ZoomIn),
         Some("zoom in / out around the selected element"),
-        Some(hint(9, "+/-", "zoom")),
+        Some(hint(9, 7, "+/-", "zoom")),
     ),
     row(
         Scope::Normal,
@@ -272,7 +274,7 @@ pub static BINDINGS: &[Binding] = &[
         &[ch('<')],
         "< >",
         Binds::Action(Action::DepthDown),
-        Some("depth N for |f'(x)|^N; ▁▁ marks |f'| < 1% of its max"),
+        Some("depth N for |f'(x)|^N; ▁▁ marks saturated and dead regions"),
         None,
     ),
     row(
@@ -352,48 +354,136 @@ pub static BINDINGS: &[Binding] = &[
         &[key(KeyCode::Enter)],
         "Enter",
         Binds::Action(Action::EditCommit),
-        None,
-        Some(hint(0, "Enter", "commit")),
+        Some("commit the value (only a finite number)"),
+        Some(hint(0, 0, "Enter", "commit")),
     ),
     row(
         Scope::Editing,
         &[key(KeyCode::Esc), ctrl('g')],
-        "Esc",
+        "Esc  Ctrl-G",
         Binds::Action(Action::EditCancel),
-        None,
-        Some(hint(1, "Esc", "cancel")),
+        Some("cancel (an element just added goes again)"),
+        Some(hint(1, 1, "Esc", "cancel")),
     ),
     row(
         Scope::Editing,
         &[ctrl('u')],
         "Ctrl-U",
         Binds::Action(Action::EditClear),
+        Some("clear the field"),
+        Some(hint(3, 3, "Ctrl-U", "clear")),
+    ),
+    row(
+        Scope::Editing,
+        &[key(KeyCode::Left)],
+        "← →  Home End",
+        Binds::Action(Action::EditCursor(CursorMove::Left)),
+        Some("move the cursor"),
+        Some(hint(2, 2, "←/→", "move")),
+    ),
+    row(
+        Scope::Editing,
+        &[key(KeyCode::Right)],
+        "",
+        Binds::Action(Action::EditCursor(CursorMove::Right)),
         None,
-        Some(hint(2, "Ctrl-U", "clear")),
+        None,
+    ),
+    row(
+        Scope::Editing,
+        &[key(KeyCode::Home), ctrl('a')],
+        "",
+        Binds::Action(Action::EditCursor(CursorMove::Home)),
+        None,
+        None,
+    ),
+    row(
+        Scope::Editing,
+        &[key(KeyCode::End), ctrl('e')],
+        "",
+        Binds::Action(Action::EditCursor(CursorMove::End)),
+        None,
+        None,
     ),
     row(
         Scope::Editing,
         &[key(KeyCode::Backspace), ctrl('h')],
-        "Backspace",
+        "Backspace  Delete",
         Binds::Action(Action::EditBackspace),
+        Some("delete before / under the cursor"),
+        None,
+    ),
+    row(
+        Scope::Editing,
+        &[key(KeyCode::Delete), ctrl('d')],
+        "",
+        Binds::Action(Action::EditDelete),
         None,
         None,
     ),
     row(Scope::Editing, &[], "", Binds::Typed, None, None),
     row(
         Scope::Help,
-        &[key(KeyCode::Esc), ch('?'), key(KeyCode::Enter)],
-        "Esc",
-        Binds::Action(Action::ToggleHelp),
+        &[key(KeyCode::Up), ch('k')],
+        "↑ ↓  PgUp PgDn",
+        Binds::Action(Action::ScrollHelp(Scroll::Up)),
+        Some("scroll a line / a page"),
+        Some(hint(1, 0, "↑/↓", "scroll")),
+    ),
+    row(
+        Scope::Help,
+        &[key(KeyCode::Down), ch('j')],
+        "",
+        Binds::Action(Action::ScrollHelp(Scroll::Down)),
         None,
-        Some(hint(0, "Esc", "close help")),
+        None,
+    ),
+    row(
+        Scope::Help,
+        &[key(KeyCode::PageUp)],
+        "",
+        Binds::Action(Action::ScrollHelp(Scroll::PageUp)),
+        None,
+        None,
+    ),
+    row(
+        Scope::Help,
+        &[key(KeyCode::PageDown), ch(' ')],
+        "",
+        Binds::Action(Action::ScrollHelp(Scroll::PageDown)),
+        None,
+        None,
+    ),
+    row(
+        Scope::Help,
+        &[key(KeyCode::Home), ch('g')],
+        "Home End",
+        Binds::Action(Action::ScrollHelp(Scroll::Top)),
+        Some("to the top / the end"),
+        None,
+    ),
+    row(
+        Scope::Help,
+        &[key(KeyCode::End), ch('G')],
+        "",
+        Binds::Action(Action::ScrollHelp(Scroll::Bottom)),
+        None,
+        None,
+    ),
+    row(
+        Scope::Help,
+        &[key(KeyCode::Esc), ch('?'), key(KeyCode::Enter)],
+        "Esc  ?",
+        Binds::Action(Action::ToggleHelp),
+        Some("close the help"),
+        Some(hint(0, 1, "Esc", "close")),
     ),
     row(
         Scope::Help,
         &[ch('q')],
         "q",
         Binds::Action(Action::Quit),
-        None,
-        Some(hint(1, "q", "quit")),
+        Some("quit"),
+        Some(hint(2, 2, "q", "quit")),
     ),
 ];

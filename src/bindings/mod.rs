@@ -1,0 +1,151 @@
+//! The key table and what its rows are: every binding of the explorer as data (scope, keys,
+//! action, help text, hint), from which the keymap resolves key presses, the help overlay lists
+//! every key and the hint bar picks its few. Data only: nothing here knows the app's state.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::action::Action;
+
+mod table;
+
+pub use table::BINDINGS;
+
+/// A small step for ←/→ (h/l).
+pub const NUDGE: f64 = 0.1;
+/// A big step for Shift-←/→ (H/L).
+pub const BIG_NUDGE: f64 = 1.0;
+
+/// Which mode a binding works in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// In every mode.
+    Everywhere,
+    /// Browsing.
+    Normal,
+    /// Typing a value.
+    Editing,
+    /// The help overlay.
+    Help,
+}
+
+impl Scope {
+    /// Whether a binding of this scope works where `current` is the mode's scope.
+    #[must_use]
+    pub fn covers(self, current: Scope) -> bool {
+        self == Scope::Everywhere || self == current
+    }
+}
+
+/// A key as a binding names it. For characters the Shift modifier is ignored (the character
+/// says it: `H` is Shift-h); for other keys it must match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Ctrl, Shift as required.
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    /// Whether a pressed key is this one.
+    #[must_use]
+    pub fn matches(self, pressed: KeyEvent) -> bool {
+        let relevant = if matches!(pressed.code, KeyCode::Char(_)) {
+            KeyModifiers::CONTROL | KeyModifiers::ALT
+        } else {
+            KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT
+        };
+        let code = match (pressed.code, self.modifiers.contains(KeyModifiers::CONTROL)) {
+            // Terminals send Ctrl-letters in either case.
+            (KeyCode::Char(c), true) => KeyCode::Char(c.to_ascii_lowercase()),
+            (code, _) => code,
+        };
+        code == self.code && pressed.modifiers & relevant == self.modifiers & relevant
+    }
+}
+
+/// What a binding does.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Binds {
+    /// This action.
+    Action(Action),
+    /// A digit key: 1-9 jump to tabs 1-9, 0 to tab 10.
+    TabDigit,
+    /// Any printable character: typed into the edit field.
+    Typed,
+    /// A bracketed paste (not a key): the text as a whole vector, or into the edit field.
+    Pasted,
+}
+
+/// A line in the hint bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hint {
+    /// Lower is left out last when the line is short.
+    pub priority: u8,
+    /// Where it stands in the line, left to right.
+    pub place: u8,
+    /// The keys, short (`←/→`).
+    pub keys: &'static str,
+    /// What they do, one word or two.
+    pub text: &'static str,
+    /// What they do on the Softmax tab, when that differs.
+    pub softmax_text: Option<&'static str>,
+}
+
+/// One row of the table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Binding {
+    /// The mode it works in.
+    pub scope: Scope,
+    /// The keys.
+    pub keys: &'static [Key],
+    /// The keys as the help overlay writes them.
+    pub label: &'static str,
+    /// What they do.
+    pub binds: Binds,
+    /// The help overlay's line; `None` keeps the row out of it.
+    pub help: Option<&'static str>,
+    /// The hint bar's entry, if any.
+    pub hint: Option<Hint>,
+}
+
+/// The help overlay's lines, in table order: (keys, what they do) for every key of browsing and
+/// of typing a value, the latter under a heading line (empty keys).
+#[must_use]
+pub fn help_lines() -> Vec<(&'static str, &'static str)> {
+    let lines = |scopes: &[Scope]| -> Vec<(&'static str, &'static str)> {
+        BINDINGS
+            .iter()
+            .filter(|b| scopes.contains(&b.scope))
+            .filter_map(|b| b.help.map(|help| (b.label, help)))
+            .collect()
+    };
+    let mut all = lines(&[Scope::Normal, Scope::Everywhere]);
+    all.push(("", "while typing a value:"));
+    all.extend(lines(&[Scope::Editing]));
+    all.push(("", "in this help:"));
+    all.extend(lines(&[Scope::Help]));
+    all
+}
+
+/// The hint bar's entries where `scope` is the mode's, in the order they stand, each with the
+/// priority that decides which stay on a short line; `softmax` picks the Softmax tab's wording.
+#[must_use]
+pub fn hints(scope: Scope, softmax: bool) -> Vec<(u8, &'static str, &'static str)> {
+    let mut hints: Vec<Hint> = BINDINGS
+        .iter()
+        .filter(|b| b.scope == scope)
+        .filter_map(|b| b.hint)
+        .collect();
+    hints.sort_by_key(|h| h.place);
+    hints
+        .into_iter()
+        .map(|h| {
+            let text = match (softmax, h.softmax_text) {
+                (true, Some(text)) => text,
+                _ => h.text,
+            };
+            (h.priority, h.keys, text)
+        })
+        .collect()
+}
