@@ -8,6 +8,7 @@ pub mod logistic;
 pub mod mish;
 pub mod rectifier;
 pub(crate) mod softmax;
+pub(crate) mod tail;
 
 pub use exponential::{elu, elu_derivative};
 pub use gaussian::{
