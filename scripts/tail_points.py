@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The reference values of kernel/tests/tails.rs: GELU, its tanh form and Mish
+"""The reference values of kernel/tests/tails.rs: GELU, its tanh form, SiLU (with β) and Mish
 and their derivatives at points of their far left tails, where the argument's rounding grows
 through the exponential and where an intermediate exponential is subnormal while the result is
 not. mpmath at 60 digits, each value rounded once to f64 (parameters as the f64 the kernel
@@ -42,6 +42,9 @@ POINTS = [
     ("gelu", 0.0, [-20.0, -32.63, -37.55, -37.6, -37.66, -37.7]),
     # σ(v) subnormal while x·σ(v) is not (v = -708 near x = -21.0).
     ("gelu_tanh", 0.0, [-15.37, -20.5, -21.0, -21.02, -21.06]),
+    ("silu", 1.0, [-30.0, -709.5, -712.0, -714.3, -715.5]),
+    ("silu", 0.5, [-60.0, -1419.0, -1425.0, -1430.0]),
+    ("silu", 1.702, [-100.0, -417.0, -419.0, -420.0]),
     ("mish", 0.0, [-30.0, -709.5, -712.0, -714.3]),
 ]
 

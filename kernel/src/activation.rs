@@ -15,7 +15,7 @@ use crate::simd::{self, Kernel, Level};
 
 /// An element-wise activation function.
 ///
-/// The parameter, for the three that have one, is passed to [`Activation::value`] and
+/// The parameter, for the four that have one, is passed to [`Activation::value`] and
 /// [`Activation::derivative`]; [`Activation::param`] describes it (meaning, default, valid range).
 /// Functions without a parameter ignore the value passed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -36,7 +36,7 @@ pub enum Activation {
     Gelu,
     /// The tanh approximation of GELU.
     GeluTanh,
-    /// SiLU / Swish `x·σ(x)`.
+    /// SiLU / Swish `x·σ(βx)` (β = 1 is SiLU; other β is Swish-β).
     Silu,
     /// Mish `x·tanh(softplus(x))`.
     Mish,
@@ -113,6 +113,20 @@ const ALPHA_ELU: ParamSpec = ParamSpec {
     step: 0.1,
 };
 
+/// Swish's β (Ramachandran, Zoph and Le, 2017): β = 1 is SiLU, β -> inf approaches ReLU,
+/// β = 1.702 approximates GELU. The formula is defined for any β; the spec takes β > 0, the
+/// range Swish uses.
+const BETA_SILU: ParamSpec = ParamSpec {
+    symbol: "β",
+    name: "beta",
+    meaning: "sharpness; 1 is SiLU, large β approaches ReLU",
+    default: 1.0,
+    min: 0.0,
+    min_exclusive: true,
+    max: f64::INFINITY,
+    step: 0.25,
+};
+
 const BETA_SOFTPLUS: ParamSpec = ParamSpec {
     symbol: "β",
     name: "beta",
@@ -152,6 +166,9 @@ impl Activation {
             // At x = √2, x ≈ 1.4185, 2.3994 and 1.4906 (mpmath).
             Activation::Gelu => 1.128_904_145_185_154_7,
             Activation::GeluTanh => 1.128_993_068_658_771_7,
+            // f'(x; β) = g(βx), g the β = 1 derivative: the same supremum for every β != 0
+            // (reached at βx ≈ 2.3994); β = 0 makes f = x/2.
+            Activation::Silu if p == 0.0 => 0.5,
             Activation::Silu => 1.099_839_320_128_867,
             Activation::Mish => 1.088_498_161_251_728,
         }
@@ -164,6 +181,7 @@ impl Activation {
             Activation::LeakyRelu => Some(ALPHA_LEAKY),
             Activation::Elu => Some(ALPHA_ELU),
             Activation::Softplus => Some(BETA_SOFTPLUS),
+            Activation::Silu => Some(BETA_SILU),
             _ => None,
         }
     }
@@ -186,7 +204,7 @@ impl Activation {
             Activation::Elu => elu(x, p),
             Activation::Gelu => gelu(x),
             Activation::GeluTanh => gelu_tanh(x),
-            Activation::Silu => silu(x),
+            Activation::Silu => silu(x, p),
             Activation::Mish => mish(x),
             Activation::Softplus => softplus(x, p),
         }
@@ -206,7 +224,7 @@ impl Activation {
             Activation::Elu => elu_derivative(x, p),
             Activation::Gelu => gelu_derivative(x),
             Activation::GeluTanh => gelu_tanh_derivative(x),
-            Activation::Silu => silu_derivative(x),
+            Activation::Silu => silu_derivative(x, p),
             Activation::Mish => mish_derivative(x),
             Activation::Softplus => softplus_derivative(x, p),
         }
@@ -228,7 +246,7 @@ impl Activation {
             Activation::Elu => map(xs, out, |x| elu(x, p)),
             Activation::Gelu => map(xs, out, gelu),
             Activation::GeluTanh => map(xs, out, gelu_tanh),
-            Activation::Silu => simd::map(level, Kernel::Silu, xs, out),
+            Activation::Silu => simd::map(level, Kernel::Silu(p), xs, out),
             Activation::Mish => map(xs, out, mish),
             Activation::Softplus => map(xs, out, |x| softplus(x, p)),
         }
@@ -249,7 +267,7 @@ impl Activation {
             Activation::Elu => map(xs, out, |x| elu_derivative(x, p)),
             Activation::Gelu => map(xs, out, gelu_derivative),
             Activation::GeluTanh => map(xs, out, gelu_tanh_derivative),
-            Activation::Silu => simd::map(level, Kernel::SiluDerivative, xs, out),
+            Activation::Silu => simd::map(level, Kernel::SiluDerivative(p), xs, out),
             Activation::Mish => map(xs, out, mish_derivative),
             Activation::Softplus => simd::map(level, Kernel::SoftplusDerivative(p), xs, out),
         }
@@ -286,6 +304,34 @@ mod tests {
             assert!(a.value(f64::NAN, p).is_nan(), "{}", a.name());
             assert!(a.derivative(f64::NAN, p).is_nan(), "{}'", a.name());
         }
+    }
+
+    #[test]
+    fn silu_takes_beta_and_its_derivative_bound_does_not_depend_on_it() {
+        let spec = Activation::Silu.param().expect("SiLU has β");
+        assert_eq!(
+            (spec.default, spec.range_text().as_str()),
+            (1.0, "beta > 0")
+        );
+        assert!(!spec.accepts(0.0) && !spec.accepts(-1.0) && spec.accepts(1.702));
+        // silu(2; 0.5) = 2·σ(1) = 1.4621171572600098 (mpmath).
+        assert_eq!(Activation::Silu.value(2.0, 0.5), 1.462_117_157_260_009_8);
+        // f'(x; β) = g(βx): the supremum is the β = 1 one, reached at x = 2.3994/β.
+        let bound = Activation::Silu.derivative_bound(1.0);
+        for beta in [0.01, 0.5, 1.0, 1.702, 40.0] {
+            assert_eq!(Activation::Silu.derivative_bound(beta), bound);
+            let mut highest: f64 = 0.0;
+            for i in -40_000..=40_000 {
+                let x = f64::from(i) * 2.5e-4 / beta;
+                highest = highest.max(Activation::Silu.derivative(x, beta).abs());
+            }
+            assert!(highest <= bound * (1.0 + 1e-15), "β = {beta}: {highest}");
+            assert!(highest >= bound * (1.0 - 1e-9), "β = {beta}: {highest}");
+        }
+        // β = 0 is x/2 (the spec refuses it; the formula is defined).
+        assert_eq!(Activation::Silu.value(3.0, 0.0), 1.5);
+        assert_eq!(Activation::Silu.derivative(f64::INFINITY, 0.0), 0.5);
+        assert_eq!(Activation::Silu.derivative_bound(0.0), 0.5);
     }
 
     #[test]

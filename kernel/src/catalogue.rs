@@ -87,7 +87,7 @@ impl Activation {
             Activation::Elu => "elu(x) = x if x > 0, else α·(e^x - 1)",
             Activation::Gelu => "gelu(x) = x·Φ(x) = ½x·erfc(-x/√2)",
             Activation::GeluTanh => "gelu(x) ≈ ½x·(1 + tanh(√(2/π)·(x + 0.044715x³)))",
-            Activation::Silu => "silu(x) = x·σ(x) = x / (1 + e^-x)",
+            Activation::Silu => "silu(x) = x·σ(βx) = x / (1 + e^-βx)",
             Activation::Mish => "mish(x) = x·tanh(softplus(x))",
             Activation::Softplus => "softplus(x) = ln(1 + e^(βx)) / β",
         }
@@ -104,7 +104,7 @@ impl Activation {
             Activation::LeakyRelu => "(-∞, ∞) for α > 0",
             Activation::Elu => "(-α, ∞)",
             Activation::Gelu | Activation::GeluTanh => "[≈-0.170, ∞)",
-            Activation::Silu => "[≈-0.278, ∞)",
+            Activation::Silu => "[≈-0.278/β, ∞)",
             Activation::Mish => "[≈-0.309, ∞)",
         }
     }
@@ -121,7 +121,7 @@ impl Activation {
             Activation::Elu => "smooth, saturates at -α, pushes mean activations toward 0",
             Activation::Gelu => "weights x by P(X <= x); BERT and GPT use it",
             Activation::GeluTanh => "the tanh approximation GPT-2 used; within 5e-4 of exact",
-            Activation::Silu => "non-monotone: dips to -0.278 at x ≈ -1.28",
+            Activation::Silu => "non-monotone: dips to -0.278/β at x ≈ -1.28/β",
             Activation::Mish => "non-monotone and smooth; dips to -0.309 at x ≈ -1.19",
             Activation::Softplus => "a smooth ReLU whose derivative is σ(βx)",
         }

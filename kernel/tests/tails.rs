@@ -1,5 +1,5 @@
-//! The far left tails of GELU, its tanh form and Mish: where the rounding of
-//! the argument (x/√2, the cubic, x²/2) grows through the exponential, and where an
+//! The far left tails of GELU, its tanh form, SiLU (with β) and Mish: where the rounding of
+//! the argument (x/√2, the cubic, x²/2, βx) grows through the exponential, and where an
 //! intermediate exponential is subnormal while the result is not. Each value within 4 ulp, each
 //! derivative within 8 (nothing cancels there: the tables' bounds are 7 to 9), by the scalar
 //! forms and the slices at every SIMD level.
@@ -11,7 +11,7 @@ use common::reference::{ulps_off, within};
 
 /// `(function, β (0: none), x, f(x), f'(x))`: mpmath at 60 digits, rounded once
 /// (scripts/tail_points.py prints them).
-const TAILS: [(&str, f64, f64, f64, f64); 15] = [
+const TAILS: [(&str, f64, f64, f64, f64); 28] = [
     (
         "gelu",
         0.0,
@@ -88,6 +88,97 @@ const TAILS: [(&str, f64, f64, f64, f64); 15] = [
         -21.06,
         -1.870_982_102_758_755_6e-303,
         -1.805_327_857_317_562e-301,
+    ),
+    (
+        "silu",
+        1.0,
+        -30.0,
+        -2.807_286_890_651_789_6e-12,
+        -2.713_710_660_963_134e-12,
+    ),
+    (
+        "silu",
+        1.0,
+        -709.5,
+        -5.236_215_228_791_926e-306,
+        -5.228_835_080_477_913_5e-306,
+    ),
+    (
+        "silu",
+        1.0,
+        -712.0,
+        -4.313_292_185_103_229e-307,
+        -4.307_234_190_461_23e-307,
+    ),
+    (
+        "silu",
+        1.0,
+        -714.3,
+        -4.338_426_324_546_722e-308,
+        -4.332_352_649_165_864_4e-308,
+    ),
+    (
+        "silu",
+        1.0,
+        -715.5,
+        -1.308_904_124_804_639_7e-308,
+        -1.307_074_768_934_891_5e-308,
+    ),
+    (
+        "silu",
+        0.5,
+        -60.0,
+        -5.614_573_781_303_579e-12,
+        -2.713_710_660_963_134e-12,
+    ),
+    (
+        "silu",
+        0.5,
+        -1_419.0,
+        -1.047_243_045_758_385_2e-305,
+        -5.228_835_080_477_913_5e-306,
+    ),
+    (
+        "silu",
+        0.5,
+        -1_425.0,
+        -5.235_962_268_614_762_5e-307,
+        -2.614_306_774_820_634e-307,
+    ),
+    (
+        "silu",
+        0.5,
+        -1_430.0,
+        -4.313_020_045_810_955_7e-308,
+        -2.153_493_924_971_344_3e-308,
+    ),
+    (
+        "silu",
+        1.702,
+        -100.0,
+        -1.210_818_868_520_422e-72,
+        -2.048_705_525_536_554_3e-72,
+    ),
+    (
+        "silu",
+        1.702,
+        -417.0,
+        -2.435_433_277_255_381_6e-306,
+        -4.139_267_070_317_304e-306,
+    ),
+    (
+        "silu",
+        1.702,
+        -419.0,
+        -8.134_217_624_853_596e-308,
+        -1.382_502_499_028_159_8e-307,
+    ),
+    (
+        "silu",
+        1.702,
+        -420.0,
+        -1.486_557_959_746_317_4e-308,
+        -2.526_582_223_774_550_3e-308,
     ),
     (
         "mish",

@@ -5,6 +5,7 @@
 //! own vectorised exponential; they are `#[inline(always)]` so they compile into its loops.
 #![allow(clippy::inline_always)]
 
+use super::tail::{SUBNORMAL_EXPONENT, mul_exp};
 use crate::double_double::DoubleDouble;
 use crate::eft::{fast_two_sum, two_product};
 
@@ -75,16 +76,48 @@ pub fn tanh_derivative(x: f64) -> f64 {
     4.0 * logistic_density((-2.0 * x.abs()).exp())
 }
 
-/// SiLU / Swish `x·σ(x)`.
+/// SiLU / Swish-β `x·σ(βx)` (β = 1 is SiLU), within 4 ulp for every finite x: `βx` is carried
+/// as a double-double into the exponential, and where `σ(βx)` would be subnormal (βx < -700)
+/// the product is `x·e^(βx)` formed without that subnormal intermediate. Any β is accepted
+/// (β = 0 gives x/2).
 #[must_use]
-pub fn silu(x: f64) -> f64 {
-    x * sigmoid(x)
+pub fn silu(x: f64, beta: f64) -> f64 {
+    let (z, c) = scaled(x, beta);
+    if z.is_nan() {
+        // x or β is NaN, or β = 0 with an infinite x.
+        return if beta == 0.0 { 0.5 * x } else { z };
+    }
+    if z == f64::INFINITY {
+        return x;
+    }
+    if z < SUBNORMAL_EXPONENT {
+        // σ(z) = e^z·(1 - e^z + …) and e^z < 1e-304; x·e^z is 0 (of x's sign) once z = -inf.
+        return if x.is_finite() {
+            mul_exp(x, z, c)
+        } else {
+            0.0 * x.signum()
+        };
+    }
+    x * sigmoid_of_sum(z, c)
 }
 
-/// SiLU' `σ(x)·(1 + x·σ(-x))`.
+/// SiLU' `d/dx x·σ(βx) = σ(βx)·(1 + βx·σ(-βx))`, `βx` carried as in [`silu`]. It is `g(βx)`
+/// with `g` the derivative at β = 1, so its largest value does not depend on β.
 #[must_use]
-pub fn silu_derivative(x: f64) -> f64 {
-    sigmoid(x) * x.mul_add(sigmoid(-x), 1.0)
+pub fn silu_derivative(x: f64, beta: f64) -> f64 {
+    let (z, c) = scaled(x, beta);
+    if z.is_nan() {
+        return if beta == 0.0 { 0.5 } else { z };
+    }
+    if z.is_infinite() {
+        return if z > 0.0 { 1.0 } else { 0.0 };
+    }
+    if z < SUBNORMAL_EXPONENT {
+        // σ(z) = e^z and σ(-z) = 1 to f64 precision.
+        return mul_exp((1.0 + z) + c, z, c);
+    }
+    let (s, s_minus) = logistic_pair((-z.abs()).exp(), z >= 0.0, c);
+    s * c.mul_add(s_minus, z.mul_add(s_minus, 1.0))
 }
 
 /// `βx` as a rounded product and its exact error (0 once the product is not finite).
