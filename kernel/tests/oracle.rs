@@ -40,6 +40,20 @@ fn check(failures: &mut Vec<String>, what: &str, got: f64, want: f64, bound: f64
     }
 }
 
+/// Functions the second edition of the tables added that this kernel does not know yet: their
+/// rows are skipped, by exact name only (a misspelt name would fail the lookup, not skip). The
+/// activations branch, which adds them to `Activation`, removes this list.
+const NOT_YET_KNOWN: [&str; 8] = [
+    "selu",
+    "celu",
+    "relu6",
+    "hard_sigmoid",
+    "hard_swish",
+    "hard_tanh",
+    "softsign",
+    "squared_relu",
+];
+
 fn assert_none(failures: &[String]) {
     assert!(
         failures.is_empty(),
@@ -60,6 +74,13 @@ fn activations_match_the_reference_table() {
         groups.entry((cols[0], cols[1])).or_default().push(cols);
     }
     for ((name, param_text), group) in &groups {
+        if NOT_YET_KNOWN.contains(name) {
+            assert!(
+                Activation::from_name(name).is_none(),
+                "{name} is known now: take it off NOT_YET_KNOWN"
+            );
+            continue;
+        }
         let activation =
             Activation::from_name(name).unwrap_or_else(|| panic!("unknown activation {name:?}"));
         let param = if *param_text == "-" {

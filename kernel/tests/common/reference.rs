@@ -8,10 +8,12 @@ pub fn ulp(reference: f64) -> f64 {
     a.next_up() - a
 }
 
-/// Whether `got` meets `reference` within `bound` ulp, by the tables' rules: below 1e-300 any
-/// result of the same sign (or zero) also below 1e-300 will do; infinities must match exactly.
+/// Whether `got` meets `reference` within `bound` ulp, by the tables' rules: a reference below the
+/// smallest normal `f64` (2.2250738585072014e-308; the first edition said 1e-300) is met by any
+/// result of the same sign (or zero) also below it, a subnormal carrying few bits; infinities
+/// must match exactly.
 pub fn within(got: f64, reference: f64, bound: f64) -> bool {
-    const TINY: f64 = 1e-300;
+    const TINY: f64 = f64::MIN_POSITIVE;
     if reference.is_infinite() || reference.is_nan() {
         return got.to_bits() == reference.to_bits() || (got.is_nan() && reference.is_nan());
     }
