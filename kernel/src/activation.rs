@@ -295,7 +295,7 @@ pub fn through_layers(derivative: f64, depth: u32) -> f64 {
 mod tests {
     use super::*;
     use crate::scalar::logistic::sigmoid;
-    use crate::scalar::{elu, mish, relu, softplus};
+    use crate::scalar::{elu, mish, relu, softplus, softplus_derivative};
 
     #[test]
     fn nan_propagates_everywhere() {
@@ -332,6 +332,31 @@ mod tests {
         assert_eq!(Activation::Silu.value(3.0, 0.0), 1.5);
         assert_eq!(Activation::Silu.derivative(f64::INFINITY, 0.0), 0.5);
         assert_eq!(Activation::Silu.derivative_bound(0.0), 0.5);
+    }
+
+    #[test]
+    fn softplus_mirrors_for_a_negative_beta() {
+        // ln(1 + e^(βx))/β at β = -1, x = 1: -ln(1 + e^-1) = -0.31326168751822286 (mpmath).
+        let want = -0.313_261_687_518_222_86;
+        assert!(
+            (softplus(1.0, -1.0) - want).abs() <= 1e-16,
+            "{}",
+            softplus(1.0, -1.0)
+        );
+        // β = -2.5 (not a power of two): softplus(x, β) = -softplus(-x, -β).
+        for x in [-30.0, -2.0, -0.1, 0.0, 0.7, 3.0, 40.0] {
+            let mirrored = -softplus(-x, 2.5);
+            let got = softplus(x, -2.5);
+            assert!(
+                (got - mirrored).abs() <= 2e-16 * mirrored.abs(),
+                "{x}: {got} vs {mirrored}"
+            );
+        }
+        // A β so small that ln 2/β overflows: the pole, not NaN.
+        assert_eq!(softplus(1.0, 1e-310), f64::INFINITY);
+        assert_eq!(softplus(1.0, -1e-310), f64::NEG_INFINITY);
+        // The derivative σ(βx) needed no change.
+        assert!((softplus_derivative(1.0, -1.0) - 0.268_941_421_369_995_1).abs() < 1e-16);
     }
 
     #[test]

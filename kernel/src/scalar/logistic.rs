@@ -126,27 +126,34 @@ pub(crate) fn scaled(x: f64, beta: f64) -> (f64, f64) {
     (z, if z.is_finite() { error } else { 0.0 })
 }
 
-/// Softplus `ln(1 + e^(βx)) / β`, computed as `max(x, 0) + ln_1p(e^(-|βx|)) / β` with the
-/// rounding of `βx` carried into the exponential. When `β` is not a power of two the division
-/// by `β` would add its own rounding, so the tail is then computed in double-double and rounded
-/// once.
+/// Softplus `ln(1 + e^(βx)) / β`, computed as `(βx > 0 ? x : 0) + ln_1p(e^(-|βx|)) / β` with
+/// the rounding of `βx` carried into the exponential. When `β` is not a power of two the
+/// division by `β` would add its own rounding, so the tail is then computed in double-double and
+/// rounded once. Any nonzero β: a negative β gives the mirrored, negative curve
+/// `softplus(x, β) = -softplus(-x, -β)`, e.g. `softplus(1, -1) = -ln(1 + e^-1) = -0.3133`;
+/// β = 0 is the pole `±inf`, and so is a β so small that `ln 2/β` overflows.
 #[must_use]
 pub fn softplus(x: f64, beta: f64) -> f64 {
     let (z, c) = scaled(x, beta);
     if z.is_nan() {
         return z;
     }
+    // ln(1 + e^z)/β = max(z, 0)/β + ln_1p(e^-|z|)/β, and max(z, 0)/β is x where z > 0.
+    let head = if z > 0.0 { x } else { 0.0 };
+    if !(1.0 / beta).is_finite() {
+        // A subnormal β: ln_1p(e^-|z|)/β is beyond f64 (and the double-double division fails).
+        return head + (-z.abs()).exp().ln_1p() / beta;
+    }
     if !is_power_of_two(beta.abs()) && z.is_finite() {
         let sign = if z >= 0.0 { 1.0 } else { -1.0 };
         let exponent = DoubleDouble::from_f64(-z.abs()).add(DoubleDouble::from_f64(-sign * c));
         let tail = exponent.exp().ln_1p().div(beta);
-        let head = DoubleDouble::from_f64(if x > 0.0 { x } else { 0.0 });
-        return head.add(tail).to_f64();
+        return DoubleDouble::from_f64(head).add(tail).to_f64();
     }
     let e = (-z.abs()).exp();
     let e = if z >= 0.0 { e - e * c } else { e + e * c };
     let tail = e.ln_1p() / beta;
-    if x > 0.0 { x + tail } else { tail }
+    if z > 0.0 { x + tail } else { tail }
 }
 
 /// Whether `v` is `2^k` (then multiplying or dividing by it is exact).
