@@ -307,6 +307,52 @@ mod tests {
     }
 
     #[test]
+    fn every_value_and_derivative_has_its_limit_at_the_infinities() {
+        // (f(-inf), f(inf), f'(-inf), f'(inf)) at the default parameter.
+        let limits = [
+            (Activation::Step, [0.0, 1.0, 0.0, 0.0]),
+            (Activation::Sigmoid, [0.0, 1.0, 0.0, 0.0]),
+            (Activation::Tanh, [-1.0, 1.0, 0.0, 0.0]),
+            (Activation::Relu, [0.0, f64::INFINITY, 0.0, 1.0]),
+            (
+                Activation::LeakyRelu,
+                [f64::NEG_INFINITY, f64::INFINITY, 0.01, 1.0],
+            ),
+            (Activation::Elu, [-1.0, f64::INFINITY, 0.0, 1.0]),
+            (Activation::Gelu, [0.0, f64::INFINITY, 0.0, 1.0]),
+            (Activation::GeluTanh, [0.0, f64::INFINITY, 0.0, 1.0]),
+            (Activation::Silu, [0.0, f64::INFINITY, 0.0, 1.0]),
+            (Activation::Mish, [0.0, f64::INFINITY, 0.0, 1.0]),
+            (Activation::Softplus, [0.0, f64::INFINITY, 0.0, 1.0]),
+        ];
+        let xs = [f64::NEG_INFINITY, f64::INFINITY, f64::NAN];
+        for (a, [low, high, d_low, d_high]) in limits {
+            let p = a.default_param();
+            let name = a.name();
+            assert_eq!(a.value(f64::NEG_INFINITY, p), low, "{name}(-inf)");
+            assert_eq!(a.value(f64::INFINITY, p), high, "{name}(inf)");
+            assert_eq!(a.derivative(f64::NEG_INFINITY, p), d_low, "{name}'(-inf)");
+            assert_eq!(a.derivative(f64::INFINITY, p), d_high, "{name}'(inf)");
+            for level in Level::available() {
+                let (mut ys, mut ds) = ([0.0; 3], [0.0; 3]);
+                a.value_slice(level, &xs, p, &mut ys);
+                a.derivative_slice(level, &xs, p, &mut ds);
+                assert_eq!(&ys[..2], &[low, high], "{name} slice");
+                assert_eq!(&ds[..2], &[d_low, d_high], "{name}' slice");
+                assert!(ys[2].is_nan() && ds[2].is_nan(), "{name} slice at NaN");
+            }
+        }
+        // Every activation, those above and any added later: a limit, never NaN.
+        for a in Activation::ALL {
+            let p = a.default_param();
+            for x in [f64::NEG_INFINITY, f64::INFINITY] {
+                assert!(!a.value(x, p).is_nan(), "{}({x})", a.name());
+                assert!(!a.derivative(x, p).is_nan(), "{}'({x})", a.name());
+            }
+        }
+    }
+
+    #[test]
     fn silu_takes_beta_and_its_derivative_bound_does_not_depend_on_it() {
         let spec = Activation::Silu.param().expect("SiLU has β");
         assert_eq!(
