@@ -74,7 +74,8 @@ def reference(function, param, x):
     """(f(x), f'(x), kappa) exactly (to the working precision); kappa is the derivative's
     cancellation factor (1 where it is not a sum of terms of opposite sign)."""
     x = mp.mpf(x)
-    p = mp.mpf(param) if param is not None else None
+    # The parameter as the kernel sees it: the f64 nearest the decimal (as the tables use it).
+    p = mp.mpf(float(param)) if param is not None else None
     one = mp.mpf(1)
     if function == "step":
         return (one if x > 0 else mp.mpf(0)), mp.mpf(0), one
