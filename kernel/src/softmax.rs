@@ -9,6 +9,7 @@
 use std::fmt;
 
 use crate::double_double::DoubleDouble;
+use crate::scalar::logistic::sigmoid_of_sum;
 use crate::scalar::softmax::{
     CompensatedSum, Shape, corrected_exp, shape, sum_of_others, tempered_exponent,
 };
@@ -277,11 +278,27 @@ pub fn cross_entropy_gradient(probabilities: &[f64], target: usize) -> Vec<f64> 
         .collect()
 }
 
-/// With two logits softmax is a sigmoid of their difference: `p0 = σ((x0 - x1)/T)`.
+/// With two logits softmax is a sigmoid of their difference: `p0 = σ((x0 - x1)/T)`, the
+/// difference tempered as [`softmax`] does it (its rounding carried, no overflow of `x0 - x1`
+/// where the quotient is finite). Like [`softmax`], `T = 0` is the one-hot limit and equal
+/// logits (infinite ones too) split evenly: 0.5.
 #[must_use]
 pub fn two_way_softmax(x0: f64, x1: f64, t: Temperature) -> f64 {
     let t = t.get();
-    crate::scalar::sigmoid((x0 - x1) / t)
+    if x0 == x1 {
+        return 0.5;
+    }
+    if t == 0.0 {
+        return if x0 > x1 {
+            1.0
+        } else if x0 < x1 {
+            0.0
+        } else {
+            f64::NAN
+        };
+    }
+    let (q, c) = tempered_exponent(x0, x1, t);
+    sigmoid_of_sum(q, c)
 }
 
 /// Cross-entropy of the probabilities against the one-hot target `t`: `-log p_t`, from the
@@ -481,6 +498,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn two_way_softmax_has_the_limits_softmax_has() {
+        let at = |x0, x1, t| two_way_softmax(x0, x1, temperature(t));
+        assert_eq!(at(1.0, 1.0, 0.0), 0.5);
+        assert_eq!((at(2.0, 1.0, 0.0), at(1.0, 2.0, 0.0)), (1.0, 0.0));
+        assert_eq!(at(1.0, 2.0, 1e-320), 0.0);
+        assert_eq!(at(f64::INFINITY, f64::INFINITY, 1.0), 0.5);
+        assert_eq!(at(1.0, f64::INFINITY, 1.0), 0.0);
+        assert!(at(f64::NAN, 1.0, 1.0).is_nan());
+        // (x0 - x1)/T = -2e8 although x0 - x1 overflows: σ(-2e8) = 0, σ(2e8) = 1.
+        assert_eq!(at(-1e308, 1e308, 1e300), 0.0);
+        assert_eq!(at(1e308, -1e308, 1e300), 1.0);
+        // Where both are finite it is the two-element softmax.
+        assert!((at(0.5, 0.2, 0.3) - softmax_vec(&[0.5, 0.2], 0.3)[0]).abs() <= 1e-16);
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub(crate) fn tiny_probability(x: f64, max: f64, t: f64, total: f64) -> f64 {
 /// -2e8), the halves `x/2 - m/2` (exact: both are then large) are divided and the quotient
 /// doubled.
 pub(crate) fn tempered_exponent(x: f64, m: f64, t: f64) -> (f64, f64) {
-    if !x.is_finite() {
+    if !x.is_finite() || !m.is_finite() {
         return (x - m, 0.0);
     }
     let (d, err) = two_sum(x, -m);
