@@ -416,9 +416,17 @@ fn plot_windows_parameters_and_refusals() {
     // A negative width is a value, named as typed, and the hint names plot once.
     let run = actscope(&["plot", "sigmoid", "--width", "-5"], "");
     assert_eq!(run.status, Some(2));
-    assert!(run.stderr.contains("'-5'") && !run.stderr.contains("' -5'"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("'-5'") && !run.stderr.contains("' -5'"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(run.stderr.matches("--help").count(), 1, "{}", run.stderr);
-    assert!(run.stderr.contains("`actscope plot --help`"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`actscope plot --help`"),
+        "{}",
+        run.stderr
+    );
     assert_refused(
         &["plot", "relu", "--from", "nan"],
         "",

@@ -41,7 +41,7 @@ pub enum Activation {
     Gelu,
     /// The tanh approximation of GELU.
     GeluTanh,
-    /// SiLU / Swish `x·σ(x)`.
+    /// SiLU / Swish `x·σ(βx)` (β = 1 is SiLU; other β is Swish-β).
     Silu,
     /// Mish `x·tanh(softplus(x))`.
     Mish,
@@ -147,6 +147,20 @@ const ALPHA_CELU: ParamSpec = ParamSpec {
     step: 0.1,
 };
 
+/// Swish's β (Ramachandran, Zoph and Le, 2017): β = 1 is SiLU, β -> inf approaches ReLU,
+/// β = 1.702 approximates GELU. The formula is defined for any β; the spec takes β > 0, the
+/// range Swish uses.
+const BETA_SILU: ParamSpec = ParamSpec {
+    symbol: "β",
+    name: "beta",
+    meaning: "sharpness; 1 is SiLU, large β approaches ReLU",
+    default: 1.0,
+    min: 0.0,
+    min_exclusive: true,
+    max: f64::INFINITY,
+    step: 0.25,
+};
+
 const BETA_SOFTPLUS: ParamSpec = ParamSpec {
     symbol: "β",
     name: "beta",
@@ -202,6 +216,9 @@ impl Activation {
             // At x = √2, x ≈ 1.4185, 2.3994 and 1.4906 (mpmath).
             Activation::Gelu => 1.128_904_145_185_154_7,
             Activation::GeluTanh => 1.128_993_068_658_771_7,
+            // f'(x; β) = g(βx), g the β = 1 derivative: the same supremum for every β != 0
+            // (reached at βx ≈ 2.3994); β = 0 makes f = x/2.
+            Activation::Silu if p == 0.0 => 0.5,
             Activation::Silu => 1.099_839_320_128_867,
             Activation::Mish => 1.088_498_161_251_728,
             // λα at x = 0 (PyTorch's selu'(0); λ ≈ 1.0507 on the right).
@@ -256,6 +273,7 @@ impl Activation {
             Activation::Elu => Some(ALPHA_ELU),
             Activation::Softplus => Some(BETA_SOFTPLUS),
             Activation::Celu => Some(ALPHA_CELU),
+            Activation::Silu => Some(BETA_SILU),
             _ => None,
         }
     }
@@ -278,7 +296,7 @@ impl Activation {
             Activation::Elu => elu(x, p),
             Activation::Gelu => gelu(x),
             Activation::GeluTanh => gelu_tanh(x),
-            Activation::Silu => silu(x),
+            Activation::Silu => silu(x, p),
             Activation::Mish => mish(x),
             Activation::Softplus => softplus(x, p),
             Activation::Selu => selu(x),
@@ -308,7 +326,7 @@ impl Activation {
             Activation::Elu => elu_derivative(x, p),
             Activation::Gelu => gelu_derivative(x),
             Activation::GeluTanh => gelu_tanh_derivative(x),
-            Activation::Silu => silu_derivative(x),
+            Activation::Silu => silu_derivative(x, p),
             Activation::Mish => mish_derivative(x),
             Activation::Softplus => softplus_derivative(x, p),
             Activation::Selu => selu_derivative(x),
@@ -338,7 +356,7 @@ impl Activation {
             Activation::Elu => map(xs, out, |x| elu(x, p)),
             Activation::Gelu => map(xs, out, gelu),
             Activation::GeluTanh => map(xs, out, gelu_tanh),
-            Activation::Silu => simd::map(level, Kernel::Silu, xs, out),
+            Activation::Silu => simd::map(level, Kernel::Silu(p), xs, out),
             Activation::Mish => map(xs, out, mish),
             Activation::Softplus => map(xs, out, |x| softplus(x, p)),
             Activation::Selu => map(xs, out, selu),
@@ -367,7 +385,7 @@ impl Activation {
             Activation::Elu => map(xs, out, |x| elu_derivative(x, p)),
             Activation::Gelu => map(xs, out, gelu_derivative),
             Activation::GeluTanh => map(xs, out, gelu_tanh_derivative),
-            Activation::Silu => simd::map(level, Kernel::SiluDerivative, xs, out),
+            Activation::Silu => simd::map(level, Kernel::SiluDerivative(p), xs, out),
             Activation::Mish => map(xs, out, mish_derivative),
             Activation::Softplus => simd::map(level, Kernel::SoftplusDerivative(p), xs, out),
             Activation::Selu => map(xs, out, selu_derivative),
@@ -403,7 +421,7 @@ pub fn through_layers(derivative: f64, depth: u32) -> f64 {
 mod tests {
     use super::*;
     use crate::scalar::logistic::sigmoid;
-    use crate::scalar::{elu, mish, relu, softplus};
+    use crate::scalar::{elu, mish, relu, softplus, softplus_derivative};
 
     #[test]
     fn nan_propagates_everywhere() {
@@ -412,6 +430,105 @@ mod tests {
             assert!(a.value(f64::NAN, p).is_nan(), "{}", a.name());
             assert!(a.derivative(f64::NAN, p).is_nan(), "{}'", a.name());
         }
+    }
+
+    #[test]
+    fn every_value_and_derivative_has_its_limit_at_the_infinities() {
+        // (f(-inf), f(inf), f'(-inf), f'(inf)) at the default parameter.
+        let limits = [
+            (Activation::Step, [0.0, 1.0, 0.0, 0.0]),
+            (Activation::Sigmoid, [0.0, 1.0, 0.0, 0.0]),
+            (Activation::Tanh, [-1.0, 1.0, 0.0, 0.0]),
+            (Activation::Relu, [0.0, f64::INFINITY, 0.0, 1.0]),
+            (
+                Activation::LeakyRelu,
+                [f64::NEG_INFINITY, f64::INFINITY, 0.01, 1.0],
+            ),
+            (Activation::Elu, [-1.0, f64::INFINITY, 0.0, 1.0]),
+            (Activation::Gelu, [0.0, f64::INFINITY, 0.0, 1.0]),
+            (Activation::GeluTanh, [0.0, f64::INFINITY, 0.0, 1.0]),
+            (Activation::Silu, [0.0, f64::INFINITY, 0.0, 1.0]),
+            (Activation::Mish, [0.0, f64::INFINITY, 0.0, 1.0]),
+            (Activation::Softplus, [0.0, f64::INFINITY, 0.0, 1.0]),
+        ];
+        let xs = [f64::NEG_INFINITY, f64::INFINITY, f64::NAN];
+        for (a, [low, high, d_low, d_high]) in limits {
+            let p = a.default_param();
+            let name = a.name();
+            assert_eq!(a.value(f64::NEG_INFINITY, p), low, "{name}(-inf)");
+            assert_eq!(a.value(f64::INFINITY, p), high, "{name}(inf)");
+            assert_eq!(a.derivative(f64::NEG_INFINITY, p), d_low, "{name}'(-inf)");
+            assert_eq!(a.derivative(f64::INFINITY, p), d_high, "{name}'(inf)");
+            for level in Level::available() {
+                let (mut ys, mut ds) = ([0.0; 3], [0.0; 3]);
+                a.value_slice(level, &xs, p, &mut ys);
+                a.derivative_slice(level, &xs, p, &mut ds);
+                assert_eq!(&ys[..2], &[low, high], "{name} slice");
+                assert_eq!(&ds[..2], &[d_low, d_high], "{name}' slice");
+                assert!(ys[2].is_nan() && ds[2].is_nan(), "{name} slice at NaN");
+            }
+        }
+        // Every activation, those above and any added later: a limit, never NaN.
+        for a in Activation::ALL {
+            let p = a.default_param();
+            for x in [f64::NEG_INFINITY, f64::INFINITY] {
+                assert!(!a.value(x, p).is_nan(), "{}({x})", a.name());
+                assert!(!a.derivative(x, p).is_nan(), "{}'({x})", a.name());
+            }
+        }
+    }
+
+    #[test]
+    fn silu_takes_beta_and_its_derivative_bound_does_not_depend_on_it() {
+        let spec = Activation::Silu.param().expect("SiLU has β");
+        assert_eq!(
+            (spec.default, spec.range_text().as_str()),
+            (1.0, "beta > 0")
+        );
+        assert!(!spec.accepts(0.0) && !spec.accepts(-1.0) && spec.accepts(1.702));
+        // silu(2; 0.5) = 2·σ(1) = 1.4621171572600098 (mpmath).
+        assert_eq!(Activation::Silu.value(2.0, 0.5), 1.462_117_157_260_009_8);
+        // f'(x; β) = g(βx): the supremum is the β = 1 one, reached at x = 2.3994/β.
+        let bound = Activation::Silu.derivative_bound(1.0);
+        for beta in [0.01, 0.5, 1.0, 1.702, 40.0] {
+            assert_eq!(Activation::Silu.derivative_bound(beta), bound);
+            let mut highest: f64 = 0.0;
+            for i in -40_000..=40_000 {
+                let x = f64::from(i) * 2.5e-4 / beta;
+                highest = highest.max(Activation::Silu.derivative(x, beta).abs());
+            }
+            assert!(highest <= bound * (1.0 + 1e-15), "β = {beta}: {highest}");
+            assert!(highest >= bound * (1.0 - 1e-9), "β = {beta}: {highest}");
+        }
+        // β = 0 is x/2 (the spec refuses it; the formula is defined).
+        assert_eq!(Activation::Silu.value(3.0, 0.0), 1.5);
+        assert_eq!(Activation::Silu.derivative(f64::INFINITY, 0.0), 0.5);
+        assert_eq!(Activation::Silu.derivative_bound(0.0), 0.5);
+    }
+
+    #[test]
+    fn softplus_mirrors_for_a_negative_beta() {
+        // ln(1 + e^(βx))/β at β = -1, x = 1: -ln(1 + e^-1) = -0.31326168751822286 (mpmath).
+        let want = -0.313_261_687_518_222_86;
+        assert!(
+            (softplus(1.0, -1.0) - want).abs() <= 1e-16,
+            "{}",
+            softplus(1.0, -1.0)
+        );
+        // β = -2.5 (not a power of two): softplus(x, β) = -softplus(-x, -β).
+        for x in [-30.0, -2.0, -0.1, 0.0, 0.7, 3.0, 40.0] {
+            let mirrored = -softplus(-x, 2.5);
+            let got = softplus(x, -2.5);
+            assert!(
+                (got - mirrored).abs() <= 2e-16 * mirrored.abs(),
+                "{x}: {got} vs {mirrored}"
+            );
+        }
+        // A β so small that ln 2/β overflows: the pole, not NaN.
+        assert_eq!(softplus(1.0, 1e-310), f64::INFINITY);
+        assert_eq!(softplus(1.0, -1e-310), f64::NEG_INFINITY);
+        // The derivative σ(βx) needed no change.
+        assert!((softplus_derivative(1.0, -1.0) - 0.268_941_421_369_995_1).abs() < 1e-16);
     }
 
     #[test]

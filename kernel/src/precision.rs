@@ -159,7 +159,7 @@ pub fn evaluate(precision: Precision, activation: Activation, x: f64, p: f64) ->
     let value = match activation {
         Activation::Sigmoid => m.sigmoid(x),
         Activation::Tanh => m.tanh(x),
-        Activation::Silu => m.r(x * m.sigmoid(x)),
+        Activation::Silu => m.r(x * m.sigmoid(m.r(p * x))),
         Activation::Elu if x <= 0.0 => m.r(p * m.r(m.exp(x) - 1.0)),
         Activation::Gelu => {
             let erf = m.r(libm::erf(m.r(x * std::f64::consts::FRAC_1_SQRT_2)));

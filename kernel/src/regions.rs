@@ -58,15 +58,13 @@ impl Activation {
             | Activation::Mish
             | Activation::Selu
             | Activation::Celu => left,
-            // x·σ(βx): f' -> 0 on the left for β > 0 (and for plain SiLU, without a β).
-            Activation::Silu if p > 0.0 || self.param().is_none() => left,
-            // σ(βx): on the left for β > 0, on the right for β < 0.
-            Activation::Softplus if p > 0.0 => left,
+            // x·σ(βx) and σ(βx) (softplus' f'): on the left for β > 0; α·e^x for ELU, α > 0.
+            Activation::Silu | Activation::Softplus | Activation::Elu if p > 0.0 => left,
+            // σ(βx) with β < 0 saturates on the right.
             Activation::Softplus if p < 0.0 => Tails {
                 left: false,
                 right: true,
             },
-            Activation::Elu if p > 0.0 => left,
             _ => none,
         }
     }

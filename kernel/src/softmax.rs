@@ -9,6 +9,7 @@
 use std::fmt;
 
 use crate::double_double::DoubleDouble;
+use crate::scalar::logistic::sigmoid_of_sum;
 use crate::scalar::softmax::{
     CompensatedSum, Shape, corrected_exp, shape, sum_of_others, tempered_exponent,
 };
@@ -133,7 +134,8 @@ pub fn log_softmax(level: Level, xs: &[f64], t: Temperature, out: &mut [f64]) {
         Shape::Empty => {}
         Shape::Undefined => out.fill(f64::NAN),
         Shape::OneHot { max, ties } => {
-            let log_share = -(ties as f64).ln();
+            // `+ 0.0`: one maximum gives log 1 = +0, not -0.
+            let log_share = -(ties as f64).ln() + 0.0;
             for (o, &x) in out.iter_mut().zip(xs) {
                 *o = if x == max {
                     log_share
@@ -153,13 +155,14 @@ pub fn log_softmax(level: Level, xs: &[f64], t: Temperature, out: &mut [f64]) {
 }
 
 /// `ln Σ exp(x_i / T) = m/T + ln(1 + Σ_{j != argmax} exp((x_j - m)/T))`: the log-normaliser of
-/// the tempered logits, so that `log_softmax = x/T - logsumexp`. At `T = 0` it is the limit of
-/// `m/T` (`+inf` for a positive maximum).
+/// the tempered logits, so that `log_softmax = x/T - logsumexp`. At `T = 0` it is the limit
+/// `T -> 0+` of `m/T + ln k` (`k` tied maxima): `+inf` for `m > 0`, `-inf` for `m < 0`, `ln k`
+/// for `m = 0`; where `m/T` overflows (a tiny `T`) it is that infinity.
 ///
-/// The two parts can cancel (`logsumexp([-0.5442, -0.8774]) = 6.5e-4`): when they do (and at
-/// `T != 1`) they are computed in double-double arithmetic and rounded once, so the result is
-/// within about 1 ulp everywhere; otherwise the `f64` sum, vectorised for long slices, is exact
-/// enough.
+/// The two parts can cancel (`logsumexp([-0.5442, -0.8774]) = -0.0038387658431514406`, from
+/// parts -0.5442 and 0.5403612341568486): when they do (and at `T != 1`) they are computed in
+/// double-double arithmetic and rounded once, so the result is within about 1 ulp everywhere;
+/// otherwise the `f64` sum, vectorised for long slices, is exact enough.
 ///
 /// Empty input gives `-inf`, NaN anywhere gives NaN. Long slices run on the SIMD `level`.
 #[must_use]
@@ -168,7 +171,16 @@ pub fn logsumexp(level: Level, xs: &[f64], t: Temperature) -> f64 {
     match shape(xs, t) {
         Shape::Empty => f64::NEG_INFINITY,
         Shape::Undefined => f64::NAN,
-        Shape::OneHot { max, ties } => max / t + (ties as f64).ln(),
+        Shape::OneHot { max, ties } => {
+            if max == 0.0 {
+                (ties as f64).ln()
+            } else if t == 0.0 {
+                max.signum() * f64::INFINITY
+            } else {
+                // max = +inf.
+                max
+            }
+        }
         Shape::Finite { max, argmax } => {
             // At T = 1, in f64 first: exact enough unless the two parts cancel (then the result
             // is smaller than half the maximum), and that is rare.
@@ -197,6 +209,10 @@ pub fn logsumexp(level: Level, xs: &[f64], t: Temperature) -> f64 {
                         );
                     }
                 }
+            }
+            if !(max / t).is_finite() {
+                // m/T overflows (a tiny T); ln(1 + others) <= ln n cannot bring it back.
+                return max / t;
             }
             let scaled_max = DoubleDouble::from_f64(max).div(t);
             scaled_max.add(others.ln_1p()).to_f64()
@@ -239,16 +255,16 @@ pub fn softmax_jacobian(probabilities: &[f64]) -> Vec<f64> {
     jacobian
 }
 
-/// Index of the first largest value (0 for an empty slice; NaN never wins).
+/// Index of the first largest value, NaN never winning (0 for an empty or all-NaN slice).
 #[must_use]
 pub fn argmax(values: &[f64]) -> usize {
-    let mut best = 0;
+    let mut best: Option<(usize, f64)> = None;
     for (i, &v) in values.iter().enumerate() {
-        if v > values[best] {
-            best = i;
+        if !v.is_nan() && best.is_none_or(|(_, b)| v > b) {
+            best = Some((i, v));
         }
     }
-    best
+    best.map_or(0, |(i, _)| i)
 }
 
 /// The gradient of the cross-entropy against the one-hot `target` with respect to the tempered
@@ -262,11 +278,27 @@ pub fn cross_entropy_gradient(probabilities: &[f64], target: usize) -> Vec<f64> 
         .collect()
 }
 
-/// With two logits softmax is a sigmoid of their difference: `p0 = σ((x0 - x1)/T)`.
+/// With two logits softmax is a sigmoid of their difference: `p0 = σ((x0 - x1)/T)`, the
+/// difference tempered as [`softmax`] does it (its rounding carried, no overflow of `x0 - x1`
+/// where the quotient is finite). Like [`softmax`], `T = 0` is the one-hot limit and equal
+/// logits (infinite ones too) split evenly: 0.5.
 #[must_use]
 pub fn two_way_softmax(x0: f64, x1: f64, t: Temperature) -> f64 {
     let t = t.get();
-    crate::scalar::sigmoid((x0 - x1) / t)
+    if x0 == x1 {
+        return 0.5;
+    }
+    if t == 0.0 {
+        return if x0 > x1 {
+            1.0
+        } else if x0 < x1 {
+            0.0
+        } else {
+            f64::NAN
+        };
+    }
+    let (q, c) = tempered_exponent(x0, x1, t);
+    sigmoid_of_sum(q, c)
 }
 
 /// Cross-entropy of the probabilities against the one-hot target `t`: `-log p_t`, from the
@@ -403,6 +435,94 @@ mod tests {
             (two_way_softmax(0.5, 0.2, Temperature::ONE) - softmax_vec(&[0.5, 0.2], 1.0)[0]).abs()
                 < 1e-16
         );
+    }
+
+    fn logsumexp_at(xs: &[f64], t: f64) -> f64 {
+        logsumexp(Level::best(), xs, temperature(t))
+    }
+
+    #[test]
+    fn logsumexp_at_zero_temperature_is_the_limit_of_m_over_t_plus_ln_k() {
+        assert_eq!(logsumexp_at(&[0.0, 0.0, -1.0], 0.0), 2f64.ln());
+        assert_eq!(logsumexp_at(&[-1.0, 0.0], 0.0), 0.0);
+        assert_eq!(logsumexp_at(&[1.0, 2.0], 0.0), f64::INFINITY);
+        assert_eq!(logsumexp_at(&[-3.0, -2.0], 0.0), f64::NEG_INFINITY);
+        assert_eq!(logsumexp_at(&[f64::INFINITY, 1.0], 0.0), f64::INFINITY);
+    }
+
+    #[test]
+    fn a_tiny_temperature_gives_the_infinite_limit_not_nan() {
+        // m/T = 2e320 overflows: +inf (and -inf for a negative maximum); nothing NaN.
+        assert_eq!(logsumexp_at(&[1.0, 2.0], 1e-320), f64::INFINITY);
+        assert_eq!(logsumexp_at(&[-1.0, -2.0], 1e-320), f64::NEG_INFINITY);
+        assert_eq!(logsumexp_at(&[0.0, -2.0], 1e-320), 0.0);
+        assert_eq!(softmax_vec(&[1.0, 2.0], 1e-320), [0.0, 1.0]);
+        assert_eq!(
+            log_softmax_vec(&[1.0, 2.0], 1e-320),
+            [f64::NEG_INFINITY, 0.0]
+        );
+        let long: Vec<f64> = (0..20).map(f64::from).collect();
+        for t in [1e-320, 5e-324, 1e-300] {
+            assert!(!logsumexp_at(&long, t).is_nan(), "T = {t}");
+            assert!(softmax_vec(&long, t).iter().all(|p| !p.is_nan()), "T = {t}");
+            assert!(
+                log_softmax_vec(&long, t).iter().all(|l| !l.is_nan()),
+                "T = {t}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_overflowing_difference_divided_by_a_large_temperature_stays_finite() {
+        // (x - m)/T with x - m = -2e308 (beyond f64) and T = 1e300: -2e8 (mpmath).
+        let xs = [1e308, -1e308, 0.0];
+        assert_eq!(log_softmax_vec(&xs, 1e300), [0.0, -2e8, -1e8]);
+        assert_eq!(softmax_vec(&xs, 1e300), [1.0, 0.0, 0.0]);
+        assert_eq!(logsumexp_at(&xs, 1e300), 1e8);
+        // A long slice too (the vector kernels hand a non-finite spread to the scalar path).
+        let mut long = vec![0.0; 20];
+        long[3] = 1e308;
+        long[7] = -1e308;
+        let lp = log_softmax_vec(&long, 1e300);
+        assert_eq!((lp[3], lp[7], lp[0]), (0.0, -2e8, -1e8));
+        // At T = 1 the true value, -2e308, is beyond f64: -inf is its rounding.
+        assert_eq!(log_softmax_vec(&xs, 1.0)[1], f64::NEG_INFINITY);
+    }
+
+    #[test]
+    fn no_output_is_a_negative_zero() {
+        for t in [0.0, 1.0, 0.5] {
+            for xs in [&[3.0, 1.0][..], &[2.0, 2.0, -1.0], &[0.0], &[-0.0, -5.0]] {
+                for v in softmax_vec(xs, t).into_iter().chain(log_softmax_vec(xs, t)) {
+                    assert_ne!(v.to_bits(), (-0.0f64).to_bits(), "{xs:?} at T = {t}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn two_way_softmax_has_the_limits_softmax_has() {
+        let at = |x0, x1, t| two_way_softmax(x0, x1, temperature(t));
+        assert_eq!(at(1.0, 1.0, 0.0), 0.5);
+        assert_eq!((at(2.0, 1.0, 0.0), at(1.0, 2.0, 0.0)), (1.0, 0.0));
+        assert_eq!(at(1.0, 2.0, 1e-320), 0.0);
+        assert_eq!(at(f64::INFINITY, f64::INFINITY, 1.0), 0.5);
+        assert_eq!(at(1.0, f64::INFINITY, 1.0), 0.0);
+        assert!(at(f64::NAN, 1.0, 1.0).is_nan());
+        // (x0 - x1)/T = -2e8 although x0 - x1 overflows: σ(-2e8) = 0, σ(2e8) = 1.
+        assert_eq!(at(-1e308, 1e308, 1e300), 0.0);
+        assert_eq!(at(1e308, -1e308, 1e300), 1.0);
+        // Where both are finite it is the two-element softmax.
+        assert!((at(0.5, 0.2, 0.3) - softmax_vec(&[0.5, 0.2], 0.3)[0]).abs() <= 1e-16);
+    }
+
+    #[test]
+    fn argmax_never_picks_nan() {
+        assert_eq!(argmax(&[f64::NAN, 1.0]), 1);
+        assert_eq!(argmax(&[1.0, f64::NAN, 3.0, 3.0]), 2);
+        assert_eq!(argmax(&[f64::NAN, f64::NAN]), 0);
+        assert_eq!(argmax(&[f64::NEG_INFINITY, f64::NAN]), 0);
+        assert_eq!(argmax(&[]), 0);
     }
 
     #[test]

@@ -13,6 +13,7 @@ fn temperature() -> impl Strategy<Value = f64> {
     prop_oneof![
         Just(0.0),
         Just(1.0),
+        Just(1e-320),
         1e-300..1e-3f64,
         1e-3..1e3f64,
         1e3..1e300f64,
@@ -68,10 +69,20 @@ proptest! {
         let p = softmax(&xs, t);
         for (&l, &pi) in lp.iter().zip(&p) {
             prop_assert!(l <= 0.0 && !l.is_nan(), "log p = {l}");
+            prop_assert!(l.to_bits() != (-0.0f64).to_bits() && pi.to_bits() != (-0.0f64).to_bits());
             if pi > 1e-300 {
                 prop_assert!((l.exp() - pi).abs() <= 1e-12 * pi.max(1e-300) + 1e-15, "{l} vs {pi}");
             }
         }
+    }
+
+    #[test]
+    fn logsumexp_is_never_nan_for_finite_input(
+        xs in prop::collection::vec(finite(), 1..30),
+        t in temperature(),
+    ) {
+        let lse = kernel::logsumexp(Level::best(), &xs, Temperature::new(t).unwrap());
+        prop_assert!(!lse.is_nan(), "logsumexp = NaN at T = {t}");
     }
 
     #[test]

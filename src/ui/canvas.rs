@@ -343,7 +343,7 @@ fn draw_series(plot: &Plot, graph: Rect, marker: MarkerKind, buffer: &mut Buffer
             let joined = match series.stroke {
                 Stroke::Solid => true,
                 Stroke::Dotted => false,
-                Stroke::Dashed => (k / DASH) % 2 == 0,
+                Stroke::Dashed => (k / DASH).is_multiple_of(2),
             };
             match (joined, previous, dot) {
                 (true, Some(from), Some(to)) => line(from, to, &mut set),

@@ -44,34 +44,31 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
         let softmax = &analysis.softmax;
         let p = softmax.probabilities[selected];
         let mut pieces = vec![(format!("x{selected} = {x}"), plain)];
-        match analysis.function() {
-            Some(numbers) => {
-                pieces.push((
-                    format!(
-                        "f(x) = {}",
-                        format::full_precision(numbers.outputs[selected])
-                    ),
-                    plain,
-                ));
-                pieces.push((
-                    format!(
-                        "f'(x) = {}",
-                        format::full_precision(numbers.derivatives[selected])
-                    ),
-                    plain,
-                ));
-                pieces.push((format!("p = {}", format::percent(p)), plain));
-            }
-            None => {
-                pieces.push((format!("p = {}", format::full_precision(p)), plain));
-                pieces.push((
-                    format!(
-                        "log p = {}",
-                        format::full_precision(softmax.log_probabilities[selected])
-                    ),
-                    plain,
-                ));
-            }
+        if let Some(numbers) = analysis.function() {
+            pieces.push((
+                format!(
+                    "f(x) = {}",
+                    format::full_precision(numbers.outputs[selected])
+                ),
+                plain,
+            ));
+            pieces.push((
+                format!(
+                    "f'(x) = {}",
+                    format::full_precision(numbers.derivatives[selected])
+                ),
+                plain,
+            ));
+            pieces.push((format!("p = {}", format::percent(p)), plain));
+        } else {
+            pieces.push((format!("p = {}", format::full_precision(p)), plain));
+            pieces.push((
+                format!(
+                    "log p = {}",
+                    format::full_precision(softmax.log_probabilities[selected])
+                ),
+                plain,
+            ));
         }
         pieces
     };

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use super::text::{fit_pieces, shown};
-use crate::analysis::{Analysis, Kind, LowFunction, SoftmaxExtras};
+use crate::analysis::{Analysis, FunctionNumbers, Kind, LowFunction, SoftmaxExtras};
 use crate::app::App;
 use crate::format;
 use crate::kernel::precision::Flag;
@@ -145,32 +145,30 @@ pub(super) fn summary<'a>(
             });
             line(theme, width, &pieces)
         }
-        Kind::Function(numbers) => match &numbers.low {
-            Some(low) => precision_note(low, theme, width),
-            None => {
-                // Vanishing gradients: what the selected element's gradient keeps through N layers.
-                let n = app.view().depth;
-                let selected = app.vector().selected();
-                let kept = numbers.through_depth[selected];
-                let role = if kept < 1e-6 { Role::Warn } else { Role::Info };
-                let bound = if numbers.depth_bound.is_finite() {
-                    format!("(max {})", format::short(numbers.depth_bound, 2))
-                } else {
-                    "(no max: f' is unbounded)".to_string()
-                };
-                line(
-                    theme,
-                    width,
-                    &[
-                        (
-                            format!("N = {n}: |f'(x{selected})|^N = {}", format::short(kept, 2)),
-                            role,
-                        ),
-                        (bound, Role::Dim),
-                    ],
-                )
-            }
-        },
+        Kind::Function(FunctionNumbers { low: Some(low), .. }) => precision_note(low, theme, width),
+        Kind::Function(numbers) => {
+            // Vanishing gradients: what the selected element's gradient keeps through N layers.
+            let n = app.view().depth;
+            let selected = app.vector().selected();
+            let kept = numbers.through_depth[selected];
+            let role = if kept < 1e-6 { Role::Warn } else { Role::Info };
+            let bound = if numbers.depth_bound.is_finite() {
+                format!("(max {})", format::short(numbers.depth_bound, 2))
+            } else {
+                "(no max: f' is unbounded)".to_string()
+            };
+            line(
+                theme,
+                width,
+                &[
+                    (
+                        format!("N = {n}: |f'(x{selected})|^N = {}", format::short(kept, 2)),
+                        role,
+                    ),
+                    (bound, Role::Dim),
+                ],
+            )
+        }
     };
     vec![first, second]
 }

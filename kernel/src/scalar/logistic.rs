@@ -5,6 +5,7 @@
 //! own vectorised exponential; they are `#[inline(always)]` so they compile into its loops.
 #![allow(clippy::inline_always)]
 
+use super::tail::{SUBNORMAL_EXPONENT, mul_exp};
 use crate::double_double::DoubleDouble;
 use crate::eft::{fast_two_sum, two_product};
 
@@ -75,16 +76,48 @@ pub fn tanh_derivative(x: f64) -> f64 {
     4.0 * logistic_density((-2.0 * x.abs()).exp())
 }
 
-/// SiLU / Swish `x·σ(x)`.
+/// SiLU / Swish-β `x·σ(βx)` (β = 1 is SiLU), within 4 ulp for every finite x: `βx` is carried
+/// as a double-double into the exponential, and where `σ(βx)` would be subnormal (βx < -700)
+/// the product is `x·e^(βx)` formed without that subnormal intermediate. Any β is accepted
+/// (β = 0 gives x/2).
 #[must_use]
-pub fn silu(x: f64) -> f64 {
-    x * sigmoid(x)
+pub fn silu(x: f64, beta: f64) -> f64 {
+    let (z, c) = scaled(x, beta);
+    if z.is_nan() {
+        // x or β is NaN, or β = 0 with an infinite x.
+        return if beta == 0.0 { 0.5 * x } else { z };
+    }
+    if z == f64::INFINITY {
+        return x;
+    }
+    if z < SUBNORMAL_EXPONENT {
+        // σ(z) = e^z·(1 - e^z + …) and e^z < 1e-304; x·e^z is 0 (of x's sign) once z = -inf.
+        return if x.is_finite() {
+            mul_exp(x, z, c)
+        } else {
+            0.0 * x.signum()
+        };
+    }
+    x * sigmoid_of_sum(z, c)
 }
 
-/// SiLU' `σ(x)·(1 + x·σ(-x))`.
+/// SiLU' `d/dx x·σ(βx) = σ(βx)·(1 + βx·σ(-βx))`, `βx` carried as in [`silu`]. It is `g(βx)`
+/// with `g` the derivative at β = 1, so its largest value does not depend on β.
 #[must_use]
-pub fn silu_derivative(x: f64) -> f64 {
-    sigmoid(x) * x.mul_add(sigmoid(-x), 1.0)
+pub fn silu_derivative(x: f64, beta: f64) -> f64 {
+    let (z, c) = scaled(x, beta);
+    if z.is_nan() {
+        return if beta == 0.0 { 0.5 } else { z };
+    }
+    if z.is_infinite() {
+        return if z > 0.0 { 1.0 } else { 0.0 };
+    }
+    if z < SUBNORMAL_EXPONENT {
+        // σ(z) = e^z and σ(-z) = 1 to f64 precision.
+        return mul_exp((1.0 + z) + c, z, c);
+    }
+    let (s, s_minus) = logistic_pair((-z.abs()).exp(), z >= 0.0, c);
+    s * c.mul_add(s_minus, z.mul_add(s_minus, 1.0))
 }
 
 /// `βx` as a rounded product and its exact error (0 once the product is not finite).
@@ -93,27 +126,34 @@ pub(crate) fn scaled(x: f64, beta: f64) -> (f64, f64) {
     (z, if z.is_finite() { error } else { 0.0 })
 }
 
-/// Softplus `ln(1 + e^(βx)) / β`, computed as `max(x, 0) + ln_1p(e^(-|βx|)) / β` with the
-/// rounding of `βx` carried into the exponential. When `β` is not a power of two the division
-/// by `β` would add its own rounding, so the tail is then computed in double-double and rounded
-/// once.
+/// Softplus `ln(1 + e^(βx)) / β`, computed as `(βx > 0 ? x : 0) + ln_1p(e^(-|βx|)) / β` with
+/// the rounding of `βx` carried into the exponential. When `β` is not a power of two the
+/// division by `β` would add its own rounding, so the tail is then computed in double-double and
+/// rounded once. Any nonzero β: a negative β gives the mirrored, negative curve
+/// `softplus(x, β) = -softplus(-x, -β)`, e.g. `softplus(1, -1) = -ln(1 + e^-1) = -0.3133`;
+/// β = 0 is the pole `±inf`, and so is a β so small that `ln 2/β` overflows.
 #[must_use]
 pub fn softplus(x: f64, beta: f64) -> f64 {
     let (z, c) = scaled(x, beta);
     if z.is_nan() {
         return z;
     }
+    // ln(1 + e^z)/β = max(z, 0)/β + ln_1p(e^-|z|)/β, and max(z, 0)/β is x where z > 0.
+    let head = if z > 0.0 { x } else { 0.0 };
+    if !(1.0 / beta).is_finite() {
+        // A subnormal β: ln_1p(e^-|z|)/β is beyond f64 (and the double-double division fails).
+        return head + (-z.abs()).exp().ln_1p() / beta;
+    }
     if !is_power_of_two(beta.abs()) && z.is_finite() {
         let sign = if z >= 0.0 { 1.0 } else { -1.0 };
         let exponent = DoubleDouble::from_f64(-z.abs()).add(DoubleDouble::from_f64(-sign * c));
         let tail = exponent.exp().ln_1p().div(beta);
-        let head = DoubleDouble::from_f64(if x > 0.0 { x } else { 0.0 });
-        return head.add(tail).to_f64();
+        return DoubleDouble::from_f64(head).add(tail).to_f64();
     }
     let e = (-z.abs()).exp();
     let e = if z >= 0.0 { e - e * c } else { e + e * c };
     let tail = e.ln_1p() / beta;
-    if x > 0.0 { x + tail } else { tail }
+    if z > 0.0 { x + tail } else { tail }
 }
 
 /// Whether `v` is `2^k` (then multiplying or dividing by it is exact).

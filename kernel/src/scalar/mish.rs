@@ -1,32 +1,94 @@
 //! Mish `x·tanh(softplus(x))`, through `n = e^x(e^x + 2)` so nothing overflows.
 
-/// `tanh(softplus(x))` and `sech²(softplus(x))·σ(x)` without overflow.
+use super::tail::{SUBNORMAL_EXPONENT, mul_exp};
+use crate::eft::{two_product, two_sum};
+
+/// `tanh(softplus(x))` as `t + t_low` (to about 2^-104 relative, but for the rounding of the
+/// exponential) and `sech²(softplus(x))·σ(x)`, without overflow.
 ///
 /// With `n = e^x(e^x + 2)`, `tanh(softplus(x)) = n / (n + 2)`; for `x > 0` both are rewritten with
-/// `e = e^-x`: `(1 + 2e) / (1 + 2e + 2e²)` and `4e²(1 + e) / (1 + 2e + 2e²)²`.
-fn mish_parts(x: f64) -> (f64, f64) {
-    if x > 0.0 {
+/// `e = e^-x`: `(1 + 2e) / (1 + 2e + 2e²)` and `4e²(1 + e) / (1 + 2e + 2e²)²`. The numerator and
+/// denominator are carried as double-doubles into one Newton-corrected division, which takes
+/// Mish from 3.8 ulp (x = -6.77) to about 1.
+fn mish_parts(x: f64) -> (f64, f64, f64) {
+    let (e, num, num_low, den, den_low) = if x > 0.0 {
         let e = (-x).exp();
-        let num = 2.0f64.mul_add(e, 1.0);
-        let den = (2.0 * e).mul_add(e, num);
-        (num / den, 4.0 * e * e * (1.0 + e) / (den * den))
+        let (num, num_low) = two_sum(1.0, 2.0 * e);
+        let (square, square_low) = two_product(e, e);
+        let (den, den_err) = two_sum(num, 2.0 * square);
+        (e, num, num_low, den, den_err + num_low + 2.0 * square_low)
     } else {
         let e = x.exp();
-        let n = e * (e + 2.0);
-        let den = n + 2.0;
-        (n / den, 4.0 * e * (1.0 + e) / (den * den))
-    }
+        let (s, s_low) = two_sum(2.0, e);
+        let (n, n_err) = two_product(e, s);
+        let n_low = e.mul_add(s_low, n_err);
+        let (den, den_err) = two_sum(2.0, n);
+        (e, n, n_low, den, den_err + n_low)
+    };
+    let t = num / den;
+    let residual = (-t).mul_add(den, num) + (-t).mul_add(den_low, num_low);
+    let dt = if x > 0.0 {
+        4.0 * e * e * (1.0 + e) / (den * den)
+    } else {
+        4.0 * e * (1.0 + e) / (den * den)
+    };
+    (t, residual / den, dt)
 }
 
-/// Mish `x·tanh(softplus(x))`.
+/// Mish `x·tanh(softplus(x))`, within 4 ulp for every finite x: below x = -700, where
+/// `tanh(softplus(x)) = e^x` to f64 precision but may be subnormal, it is `x·e^x` formed
+/// without that subnormal intermediate.
 #[must_use]
 pub fn mish(x: f64) -> f64 {
-    x * mish_parts(x).0
+    if x < SUBNORMAL_EXPONENT {
+        return if x.is_finite() {
+            mul_exp(x, x, 0.0)
+        } else {
+            -0.0
+        };
+    }
+    if x == f64::INFINITY {
+        return x;
+    }
+    let (t, t_low, _) = mish_parts(x);
+    x.mul_add(t, x * t_low)
 }
 
-/// Mish' `tanh(sp(x)) + x·sech²(sp(x))·σ(x)`, `sp` = softplus.
+/// Mish' `tanh(sp(x)) + x·sech²(sp(x))·σ(x)`, `sp` = softplus; below x = -700 it is
+/// `e^x·(1 + x)`.
 #[must_use]
 pub fn mish_derivative(x: f64) -> f64 {
-    let (t, dt) = mish_parts(x);
-    x.mul_add(dt, t)
+    if x < SUBNORMAL_EXPONENT {
+        return if x.is_finite() {
+            mul_exp(1.0 + x, x, 0.0)
+        } else {
+            0.0
+        };
+    }
+    if x == f64::INFINITY {
+        return 1.0;
+    }
+    let (t, t_low, dt) = mish_parts(x);
+    x.mul_add(dt, t + t_low)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mish_is_within_an_ulp_and_a_half_where_the_plain_quotient_was_near_four() {
+        // (x, mish(x)): mpmath at 40 digits, rounded once. `x * (n / (n + 2))` in f64 is
+        // 3.95, 3.82, 3.79 and 3.77 ulp off at these points.
+        for (x, want) in [
+            (-7.611_559_530_100_024, -0.003_764_505_272_899_559_3),
+            (-3.270_639_015_775_577_4, -0.121_868_350_704_820_4),
+            (-10.689_585_479_890_601, -0.000_243_516_240_251_675_02),
+            (-5.173_568_464_681_125, -0.029_221_751_818_948_313),
+        ] {
+            let got = mish(x);
+            let ulps = (got - want).abs() / (want.abs().next_up() - want.abs());
+            assert!(ulps <= 1.5, "mish({x}) = {got}, want {want}: {ulps} ulp");
+        }
+    }
 }

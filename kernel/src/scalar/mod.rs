@@ -10,6 +10,7 @@ pub mod logistic;
 pub mod mish;
 pub mod rectifier;
 pub(crate) mod softmax;
+pub(crate) mod tail;
 
 pub use algebraic::{softsign, softsign_derivative};
 pub use exponential::{

@@ -11,21 +11,30 @@ pub(crate) fn tiny_probability(x: f64, max: f64, t: f64, total: f64) -> f64 {
 }
 
 /// The tempered exponent `(x - m) / T` as a rounded value and its (small) correction.
+///
+/// When `x - m` overflows (`x = -1e308`, `m = 1e308`) while `(x - m)/T` need not (`T = 1e300`:
+/// -2e8), the halves `x/2 - m/2` (exact: both are then large) are divided and the quotient
+/// doubled.
 pub(crate) fn tempered_exponent(x: f64, m: f64, t: f64) -> (f64, f64) {
-    let d = x - m;
-    if !d.is_finite() {
-        return (d, 0.0);
+    if !x.is_finite() || !m.is_finite() {
+        return (x - m, 0.0);
     }
-    let err = two_sum(x, -m).1;
+    let (d, err) = two_sum(x, -m);
+    let (d, err, scale) = if d.is_finite() {
+        (d, err, 1.0)
+    } else {
+        let (half, half_err) = two_sum(0.5 * x, -0.5 * m);
+        (half, half_err, 2.0)
+    };
     if t == 1.0 {
-        return (d, err);
+        return (scale * d, scale * err);
     }
     let q = d / t;
     if !q.is_finite() {
         return (q, 0.0);
     }
     let remainder = (-q).mul_add(t, d);
-    (q, (remainder + err) / t)
+    (scale * q, scale * ((remainder + err) / t))
 }
 
 /// `exp(q + c)` for a small correction `c`, as `e^q·(1 + c)`.

@@ -19,10 +19,10 @@ pub enum Kernel {
     Tanh,
     /// `tanh'(x) = 4e/(1+e)²`, `e = e^-2|x|`.
     TanhDerivative,
-    /// `x·σ(x)`.
-    Silu,
-    /// `σ(x)·(1 + x·σ(-x))`.
-    SiluDerivative,
+    /// `x·σ(βx)`, the rounding of `βx` carried.
+    Silu(f64),
+    /// `σ(βx)·(1 + βx·σ(-βx))`, the rounding of `βx` carried.
+    SiluDerivative(f64),
     /// `σ(βx)`, the rounding of `βx` carried.
     SoftplusDerivative(f64),
 }
@@ -35,18 +35,22 @@ impl Kernel {
             Kernel::SigmoidDerivative => scalar::sigmoid_derivative(x),
             Kernel::Tanh => x.tanh(),
             Kernel::TanhDerivative => scalar::tanh_derivative(x),
-            Kernel::Silu => scalar::silu(x),
-            Kernel::SiluDerivative => scalar::silu_derivative(x),
+            Kernel::Silu(beta) => scalar::silu(x, beta),
+            Kernel::SiluDerivative(beta) => scalar::silu_derivative(x, beta),
             Kernel::SoftplusDerivative(beta) => scalar::softplus_derivative(x, beta),
         }
     }
 
-    /// Whether the vector form serves `x` (false for NaN and where `e^-|x|` is not normal).
+    /// Whether the vector form serves `x` (false for NaN and infinities, and where the
+    /// exponential `e^-|x|` (`e^-|βx|`) is not normal).
     #[inline(always)]
     fn serves(self, x: f64) -> bool {
         let reach = match self {
             Kernel::TanhDerivative | Kernel::Tanh => -EXP_NORMAL_LIMIT / 2.0,
-            Kernel::SoftplusDerivative(beta) => -EXP_NORMAL_LIMIT / beta.abs(),
+            // A tiny β makes the reach infinite: the infinities still go to the scalar form.
+            Kernel::SoftplusDerivative(beta)
+            | Kernel::Silu(beta)
+            | Kernel::SiluDerivative(beta) => (-EXP_NORMAL_LIMIT / beta.abs()).min(f64::MAX),
             _ => -EXP_NORMAL_LIMIT,
         };
         x.abs() <= reach
@@ -59,10 +63,14 @@ impl Kernel {
             Kernel::SigmoidDerivative => logistic_density(exp_nonpositive(-x.abs())),
             Kernel::Tanh => tanh_lane(x),
             Kernel::TanhDerivative => 4.0 * logistic_density(exp_nonpositive(-2.0 * x.abs())),
-            Kernel::Silu => x * logistic(x, 0.0).0,
-            Kernel::SiluDerivative => {
-                let (s, s_minus) = logistic(x, 0.0);
-                s * x.mul_add(s_minus, 1.0)
+            Kernel::Silu(beta) => {
+                let (z, c) = two_product(beta, x);
+                x * logistic(z, c).0
+            }
+            Kernel::SiluDerivative(beta) => {
+                let (z, c) = two_product(beta, x);
+                let (s, s_minus) = logistic(z, c);
+                s * c.mul_add(s_minus, z.mul_add(s_minus, 1.0))
             }
             Kernel::SoftplusDerivative(beta) => {
                 let (z, c) = two_product(beta, x);
@@ -92,8 +100,8 @@ pub fn map(level: Level, kernel: Kernel, xs: &[f64], out: &mut [f64]) {
             Kernel::SigmoidDerivative => map_lanes(Kernel::SigmoidDerivative, xs, out),
             Kernel::Tanh => map_lanes(Kernel::Tanh, xs, out),
             Kernel::TanhDerivative => map_lanes(Kernel::TanhDerivative, xs, out),
-            Kernel::Silu => map_lanes(Kernel::Silu, xs, out),
-            Kernel::SiluDerivative => map_lanes(Kernel::SiluDerivative, xs, out),
+            Kernel::Silu(beta) => map_lanes(Kernel::Silu(beta), xs, out),
+            Kernel::SiluDerivative(beta) => map_lanes(Kernel::SiluDerivative(beta), xs, out),
             Kernel::SoftplusDerivative(beta) => {
                 map_lanes(Kernel::SoftplusDerivative(beta), xs, out);
             }
@@ -146,7 +154,9 @@ mod tests {
                 Kernel::Tanh,
                 Kernel::SigmoidDerivative,
                 Kernel::TanhDerivative,
-                Kernel::Silu,
+                Kernel::Silu(1.0),
+                Kernel::Silu(0.5),
+                Kernel::Silu(1.702),
                 // (SiLU' cancels near its zero at x = -1.28; the oracle checks it with the
                 // tables' conditioning-scaled bounds.)
                 Kernel::SoftplusDerivative(2.5),
