@@ -1,19 +1,69 @@
-//! Text to numbers, for vectors typed, pasted or piped.
+//! Text to vectors, with or without labels: typed, pasted, piped or read from a file.
 //!
-//! Accepted: numbers separated by spaces, commas, semicolons or newlines, with optional brackets,
-//! as Python, NumPy and PyTorch print them: `1.2 0.9 0.4`, `1.2, 0.9, 0.4`, `[1.2, 0.9, 0.4]`,
-//! `[1.2 0.9 0.4]`. A Unicode minus (`−`, as copied from papers) reads as `-`, and `-0` as `0`.
-//! Refused, with the token and where it stands: empty input, anything that is not a number,
-//! non-finite values (`nan`, `inf`, `1e999`), and a bracket opened inside another (`[[1, 2],
-//! [3]]` is a matrix, not a vector).
+//! The caller reads the file or standard input; this module only looks at the text it is given,
+//! so it tests without I/O. [`parse_vector`] and [`parse_number`] read plain numbers;
+//! [`parse_text`] reads every text form below and tells them apart by their first line.
+//!
+//! # Plain numbers
+//! Separated by spaces, commas, semicolons or newlines, with optional brackets, as Python, NumPy
+//! and PyTorch print them: `1.2 0.9 0.4`, `1.2, 0.9, 0.4`, `[1.2, 0.9, 0.4]`, `[1.2 0.9 0.4]`.
+//! A Unicode minus (`−`, as copied from papers) reads as `-`, and `-0` as `0`. Refused, with the
+//! token and where it stands: empty input, anything that is not a number, non-finite values
+//! (`nan`, `inf`, `1e999`), and a bracket opened inside another (`[[1, 2], [3]]` is a matrix, not
+//! a vector).
+//!
+//! # Labels
+//! A label is text: trimmed, not empty, and never something that reads as a number (`1`, `-2.5`,
+//! `1e3`, `nan`, `inf`), so `1=2` is refused rather than guessed at. Labels are unique (case
+//! matters): a vocabulary has each token once, so a second `cat` is refused, naming the element
+//! that had it first. Either every element has a label or none has.
+//!
+//! # Text forms ([`parse_text`])
+//! Lines that are blank or start with `#` are skipped (a `#` later in a line is not a comment).
+//! A UTF-8 byte order mark is ignored. The first other line decides the form:
+//! - its first token holds `=`: **labelled tokens**, `cat=1.2 dog=0.9 bird=0.4`, separated as
+//!   plain numbers are. Such a label holds no whitespace, `=`, `,`, `;` or bracket.
+//! - it is two fields, the first not a number: **`label value` lines**, one element a line:
+//!   `cat 1.2` (fields split at whitespace) or `cat,1.2` (CSV: split at commas, where
+//!   `"a, b",1.5` quotes a label holding a comma and `""` inside quotes is a quote). The label
+//!   may hold anything else, spaces too in the CSV form.
+//! - it is one or two fields, none a number and the first not starting like one (a digit, sign
+//!   or `.`), and more lines follow: a **header**, skipped. After two fields (`token,logit`)
+//!   come `label value` lines, so `index,logit` over `0,1.2` is refused (a label is not a
+//!   number) rather than read as the numbers 0, 1.2; after one (`logit`) come plain numbers.
+//! - otherwise: **plain numbers**.
 
 mod error;
+mod labels;
+mod lines;
 mod number;
 mod text;
 
 pub use error::{InputError, Place, Reason};
+pub use labels::with_labels;
 
-/// Parses a vector of finite numbers. Never returns an empty vector.
+/// A vector read from input: finite values, and a label for each if the input had them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Vector {
+    /// The values, finite, never empty; `-0` is `0`.
+    pub values: Vec<f64>,
+    /// One label per value, trimmed, unique, never empty and never a number; `None` when the
+    /// input had no labels.
+    pub labels: Option<Vec<String>>,
+}
+
+impl Vector {
+    /// A vector without labels.
+    #[must_use]
+    pub fn unlabelled(values: Vec<f64>) -> Vector {
+        Vector {
+            values,
+            labels: None,
+        }
+    }
+}
+
+/// Parses a vector of plain finite numbers. Never returns an empty vector.
 ///
 /// # Errors
 /// [`InputError::Empty`] for text without numbers, [`InputError::Invalid`] for the first token
@@ -37,6 +87,97 @@ pub fn parse_number(text: &str) -> Result<f64, InputError> {
         _ => Err(InputError::NotOne {
             count: values.len(),
         }),
+    }
+}
+
+/// Parses a vector in any text form (see the module's documentation). Never returns an empty
+/// vector.
+///
+/// # Errors
+/// [`InputError::Empty`] without values; else [`InputError::Invalid`] for the first thing
+/// refused, naming where it stands.
+pub fn parse_text(text: &str) -> Result<Vector, InputError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let options = |first_line| text::Options {
+        comments: true,
+        first_line,
+    };
+    match text_form(text) {
+        TextForm::Plain { offset, line } => {
+            text::plain(&text[offset..], options(line), true).map(Vector::unlabelled)
+        }
+        TextForm::Labelled => text::labelled(text, options(1)),
+        TextForm::Lines { header } => lines::parse(text, header),
+    }
+}
+
+/// Which text form a text is in.
+#[derive(Debug, PartialEq)]
+enum TextForm {
+    /// Plain numbers from a byte offset, which starts a line with this 1-based number.
+    Plain { offset: usize, line: usize },
+    /// `label=value` tokens.
+    Labelled,
+    /// `label value` lines, maybe after a header line with this number.
+    Lines { header: Option<usize> },
+}
+
+/// How the first lines look, for [`text_form`].
+#[derive(PartialEq)]
+enum LineShape {
+    /// `label value`, or a line that could only be meant as one (a CSV quote).
+    Pair,
+    /// Words that name columns: `token,logit`, `label value`, `logit`.
+    Header {
+        /// Two fields: `label value` lines follow (or, as the only line, it is one, whose value
+        /// is refused); one field: plain numbers follow.
+        pair: bool,
+    },
+    /// Anything else: numbers.
+    Other,
+}
+
+fn line_shape(line: &str) -> LineShape {
+    let Ok(fields) = lines::fields(line) else {
+        return LineShape::Pair;
+    };
+    let is_word = |text: &str| !number::reads_as_number(text);
+    let header_like = |text: &str| {
+        is_word(text)
+            && !text
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit() || "+-\u{2212}.".contains(c))
+    };
+    match fields.as_slice() {
+        [label, value] if is_word(&label.text) && !is_word(&value.text) => LineShape::Pair,
+        [label, value] if header_like(&label.text) => LineShape::Header { pair: true },
+        [label, _] if is_word(&label.text) => LineShape::Pair,
+        [name] if header_like(&name.text) => LineShape::Header { pair: false },
+        _ => LineShape::Other,
+    }
+}
+
+fn text_form(text: &str) -> TextForm {
+    let mut content = lines::numbered(text).filter(|line| !lines::is_skipped(line.text));
+    let from_start = TextForm::Plain { offset: 0, line: 1 };
+    let Some(first) = content.next() else {
+        return from_start;
+    };
+    if text::first_token(first.text).contains('=') {
+        return TextForm::Labelled;
+    }
+    match line_shape(first.text) {
+        LineShape::Pair => TextForm::Lines { header: None },
+        LineShape::Other => from_start,
+        LineShape::Header { pair: true } => TextForm::Lines {
+            header: content.next().map(|_| first.number),
+        },
+        LineShape::Header { pair: false } => {
+            content.next().map_or(from_start, |second| TextForm::Plain {
+                offset: second.offset,
+                line: second.number,
+            })
+        }
     }
 }
 

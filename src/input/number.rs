@@ -21,6 +21,12 @@ pub(super) fn parse_token(text: &str) -> Result<f64, Reason> {
     }
 }
 
+/// Whether the text reads as a number of any kind, finite or not (`1`, `-2.5`, `1e999`, `nan`,
+/// `inf`): such text is never a label.
+pub(super) fn reads_as_number(text: &str) -> bool {
+    parse_token(text.trim()) != Err(Reason::NotANumber)
+}
+
 /// `-0` as `0`; every other value unchanged (`-0 + 0 = +0`).
 pub(super) fn finite(value: f64) -> f64 {
     value + 0.0
@@ -29,6 +35,25 @@ pub(super) fn finite(value: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_of_any_kind_are_never_labels() {
+        for text in [
+            "1",
+            " -2.5 ",
+            "1e999",
+            "nan",
+            "-Infinity",
+            "\u{2212}3",
+            ".5",
+            "+7",
+        ] {
+            assert!(reads_as_number(text), "{text:?}");
+        }
+        for text in ["cat", "1.2.3", "0x10", "1_000", "", "e5", "n", "▁the"] {
+            assert!(!reads_as_number(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn minus_zero_is_zero() {

@@ -101,3 +101,98 @@ fn one_number() {
         Err("expected one number, got 2".to_string())
     );
 }
+
+fn labelled(values: &[f64], labels: &[&str]) -> Vector {
+    Vector {
+        values: values.to_vec(),
+        labels: Some(labels.iter().map(|l| (*l).to_string()).collect()),
+    }
+}
+
+fn unlabelled(values: &[f64]) -> Vector {
+    Vector::unlabelled(values.to_vec())
+}
+
+#[test]
+fn text_forms() {
+    let table = [
+        ("1.2 0.9 0.4", unlabelled(&[1.2, 0.9, 0.4])),
+        ("[1.2 0.9 0.4]", unlabelled(&[1.2, 0.9, 0.4])),
+        ("# logits\n1.2\n\n0.9\n", unlabelled(&[1.2, 0.9])),
+        ("\u{feff}1 2", unlabelled(&[1.0, 2.0])),
+        ("cat=1.2 dog=0.9", labelled(&[1.2, 0.9], &["cat", "dog"])),
+        ("cat=1.2, dog=0.9", labelled(&[1.2, 0.9], &["cat", "dog"])),
+        ("[cat=1.2,dog=0.9]", labelled(&[1.2, 0.9], &["cat", "dog"])),
+        ("cat 1.2\ndog 0.9\n", labelled(&[1.2, 0.9], &["cat", "dog"])),
+        ("cat\t1.2\ndog\t0.9", labelled(&[1.2, 0.9], &["cat", "dog"])),
+        (
+            "cat,1.2\r\ndog,0.9\r\n",
+            labelled(&[1.2, 0.9], &["cat", "dog"]),
+        ),
+        (
+            "token,logit\ncat,1.2\n\"a, b\",0.9",
+            labelled(&[1.2, 0.9], &["cat", "a, b"]),
+        ),
+        ("label value\ncat 1.2", labelled(&[1.2], &["cat"])),
+        ("# from numpy\nlogit\n1.2\n0.9", unlabelled(&[1.2, 0.9])),
+        ("▁the 2.5\n▁a −1", labelled(&[2.5, -1.0], &["▁the", "▁a"])),
+    ];
+    for (text, want) in table {
+        assert_eq!(parse_text(text), Ok(want), "{text:?}");
+    }
+}
+
+#[test]
+fn text_forms_refused() {
+    let table = [
+        ("", "no numbers given"),
+        ("# only a comment", "no numbers given"),
+        ("abc", "\"abc\" is not a number (number 1, column 1)"),
+        ("1.2x\n0.9", "\"1.2x\" is not a number (number 1, column 1)"),
+        ("1 abc 3", "\"abc\" is not a number (number 2, column 3)"),
+        (
+            "1.2 dog=0.9",
+            "\"dog=0.9\" has a label, unlike the elements before it (label every element or \
+             none) (number 2, column 5)",
+        ),
+        (
+            "cat=1.2 0.9",
+            "\"0.9\" has no label, unlike the elements before it (label every element or none) \
+             (element 2, column 9)",
+        ),
+        ("cat dog", "\"dog\" is not a number (line 1, column 5)"),
+        (
+            "token,logit\n",
+            "\"logit\" is not a number (line 1, column 7)",
+        ),
+        ("logit", "\"logit\" is not a number (number 1, column 1)"),
+        (
+            "token,logit\ncat,1\n2,3",
+            "\"2\" is a number, not a label (a label is text) (line 3, column 1)",
+        ),
+        (
+            "index,logit\n0,1.2\n1,0.9",
+            "\"0\" is a number, not a label (a label is text) (line 2, column 1)",
+        ),
+        (
+            "x y\n1 2",
+            "\"1\" is a number, not a label (a label is text) (line 2, column 1)",
+        ),
+        (
+            "\"a, b,1.5",
+            "a quoted label is never closed (line 1, column 1)",
+        ),
+        (
+            "logit\nabc",
+            "\"abc\" is not a number (number 1, line 2, column 1)",
+        ),
+        (
+            "[[1, 2], [3, 4]]",
+            "a nested array: give one vector (1-D) (column 2)",
+        ),
+    ];
+    for (text, want) in table {
+        let got = parse_text(text).map_err(|e| e.to_string());
+        assert_eq!(got, Err(want.to_string()), "{text:?}");
+    }
+}

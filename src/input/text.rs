@@ -1,8 +1,9 @@
 //! Free text: numbers, or `label=value` tokens, separated by spaces, commas, semicolons or
 //! newlines, inside at most one level of brackets.
 
+use super::labels::Labels;
 use super::number::parse_token;
-use super::{InputError, Place, Reason};
+use super::{InputError, Place, Reason, Vector};
 
 /// How the tokenizer reads a text.
 #[derive(Clone, Copy)]
@@ -16,6 +17,12 @@ pub(super) struct Options {
 /// Whether a character separates tokens.
 pub(super) fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, ',' | ';' | '[' | ']' | '(' | ')')
+}
+
+/// The first token of a line, as the tokenizer would cut it (empty when there is none).
+pub(super) fn first_token(line: &str) -> &str {
+    let line = line.trim_start_matches(is_separator);
+    line.find(is_separator).map_or(line, |end| &line[..end])
 }
 
 /// A token of the input and where it starts.
@@ -175,6 +182,60 @@ pub(super) fn plain(
     }
 }
 
+/// Parses `label=value` tokens: every token must have a label.
+///
+/// # Errors
+/// As [`plain`], and for a label that is empty, a number or given twice, a token without `=` or
+/// with two, or one without a value.
+pub(super) fn labelled(text: &str, options: Options) -> Result<Vector, InputError> {
+    let mut values = Vec::new();
+    let mut labels = Labels::default();
+    for token in Tokens::new(text, options) {
+        let token = token?;
+        let element = values.len() + 1;
+        let at = |column| Place::Element {
+            element,
+            line: token.line,
+            column,
+        };
+        let Some((label, value)) = token.text.split_once('=') else {
+            return Err(InputError::invalid(
+                token.text,
+                Reason::Unlabelled,
+                at(token.column),
+            ));
+        };
+        if value.contains('=') {
+            return Err(InputError::invalid(
+                token.text,
+                Reason::ManyEquals,
+                at(token.column),
+            ));
+        }
+        labels
+            .push(label.into())
+            .map_err(|(shown, reason)| InputError::invalid(&shown, reason, at(token.column)))?;
+        if value.is_empty() {
+            return Err(InputError::invalid(
+                token.text,
+                Reason::MissingValue,
+                at(token.column),
+            ));
+        }
+        let value_column = token.column + label.chars().count() + 1;
+        let value = parse_token(value)
+            .map_err(|reason| InputError::invalid(value, reason, at(value_column)))?;
+        values.push(value);
+    }
+    if values.is_empty() {
+        return Err(InputError::Empty);
+    }
+    Ok(Vector {
+        values,
+        labels: Some(labels.into_vec()),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,5 +298,72 @@ mod tests {
             refusal(plain("1 # 2", TEXT, false)),
             "\"#\" is not a number (number 2, column 3)"
         );
+    }
+
+    #[test]
+    fn labelled_tokens() {
+        let v = labelled("cat=1.2 dog=0.9, bird=\u{2212}0.4", TEXT).unwrap();
+        assert_eq!(v.values, [1.2, 0.9, -0.4]);
+        assert_eq!(v.labels.unwrap(), ["cat", "dog", "bird"]);
+        let v = labelled("[▁the=3, é=-0]", TEXT).unwrap();
+        assert_eq!(v.values[1].to_bits(), 0);
+        assert_eq!(v.labels.unwrap(), ["▁the", "é"]);
+    }
+
+    #[test]
+    fn labelled_tokens_refused() {
+        let table = [
+            (
+                "1=2",
+                "\"1\" is a number, not a label (a label is text) (element 1, column 1)",
+            ),
+            ("=3", "the label is empty (element 1, column 1)"),
+            (
+                "cat=",
+                "\"cat=\" has no value after \"=\" (element 1, column 1)",
+            ),
+            (
+                "cat=1 a=b=1",
+                "\"a=b=1\" has more than one \"=\" (a label holds none) (element 2, column 7)",
+            ),
+            (
+                "cat=1 dog=x",
+                "\"x\" is not a number (element 2, column 11)",
+            ),
+            (
+                "cat=1 dog=nan",
+                "\"nan\" is not a finite number (element 2, column 11)",
+            ),
+            (
+                "cat=1\n2",
+                "\"2\" has no label, unlike the elements before it (label every element or none) \
+                 (element 2, line 2, column 1)",
+            ),
+            (
+                "cat=1 dog=2 cat=3",
+                "\"cat\" is already the label of element 1 (labels must be unique) \
+                 (element 3, column 13)",
+            ),
+            (
+                "a=1 [[b=2]]",
+                "a nested array: give one vector (1-D) (column 6)",
+            ),
+            ("", "no numbers given"),
+        ];
+        for (text, want) in table {
+            assert_eq!(refusal(labelled(text, TEXT)), want, "{text:?}");
+        }
+        assert_eq!(
+            refusal(plain("1 dog=2", TEXT, true)),
+            "\"dog=2\" has a label, unlike the elements before it (label every element or none) \
+             (number 2, column 3)"
+        );
+    }
+
+    #[test]
+    fn first_token_is_cut_as_the_tokenizer_does() {
+        assert_eq!(first_token("  [cat=1, dog=2]"), "cat=1");
+        assert_eq!(first_token("1.2 0.9"), "1.2");
+        assert_eq!(first_token(" ,; "), "");
     }
 }
