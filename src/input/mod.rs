@@ -21,8 +21,11 @@
 //! # Text forms ([`parse_text`])
 //! Lines that are blank or start with `#` are skipped (a `#` later in a line is not a comment).
 //! A UTF-8 byte order mark is ignored. The first other line decides the form:
+//! - its first token (as plain numbers are cut, so `[1.2` gives `1.2`) reads as a number:
+//!   **plain numbers**.
 //! - its first token holds `=`: **labelled tokens**, `cat=1.2 dog=0.9 bird=0.4`, separated as
-//!   plain numbers are. Such a label holds no whitespace, `=`, `,`, `;` or bracket.
+//!   plain numbers are. Such a label holds no whitespace, `=`, `,`, `;` or bracket (give
+//!   `[CLS]` in the lines form).
 //! - it is two fields, the first not a number: **`label value` lines**, one element a line:
 //!   `cat 1.2` (fields split at whitespace) or `cat,1.2` (CSV: split at commas, where
 //!   `"a, b",1.5` quotes a label holding a comma and `""` inside quotes is a quote). The label
@@ -32,8 +35,19 @@
 //!   come `label value` lines, so `index,logit` over `0,1.2` is refused (a label is not a
 //!   number) rather than read as the numbers 0, 1.2; after one (`logit`) come plain numbers.
 //! - otherwise: **plain numbers**.
+//!
+//! # JSON ([`parse_text`])
+//! Text that opens an object, or an array whose first element is a string, an object, or an
+//! array opening with anything but a number, is JSON: an array of `[label, value]` pairs,
+//! `[["cat", 1.2], ["dog", 0.9]]`, or an object `{"cat": 1.2, "dog": 0.9}`, read in the file's
+//! order. Any string is a label (by the rules above). An array of numbers, `[1.2, 0.9, 0.4]`, is
+//! read as plain numbers, which gives the same vector. Refused, naming the element (1-based) or
+//! key: `null`, strings, booleans, objects where a number belongs; a nested array of numbers;
+//! a pair of other than two items; a syntax error (with its line and column). JSON has no
+//! `NaN` or `Infinity`, and `1e999` is refused as out of range.
 
 mod error;
+mod json;
 mod labels;
 mod lines;
 mod number;
@@ -102,12 +116,35 @@ pub fn parse_text(text: &str) -> Result<Vector, InputError> {
         comments: true,
         first_line,
     };
+    if is_json(text) {
+        return json::parse(text);
+    }
     match text_form(text) {
         TextForm::Plain { offset, line } => {
             text::plain(&text[offset..], options(line), true).map(Vector::unlabelled)
         }
         TextForm::Labelled => text::labelled(text, options(1)),
         TextForm::Lines { header } => lines::parse(text, header),
+    }
+}
+
+/// Whether text is JSON rather than plain numbers: it opens an object, or an array whose first
+/// element is a string, an object, or an array that opens with anything but a number (a
+/// `[label, value]` pair). An array of numbers, `[1.2, 0.9]`, is read as plain numbers, which
+/// gives the same vector (and reads NumPy's `[1.2 0.9]` too); `[[1, 2]]` and NumPy's
+/// `[[1 2] [3 4]]` are refused as nested there.
+fn is_json(text: &str) -> bool {
+    let mut chars = text.chars().filter(|c| !c.is_whitespace());
+    match chars.next() {
+        Some('{') => true,
+        Some('[') => match chars.next() {
+            Some('"' | '{') => true,
+            Some('[') => chars
+                .next()
+                .is_some_and(|c| !c.is_ascii_digit() && !"]-+.\u{2212}".contains(c)),
+            _ => false,
+        },
+        _ => false,
     }
 }
 
@@ -163,8 +200,12 @@ fn text_form(text: &str) -> TextForm {
     let Some(first) = content.next() else {
         return from_start;
     };
-    if text::first_token(first.text).contains('=') {
+    let token = text::first_token(first.text);
+    if token.contains('=') {
         return TextForm::Labelled;
+    }
+    if number::reads_as_number(token) {
+        return from_start;
     }
     match line_shape(first.text) {
         LineShape::Pair => TextForm::Lines { header: None },

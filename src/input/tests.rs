@@ -136,6 +136,11 @@ fn text_forms() {
         ("label value\ncat 1.2", labelled(&[1.2], &["cat"])),
         ("# from numpy\nlogit\n1.2\n0.9", unlabelled(&[1.2, 0.9])),
         ("▁the 2.5\n▁a −1", labelled(&[2.5, -1.0], &["▁the", "▁a"])),
+        (
+            "[CLS] 2.5\n[SEP] 1",
+            labelled(&[2.5, 1.0], &["[CLS]", "[SEP]"]),
+        ),
+        ("1st 0.5\n2nd 0.25", labelled(&[0.5, 0.25], &["1st", "2nd"])),
     ];
     for (text, want) in table {
         assert_eq!(parse_text(text), Ok(want), "{text:?}");
@@ -195,4 +200,147 @@ fn text_forms_refused() {
         let got = parse_text(text).map_err(|e| e.to_string());
         assert_eq!(got, Err(want.to_string()), "{text:?}");
     }
+}
+
+#[test]
+fn json_forms() {
+    let table = [
+        (
+            r#"{"cat": 1.2, "dog": 0.9, "bird": 0.4}"#,
+            labelled(&[1.2, 0.9, 0.4], &["cat", "dog", "bird"]),
+        ),
+        (
+            r#"{"z": 1, "a": 2, "m": -0.0}"#,
+            labelled(&[1.0, 2.0, 0.0], &["z", "a", "m"]),
+        ),
+        (
+            "[[\"cat\", 1.2],\n [\"dog\", 9e-1]]",
+            labelled(&[1.2, 0.9], &["cat", "dog"]),
+        ),
+        (
+            r#"  [ [ " the", 3 ], ["\u00e9\"", 18446744073709551615] ] "#,
+            labelled(&[3.0, 18_446_744_073_709_551_615.0], &["the", "é\""]),
+        ),
+        (
+            r#"{"big": 123456789012345678901234567890, "neg": -7}"#,
+            labelled(&[1.234_567_890_123_456_8e29, -7.0], &["big", "neg"]),
+        ),
+        ("[1.2, 0.9, 0.4]", unlabelled(&[1.2, 0.9, 0.4])),
+    ];
+    for (text, want) in table {
+        assert_eq!(parse_text(text), Ok(want), "{text}");
+    }
+    let v = parse_text(r#"{"a": -0}"#).unwrap();
+    assert_eq!(v.values[0].to_bits(), 0);
+}
+
+#[test]
+fn json_refused() {
+    let table = [
+        ("{}", "no numbers given"),
+        (
+            "[[\"a\", 1], [\"b\", null]]",
+            "null is not a number (element 2)",
+        ),
+        (
+            r#"{"a": 1, "b": "2"}"#,
+            r#""2" is not a number (key "b", element 2)"#,
+        ),
+        (
+            r#"{"a": true}"#,
+            r#"true is not a number (key "a", element 1)"#,
+        ),
+        (
+            r#"{"a": [1, 2]}"#,
+            r#"[…] is not a number (key "a", element 1)"#,
+        ),
+        (
+            r#"{"a": {"b": 1}}"#,
+            r#"{…} is not a number (key "a", element 1)"#,
+        ),
+        (r#"["a", 1]"#, r#""a" is not a number (element 1)"#),
+        (r#"[{"a": 1}]"#, "{…} is not a number (element 1)"),
+        (
+            r#"[["a", 1], [2, 3]]"#,
+            "a nested array: give one vector (1-D) (element 2)",
+        ),
+        (
+            r#"[["a", 1], [[2], 3]]"#,
+            "a nested array: give one vector (1-D) (element 2)",
+        ),
+        (
+            r#"[["a", 1], 2]"#,
+            "2 has no label, unlike the elements before it (label every element or none) \
+             (element 2)",
+        ),
+        (
+            r#"[["a", 1], ["b"]]"#,
+            "expected a [label, value] pair, found 1 item (element 2)",
+        ),
+        (
+            r#"[["a", 1, 2, 3]]"#,
+            "expected a [label, value] pair, found 4 items (element 1)",
+        ),
+        (
+            "[[null, 1]]",
+            "null is not a label (give a JSON string) (element 1)",
+        ),
+        (
+            r#"{"cat": 1, "dog": 2, "cat": 3}"#,
+            r#""cat" is already the label of element 1 (labels must be unique) (key "cat", element 3)"#,
+        ),
+        (
+            r#"{"1": 1}"#,
+            r#""1" is a number, not a label (a label is text) (key "1", element 1)"#,
+        ),
+        (r#"{" ": 1}"#, r#"the label is empty (key " ", element 1)"#),
+        (
+            r#"[["a", 1], ["NaN", 2]]"#,
+            r#""NaN" is a number, not a label (a label is text) (element 2)"#,
+        ),
+        (
+            "{\"a\": 1,\n \"b\": 2,}",
+            "not valid JSON: trailing comma (line 2, column 9)",
+        ),
+        (
+            r#"{"a": 1e999}"#,
+            "not valid JSON: number out of range (column 11)",
+        ),
+        (r#"{"a": NaN}"#, "not valid JSON: expected value (column 7)"),
+        (r#"{"é": x}"#, "not valid JSON: expected value (column 7)"),
+        (
+            r#"{"a": 1} {"b": 2}"#,
+            "not valid JSON: trailing characters (column 10)",
+        ),
+        (
+            r#"{"a": 1"#,
+            "not valid JSON: EOF while parsing an object (column 7)",
+        ),
+    ];
+    for (text, want) in table {
+        let got = parse_text(text).map_err(|e| e.to_string());
+        assert_eq!(got, Err(want.to_string()), "{text}");
+    }
+}
+
+#[test]
+fn json_and_plain_arrays_of_numbers_agree() {
+    let values = [1.2, -0.9, 0.4, 1e-300, 123_456.789, 5e-324];
+    let text = serde_json::to_string(&values).unwrap();
+    assert_eq!(parse_text(&text).unwrap().values, values);
+    assert_eq!(json::parse(&text).unwrap().values, values);
+    for text in ["[[1, 2]]", "[[-1 2] [3 4]]", "[[]]"] {
+        let Err(InputError::Invalid { reason, at, .. }) = parse_text(text) else {
+            panic!("{text} accepted");
+        };
+        assert_eq!(
+            (reason, at),
+            (Reason::Nested, Place::Text { line: 1, column: 2 })
+        );
+    }
+    let nested = json::parse("[[1, 2]]").map_err(|e| e.to_string());
+    assert_eq!(
+        nested,
+        Err("a nested array: give one vector (1-D) (element 1)".to_string())
+    );
 }
