@@ -41,28 +41,70 @@ pub(super) fn numbered(text: &str) -> impl Iterator<Item = Line<'_>> {
     })
 }
 
-/// Cuts a line into fields: at commas when it holds one or starts with a quote (CSV, where
-/// `"a, b"` is one field and `""` inside quotes is a quote), else at runs of whitespace.
+/// How the fields of a line are separated; the first line read decides for all.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Split {
+    /// At commas, CSV: `"a, b"` is one field and `""` inside quotes is a quote.
+    Comma,
+    /// At tabs (TSV): a label may hold spaces.
+    Tab,
+    /// At runs of whitespace, as `print(label, value)` writes: a label may hold commas.
+    Whitespace,
+}
+
+impl Split {
+    /// At commas when the line holds one or starts with a quote; else at tabs when it holds one;
+    /// else at whitespace.
+    pub(super) fn of(line: &str) -> Split {
+        if line.contains(',') || line.trim_start().starts_with('"') {
+            Split::Comma
+        } else if line.contains('\t') {
+            Split::Tab
+        } else {
+            Split::Whitespace
+        }
+    }
+}
+
+/// Cuts a line into trimmed fields.
 ///
 /// # Errors
-/// An unclosed quote, or text after a closing quote other than a comma; with the byte offset of
-/// the quoted field.
-pub(super) fn fields(line: &str) -> Result<Vec<Field<'_>>, (Reason, usize)> {
-    if !line.contains(',') && !line.trim_start().starts_with('"') {
-        let mut fields = Vec::with_capacity(2);
-        let mut rest = line;
-        while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
-            let after = &rest[start..];
-            let end = after.find(char::is_whitespace).unwrap_or(after.len());
-            fields.push(Field {
-                text: Cow::Borrowed(&after[..end]),
-                offset: line.len() - after.len(),
-            });
-            rest = &after[end..];
-        }
-        return Ok(fields);
-    }
+/// With [`Split::Comma`], an unclosed quote, or text after a closing quote other than a comma;
+/// with the byte offset of the quoted field.
+pub(super) fn fields(line: &str, split: Split) -> Result<Vec<Field<'_>>, (Reason, usize)> {
     let mut fields = Vec::with_capacity(2);
+    let field = |from: usize, to: usize| {
+        let text = &line[from..to];
+        let trimmed = text.trim_start();
+        Field {
+            text: Cow::Borrowed(trimmed.trim_end()),
+            offset: from + text.len() - trimmed.len(),
+        }
+    };
+    match split {
+        Split::Whitespace => {
+            let mut rest = line;
+            while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
+                let after = &rest[start..];
+                let end = after.find(char::is_whitespace).unwrap_or(after.len());
+                let from = line.len() - after.len();
+                fields.push(field(from, from + end));
+                rest = &after[end..];
+            }
+            return Ok(fields);
+        }
+        Split::Tab => {
+            if !line.trim().is_empty() {
+                let mut from = 0;
+                for part in line.split('\t') {
+                    fields.push(field(from, from + part.len()));
+                    from += part.len() + 1;
+                }
+            }
+            return Ok(fields);
+        }
+        Split::Comma => {}
+    }
     let mut at = 0;
     loop {
         let rest = &line[at..];
@@ -115,7 +157,8 @@ fn column(line: &str, offset: usize) -> usize {
     line[..offset].chars().count() + 1
 }
 
-/// Parses `label value` lines, skipping blank and `#` lines and the header line if any.
+/// Parses `label value` lines, skipping blank and `#` lines and the header line if any. The
+/// first line read (the header if any) decides how fields are split ([`Split::of`]).
 ///
 /// # Errors
 /// [`InputError::Empty`] without a value; else the first line that is not `label value`, whose
@@ -123,19 +166,24 @@ fn column(line: &str, offset: usize) -> usize {
 pub(super) fn parse(text: &str, header: Option<usize>) -> Result<Vector, InputError> {
     let mut values = Vec::new();
     let mut labels = Labels::default();
+    let mut split = None;
     for Line {
         number, text: line, ..
     } in numbered(text)
     {
-        if Some(number) == header || is_skipped(line) {
+        if is_skipped(line) {
+            continue;
+        }
+        let split = *split.get_or_insert_with(|| Split::of(line));
+        if Some(number) == header {
             continue;
         }
         let at = |offset| Place::Line {
             line: number,
             column: column(line, offset),
         };
-        let fields =
-            fields(line).map_err(|(reason, offset)| InputError::invalid("", reason, at(offset)))?;
+        let fields = fields(line, split)
+            .map_err(|(reason, offset)| InputError::invalid("", reason, at(offset)))?;
         match fields.as_slice() {
             [label, value] => {
                 labels.push(label.text.clone()).map_err(|(shown, reason)| {
@@ -178,7 +226,7 @@ mod tests {
     use super::*;
 
     fn texts(line: &str) -> Vec<String> {
-        fields(line)
+        fields(line, Split::of(line))
             .unwrap()
             .into_iter()
             .map(|f| f.text.into_owned())
@@ -196,19 +244,47 @@ mod tests {
         assert_eq!(texts("\"x\""), ["x"]);
         assert_eq!(texts("a,"), ["a", ""]);
         assert_eq!(texts("5\"screen,1"), ["5\"screen", "1"]);
-        assert_eq!(fields("\"a,1").err(), Some((Reason::UnclosedQuote, 0)));
-        assert_eq!(fields("\"a\" 1").err(), Some((Reason::TextAfterQuote, 0)));
-        assert_eq!(fields("x,\"a\"b").err(), Some((Reason::TextAfterQuote, 2)));
-        let offsets: Vec<usize> = fields("é 1").unwrap().iter().map(|f| f.offset).collect();
+        assert_eq!(texts("New York\t 1.5 "), ["New York", "1.5"]);
+        assert_eq!(texts("a\t\tb"), ["a", "", "b"]);
+        assert_eq!(texts("  "), [""; 0]);
+        let whitespace = fields(", 0.4", Split::Whitespace).unwrap();
+        assert_eq!(whitespace[0].text, ",");
+        let offsets: Vec<usize> = fields(" x\t y", Split::Tab)
+            .unwrap()
+            .iter()
+            .map(|f| f.offset)
+            .collect();
+        assert_eq!(offsets, [1, 4]);
+        assert_eq!(
+            fields("\"a,1", Split::Comma).err(),
+            Some((Reason::UnclosedQuote, 0))
+        );
+        assert_eq!(
+            fields("\"a\" 1", Split::Comma).err(),
+            Some((Reason::TextAfterQuote, 0))
+        );
+        assert_eq!(
+            fields("x,\"a\"b", Split::Comma).err(),
+            Some((Reason::TextAfterQuote, 2))
+        );
+        let offsets: Vec<usize> = fields("é 1", Split::Whitespace)
+            .unwrap()
+            .iter()
+            .map(|f| f.offset)
+            .collect();
         assert_eq!(offsets, [0, 3]);
     }
 
     #[test]
     fn label_value_lines() {
-        let text = "cat 1.2\r\n\n# a comment\ndog,0.9\n\"bird, small\",\u{2212}0.4\n";
+        let text = "cat,1.2\r\n\n# a comment\ndog, 0.9\n\"bird, small\",\u{2212}0.4\n";
         let v = parse(text, None).unwrap();
         assert_eq!(v.values, [1.2, 0.9, -0.4]);
         assert_eq!(v.labels.unwrap(), ["cat", "dog", "bird, small"]);
+        let v = parse("cat 1.2\n, 0.9\n\"a\" 1", None).unwrap();
+        assert_eq!(v.labels.unwrap(), ["cat", ",", "\"a\""]);
+        let v = parse("New York\t1.2\nParis\t0.9", None).unwrap();
+        assert_eq!(v.labels.unwrap(), ["New York", "Paris"]);
         let v = parse("token,logit\ncat,1\n", Some(1)).unwrap();
         assert_eq!(v.labels.unwrap(), ["cat"]);
     }
@@ -229,7 +305,7 @@ mod tests {
                 "\"a b c\" has 3 fields, expected \"label value\" or \"label,value\" (line 2, column 2)",
             ),
             (
-                "cat 1\na, b,2",
+                "cat,1\na, b,2",
                 "\"a, b,2\" has 3 fields, expected \"label value\" or \"label,value\" (line 2, column 1)",
             ),
             (
@@ -240,7 +316,7 @@ mod tests {
                 "cat 1\n2 3",
                 "\"2\" is a number, not a label (a label is text) (line 2, column 1)",
             ),
-            ("cat 1\n,3", "the label is empty (line 2, column 1)"),
+            ("cat,1\n,3", "the label is empty (line 2, column 1)"),
             (
                 "cat 1\ncat 3",
                 "\"cat\" is already the label of element 1 (labels must be unique) (line 2, column 1)",
@@ -250,11 +326,11 @@ mod tests {
                 "\"inf\" is not a finite number (line 2, column 5)",
             ),
             (
-                "cat 1\n\"dog,2",
+                "cat,1\n\"dog,2",
                 "a quoted label is never closed (line 2, column 1)",
             ),
             (
-                "cat 1\nx, \"dog\" 2",
+                "cat,1\nx, \"dog\" 2",
                 "text after a quoted label (expected a comma) (line 2, column 4)",
             ),
             ("# nothing\n\n", "no numbers given"),

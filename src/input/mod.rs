@@ -26,10 +26,11 @@
 //! - its first token holds `=`: **labelled tokens**, `cat=1.2 dog=0.9 bird=0.4`, separated as
 //!   plain numbers are. Such a label holds no whitespace, `=`, `,`, `;` or bracket (give
 //!   `[CLS]` in the lines form).
-//! - it is two fields, the first not a number: **`label value` lines**, one element a line:
-//!   `cat 1.2` (fields split at whitespace) or `cat,1.2` (CSV: split at commas, where
-//!   `"a, b",1.5` quotes a label holding a comma and `""` inside quotes is a quote). The label
-//!   may hold anything else, spaces too in the CSV form.
+//! - it is two fields, the first not a number: **`label value` lines**, one element a line.
+//!   That first line also decides how every line is split: at commas when it holds one
+//!   (`cat,1.2`; CSV, where `"a, b",1.5` quotes a label holding a comma and `""` inside quotes
+//!   is a quote), else at tabs when it holds one (TSV: `New York<TAB>1.2`), else at whitespace
+//!   (`cat 1.2`, as `print(token, logit)` writes: there a label may be `,`).
 //! - it is one or two fields, none a number and the first not starting like one (a digit, sign
 //!   or `.`), and more lines follow: a **header**, skipped. After two fields (`token,logit`)
 //!   come `label value` lines, so `index,logit` over `0,1.2` is refused (a label is not a
@@ -175,7 +176,7 @@ enum LineShape {
 }
 
 fn line_shape(line: &str) -> LineShape {
-    let Ok(fields) = lines::fields(line) else {
+    let Ok(fields) = lines::fields(line, lines::Split::of(line)) else {
         return LineShape::Pair;
     };
     let is_word = |text: &str| !number::reads_as_number(text);
