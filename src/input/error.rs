@@ -89,6 +89,8 @@ pub enum Reason {
     NotText,
     /// `UTF-16 text: save it as UTF-8` (no token).
     Utf16,
+    /// `a .npz archive: give one .npy from it` (no token).
+    Npz,
     /// `is not a .npy format version this reads (1.0, 2.0 or 3.0)`.
     NpyVersion,
     /// A header that is not the dict `np.save` writes (no token): the text says what is wrong.
@@ -280,6 +282,7 @@ impl fmt::Display for Reason {
             Reason::Json(message) => write!(f, "not valid JSON: {message}"),
             Reason::NotText => f.write_str("neither a .npy file nor UTF-8 text"),
             Reason::Utf16 => f.write_str("UTF-16 text: save it as UTF-8"),
+            Reason::Npz => f.write_str("a .npz archive: give one .npy from it"),
             Reason::NpyVersion => {
                 f.write_str("is not a .npy format version this reads (1.0, 2.0 or 3.0)")
             }

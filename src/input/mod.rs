@@ -1,8 +1,9 @@
-//! Text to vectors, with or without labels: typed, pasted, piped or read from a file.
+//! Text and files to vectors, with or without labels: typed, pasted, piped, JSON, CSV, `.npy`.
 //!
-//! The caller reads the file or standard input; this module only looks at the text it is given,
-//! so it tests without I/O. [`parse_vector`] and [`parse_number`] read plain numbers;
-//! [`parse_text`] reads every text form below and tells them apart by their first line.
+//! The caller reads the file or standard input; this module only looks at the bytes it is
+//! given, so it tests without I/O. [`parse_vector`] and [`parse_number`] read plain numbers;
+//! [`parse_text`] reads every text form below and tells them apart by their first line;
+//! [`parse_bytes`] reads a `.npy` file too, or UTF-8 text.
 //!
 //! # Plain numbers
 //! Separated by spaces, commas, semicolons or newlines, with optional brackets, as Python, NumPy
@@ -46,11 +47,20 @@
 //! key: `null`, strings, booleans, objects where a number belongs; a nested array of numbers;
 //! a pair of other than two items; a syntax error (with its line and column). JSON has no
 //! `NaN` or `Infinity`, and `1e999` is refused as out of range.
+//!
+//! # NumPy `.npy` ([`parse_bytes`])
+//! What `np.save` writes for a 1-D array of little-endian float32 (`<f4`) or float64 (`<f8`),
+//! format version 1.0, 2.0 or 3.0 (`np.save('logits.npy', logits)`; a 0-D array is one value).
+//! Refused, naming the header field or the data's index (0-based, as NumPy counts): another
+//! dtype (`'<i8'`, `'>f8'` big-endian, `'<f2'`), more than one dimension (the shape is shown),
+//! NaN or an infinity, data shorter or longer than the shape says. `fortran_order` is ignored:
+//! one dimension is laid out the same either way.
 
 mod error;
 mod json;
 mod labels;
 mod lines;
+mod npy;
 mod number;
 mod text;
 
@@ -126,6 +136,39 @@ pub fn parse_text(text: &str) -> Result<Vector, InputError> {
         }
         TextForm::Labelled => text::labelled(text, options(1)),
         TextForm::Lines { header } => lines::parse(text, header),
+    }
+}
+
+/// Parses a vector from a file's or standard input's bytes: a NumPy `.npy` file (by its magic
+/// `\x93NUMPY`), else UTF-8 text in any form [`parse_text`] reads.
+///
+/// # Errors
+/// As [`parse_text`] and for `.npy` files (see the module's documentation); bytes that are
+/// neither are refused at the first byte that is not UTF-8, and UTF-16 text and `.npz`
+/// archives with a hint.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Vector, InputError> {
+    if bytes.starts_with(npy::MAGIC) {
+        return npy::parse(bytes);
+    }
+    let whole = |reason| Err(InputError::invalid("", reason, Place::Whole));
+    if bytes.starts_with(b"PK\x03\x04") {
+        return whole(Reason::Npz);
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return whole(Reason::Utf16);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_text(text),
+        Err(err) => {
+            let valid = &bytes[..err.valid_up_to()];
+            let last_line = valid.rsplit(|&b| b == b'\n').next().unwrap_or_default();
+            let at = Place::Text {
+                line: valid.split(|&b| b == b'\n').count(),
+                // Characters start at every byte that is not a UTF-8 continuation byte.
+                column: 1 + last_line.iter().filter(|&&b| b & 0xC0 != 0x80).count(),
+            };
+            Err(InputError::invalid("", Reason::NotText, at))
+        }
     }
 }
 

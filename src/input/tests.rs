@@ -344,3 +344,110 @@ fn json_and_plain_arrays_of_numbers_agree() {
         Err("a nested array: give one vector (1-D) (element 1)".to_string())
     );
 }
+
+/// The sample files scripts/make_input_samples.py writes.
+mod samples {
+    use super::*;
+
+    const LOGITS: [f64; 5] = [1.2, 0.9, 0.4, -2.5, 3.0];
+    const TOKENS: [&str; 5] = ["▁The", "▁cat", ",", "été", "<eos>"];
+
+    macro_rules! sample {
+        ($name:literal) => {
+            include_bytes!(concat!("../../tests/data/input/", $name)).as_slice()
+        };
+    }
+
+    fn refusal(bytes: &[u8]) -> String {
+        parse_bytes(bytes).map_or_else(|e| e.to_string(), |v| format!("accepted {v:?}"))
+    }
+
+    #[test]
+    fn npy_files_np_save_writes() {
+        for bytes in [
+            sample!("logits_f64.npy"),
+            sample!("logits_v2.npy"),
+            sample!("logits_v3.npy"),
+        ] {
+            assert_eq!(parse_bytes(bytes), Ok(unlabelled(&LOGITS)));
+        }
+        let f32 = LOGITS.map(|x| f64::from(x as f32));
+        assert_eq!(parse_bytes(sample!("logits_f32.npy")), Ok(unlabelled(&f32)));
+        assert_eq!(parse_bytes(sample!("scalar.npy")), Ok(unlabelled(&[2.5])));
+    }
+
+    #[test]
+    fn npy_files_refused() {
+        let table = [
+            (
+                sample!("matrix.npy"),
+                "(2, 3) has 2 dimensions: give one vector (1-D) (.npy header, shape)",
+            ),
+            (
+                sample!("ints.npy"),
+                "'<i8' is not a dtype this reads: little-endian float32 '<f4' or float64 '<f8' \
+                 (.npy header, descr)",
+            ),
+            (
+                sample!("half.npy"),
+                "'<f2' is not a dtype this reads: little-endian float32 '<f4' or float64 '<f8' \
+                 (.npy header, descr)",
+            ),
+            (
+                sample!("big_endian.npy"),
+                "'>f8' is big-endian: save little-endian, e.g. a.astype('<f8') \
+                 (.npy header, descr)",
+            ),
+            (
+                sample!("with_nan.npy"),
+                "NaN is not a finite number (.npy data, index 2)",
+            ),
+        ];
+        for (bytes, want) in table {
+            assert_eq!(refusal(bytes), want);
+        }
+        let whole = sample!("logits_f64.npy");
+        assert_eq!(
+            refusal(&whole[..whole.len() - 3]),
+            "the data ends after 37 of 40 bytes (a truncated file) (.npy data)"
+        );
+    }
+
+    #[test]
+    fn text_files() {
+        let want = labelled(&LOGITS, &TOKENS);
+        assert_eq!(parse_bytes(sample!("vocab.json")), Ok(want.clone()));
+        assert_eq!(parse_bytes(sample!("pairs.json")), Ok(want.clone()));
+        assert_eq!(parse_bytes(sample!("logits.txt")), Ok(want));
+        let csv_tokens = ["a, b", "▁cat", ",", "été", "<eos>"];
+        assert_eq!(
+            parse_bytes(sample!("logits.csv")),
+            Ok(labelled(&LOGITS, &csv_tokens))
+        );
+    }
+
+    #[test]
+    fn bytes_that_are_not_text() {
+        assert_eq!(
+            refusal(b"1 2\n3 \xFF 4"),
+            "neither a .npy file nor UTF-8 text (line 2, column 3)"
+        );
+        assert_eq!(
+            refusal("é\u{2212}".as_bytes().split_last().unwrap().1),
+            "neither a .npy file nor UTF-8 text (column 2)"
+        );
+        assert_eq!(
+            refusal(b"\xFF\xFE1\x00 \x002\x00"),
+            "UTF-16 text: save it as UTF-8"
+        );
+        assert_eq!(
+            refusal(b"PK\x03\x04rest"),
+            "a .npz archive: give one .npy from it"
+        );
+        assert_eq!(
+            parse_bytes(b"\xEF\xBB\xBFcat,1\n"),
+            Ok(labelled(&[1.0], &["cat"]))
+        );
+        assert_eq!(refusal(b""), "no numbers given");
+    }
+}
