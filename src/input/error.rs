@@ -111,7 +111,7 @@ pub enum Reason {
         /// Bytes the header's shape and dtype need.
         need: usize,
     },
-    /// `5 bytes follow the data the header describes` (no token).
+    /// `5 bytes follow the data the header describes` (no token; `1 byte follows`).
     TrailingBytes {
         /// How many bytes are left over.
         extra: usize,
@@ -300,11 +300,12 @@ impl fmt::Display for Reason {
                 f,
                 "the data ends after {have} of {need} bytes (a truncated file)"
             ),
-            Reason::TrailingBytes { extra } => write!(
-                f,
-                "{extra} byte{} follow the data the header describes",
-                plural(*extra)
-            ),
+            Reason::TrailingBytes { extra: 1 } => {
+                f.write_str("1 byte follows the data the header describes")
+            }
+            Reason::TrailingBytes { extra } => {
+                write!(f, "{extra} bytes follow the data the header describes")
+            }
         }
     }
 }

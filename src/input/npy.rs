@@ -520,6 +520,10 @@ mod tests {
                 "5 bytes follow the data the header describes (.npy data)",
             ),
             (
+                npy(1, &f64_header("(3,)"), &[0; 25]),
+                "1 byte follows the data the header describes (.npy data)",
+            ),
+            (
                 npy(1, &f64_header("(99999999999999999999,)"), &[0; 8]),
                 "'shape' is not a tuple of integers (.npy header, shape)",
             ),

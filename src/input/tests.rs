@@ -451,3 +451,154 @@ mod samples {
         assert_eq!(refusal(b""), "no numbers given");
     }
 }
+
+/// Random input never panics, and what is accepted keeps the promises of [`Vector`].
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Whatever was accepted: finite, `-0` as `0`, never empty; labels one per value, trimmed,
+    /// non-empty, not numbers, unique.
+    fn check(vector: &Vector) {
+        assert!(!vector.values.is_empty());
+        assert!(vector.values.iter().all(|x| x.is_finite()));
+        assert!(
+            vector
+                .values
+                .iter()
+                .all(|x| x.to_bits() != (-0.0_f64).to_bits())
+        );
+        if let Some(labels) = &vector.labels {
+            assert_eq!(labels.len(), vector.values.len());
+            let unique: std::collections::HashSet<&String> = labels.iter().collect();
+            assert_eq!(unique.len(), labels.len());
+            for label in labels {
+                assert!(!label.is_empty() && label.trim() == label);
+                assert!(label.parse::<f64>().is_err(), "{label:?}");
+            }
+        }
+    }
+
+    fn check_all(text: &str) {
+        if let Ok(vector) = parse_text(text) {
+            check(&vector);
+        }
+        if let Ok(values) = parse_vector(text) {
+            check(&Vector::unlabelled(values));
+        }
+        let _ = parse_number(text);
+        let _ = with_labels(vec![1.0, 2.0], text);
+        if let Err(err) = parse_bytes(text.as_bytes()) {
+            assert!(!err.to_string().contains('\n'), "{err}");
+        }
+    }
+
+    /// The characters every form is made of, so random text reaches deep into each reader.
+    const SYNTAX: &str = "[\\[\\]{}()\",:;=#\n\r\t 0-9.eE+\\-−abcnNuIlé▁]{0,60}";
+
+    /// A `.npy` frame around a random header and data.
+    fn npy(header: &str, data: &[u8], major: u8) -> Vec<u8> {
+        let mut bytes = b"\x93NUMPY".to_vec();
+        bytes.extend([major, 0]);
+        if major == 1 {
+            bytes.extend((header.len() as u16).to_le_bytes());
+        } else {
+            bytes.extend((header.len() as u32).to_le_bytes());
+        }
+        bytes.extend(header.as_bytes());
+        bytes.extend(data);
+        bytes
+    }
+
+    fn finite() -> impl Strategy<Value = f64> {
+        any::<f64>().prop_filter("finite", |x| x.is_finite())
+    }
+
+    proptest! {
+        #[test]
+        fn random_text_never_panics(text in any::<String>()) {
+            check_all(&text);
+        }
+
+        #[test]
+        fn random_syntax_never_panics(text in SYNTAX) {
+            check_all(&text);
+        }
+
+        #[test]
+        fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            if let Ok(vector) = parse_bytes(&bytes) {
+                check(&vector);
+            }
+        }
+
+        #[test]
+        fn random_npy_headers_never_panic(
+            header in "[{}()\\[\\]'\",:<>|fiuL0-9 a-z_]{0,80}",
+            data in proptest::collection::vec(any::<u8>(), 0..64),
+            major in 0u8..5,
+        ) {
+            if let Ok(vector) = parse_bytes(&npy(&header, &data, major)) {
+                check(&vector);
+            }
+        }
+
+        #[test]
+        fn npy_data_of_any_bits(data in proptest::collection::vec(any::<u8>(), 0..96)) {
+            for descr in ["<f4", "<f8"] {
+                let size = if descr == "<f4" { 4 } else { 8 };
+                let count = data.len() / size;
+                let header = format!(
+                    "{{'descr': '{descr}', 'fortran_order': False, 'shape': ({count},), }}"
+                );
+                match parse_bytes(&npy(&header, &data, 1)) {
+                    Ok(vector) => check(&vector),
+                    Err(err) => {
+                        let message = err.to_string();
+                        let expected = message.contains("finite")
+                            || message.contains("byte")
+                            || message == "no numbers given";
+                        prop_assert!(expected, "{}", message);
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn every_form_reads_the_same_values(
+            values in proptest::collection::vec(finite(), 1..40),
+        ) {
+            let want: Vec<f64> = values.iter().map(|x| x + 0.0).collect();
+            let labels: Vec<String> = (0..values.len()).map(|i| format!("t{i}")).collect();
+            let plain: Vec<String> = values.iter().map(ToString::to_string).collect();
+            let pairs = |pair: &dyn Fn(&str, &str) -> String, separator: &str| {
+                let pairs: Vec<String> =
+                    labels.iter().zip(&plain).map(|(l, x)| pair(l, x)).collect();
+                pairs.join(separator)
+            };
+            let texts = [
+                plain.join(" "),
+                format!("[{}]", plain.join(", ")),
+                serde_json::to_string(&values).unwrap(),
+                pairs(&|l, x| format!("{l}={x}"), " "),
+                pairs(&|l, x| format!("{l} {x}"), "\n"),
+                format!("token,logit\n{}", pairs(&|l, x| format!("{l},{x}"), "\r\n")),
+                serde_json::to_string(&labels.iter().zip(&values).collect::<Vec<_>>()).unwrap(),
+                format!("{{{}}}", pairs(&|l, x| format!("\"{l}\": {x}"), ", ")),
+            ];
+            for text in &texts {
+                let vector = parse_text(text).unwrap();
+                prop_assert_eq!(&vector.values, &want, "{}", text);
+                if let Some(got) = &vector.labels {
+                    prop_assert_eq!(got, &labels);
+                }
+            }
+            let header = format!(
+                "{{'descr': '<f8', 'fortran_order': False, 'shape': ({},), }}",
+                values.len()
+            );
+            let data: Vec<u8> = values.iter().flat_map(|x| x.to_le_bytes()).collect();
+            prop_assert_eq!(parse_bytes(&npy(&header, &data, 1)).unwrap().values, want);
+        }
+    }
+}
