@@ -110,7 +110,7 @@ impl<'de> Visitor<'de> for Top<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut values = Vec::new();
-        let mut labels: Option<Labels<'de>> = None;
+        let mut labels: Option<Labels> = None;
         loop {
             let element = values.len() + 1;
             let at = Where::Element(element);
@@ -136,12 +136,9 @@ impl<'de> Visitor<'de> for Top<'_> {
                         let token = format!("[{}, {value}]", quoted(&label));
                         return Err(refuse(self.refusal, &token, Reason::Labelled, at));
                     }
-                    labels
-                        .get_or_insert_with(Labels::default)
-                        .push(label)
-                        .map_err(|(shown, reason)| {
-                            refuse(self.refusal, &quoted_label(&shown), reason, at)
-                        })?;
+                    labels.get_or_insert_with(Labels::new).push(label).map_err(
+                        |(shown, reason)| refuse(self.refusal, &quoted_label(&shown), reason, at),
+                    )?;
                     value
                 }
             };
@@ -155,18 +152,19 @@ impl<'de> Visitor<'de> for Top<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut values = Vec::new();
-        let mut labels = Labels::default();
+        let mut labels = Labels::new();
         while let Some(key) = map.next_key_seed(KeySeed)? {
             let element = values.len() + 1;
             let value = map.next_value_seed(NumberSeed {
                 refusal: self.refusal,
                 at: Where::Key(&key, element),
             })?;
-            // A borrowed key (one without escapes) costs nothing to keep for a refusal.
-            labels.push(key.clone()).map_err(|(shown, reason)| {
-                let at = Where::Key(&key, element);
-                refuse(self.refusal, &quoted_label(&shown), reason, at)
-            })?;
+            labels
+                .push(Cow::Borrowed(&key))
+                .map_err(|(shown, reason)| {
+                    let at = Where::Key(&key, element);
+                    refuse(self.refusal, &quoted_label(&shown), reason, at)
+                })?;
             values.push(value);
         }
         Ok((!values.is_empty()).then(|| Vector {

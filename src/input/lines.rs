@@ -165,7 +165,7 @@ fn column(line: &str, offset: usize) -> usize {
 /// value is not a finite number or whose label is refused.
 pub(super) fn parse(text: &str, header: Option<usize>) -> Result<Vector, InputError> {
     let mut values = Vec::new();
-    let mut labels = Labels::default();
+    let mut labels = Labels::new();
     let mut split = None;
     for Line {
         number, text: line, ..

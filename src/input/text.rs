@@ -189,7 +189,7 @@ pub(super) fn plain(
 /// with two, or one without a value.
 pub(super) fn labelled(text: &str, options: Options) -> Result<Vector, InputError> {
     let mut values = Vec::new();
-    let mut labels = Labels::default();
+    let mut labels = Labels::new();
     for token in Tokens::new(text, options) {
         let token = token?;
         let element = values.len() + 1;
