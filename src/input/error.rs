@@ -216,7 +216,15 @@ impl InputError {
             InputError::Invalid { token, reason, at } => {
                 if !token.is_empty() {
                     if at.shows_tokens_as_written() {
-                        write!(f, "{token} ")?;
+                        // As written, but on one line.
+                        for c in token.chars() {
+                            if c.is_control() {
+                                write!(f, "{}", c.escape_default())?;
+                            } else {
+                                write!(f, "{c}")?;
+                            }
+                        }
+                        f.write_str(" ")?;
                     } else {
                         write!(f, "{token:?} ")?;
                     }

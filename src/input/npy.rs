@@ -440,6 +440,11 @@ mod tests {
                  (.npy header, descr)",
             ),
             (
+                npy(1, &header("[('x',\n '<f8')]", "(3,)"), &[0; 24]),
+                "[('x',\\n '<f8')] is not a dtype this reads: little-endian float32 '<f4' or \
+                 float64 '<f8' (.npy header, descr)",
+            ),
+            (
                 npy(1, &header("'<f2'", "(3,)"), &[0; 6]),
                 "'<f2' is not a dtype this reads: little-endian float32 '<f4' or float64 '<f8' \
                  (.npy header, descr)",
