@@ -36,6 +36,8 @@
 //!   or `.`), and more lines follow: a **header**, skipped. After two fields (`token,logit`)
 //!   come `label value` lines, so `index,logit` over `0,1.2` is refused (a label is not a
 //!   number) rather than read as the numbers 0, 1.2; after one (`logit`) come plain numbers.
+//!   Alone, such a line is read as plain numbers, so `tensor([1.2, 0.9])` is refused at
+//!   `tensor`.
 //! - otherwise: **plain numbers**.
 //!
 //! # JSON ([`parse_text`])
@@ -88,7 +90,8 @@ impl Vector {
     }
 }
 
-/// Parses a vector of plain finite numbers. Never returns an empty vector.
+/// Parses a vector of plain finite numbers (no labels, no `#` comments: text typed or given as
+/// an argument). Never returns an empty vector.
 ///
 /// # Errors
 /// [`InputError::Empty`] for text without numbers, [`InputError::Invalid`] for the first token
@@ -210,8 +213,7 @@ enum LineShape {
     Pair,
     /// Words that name columns: `token,logit`, `label value`, `logit`.
     Header {
-        /// Two fields: `label value` lines follow (or, as the only line, it is one, whose value
-        /// is refused); one field: plain numbers follow.
+        /// Two fields: `label value` lines follow; one field: plain numbers follow.
         pair: bool,
     },
     /// Anything else: numbers.
@@ -254,8 +256,13 @@ fn text_form(text: &str) -> TextForm {
     match line_shape(first.text) {
         LineShape::Pair => TextForm::Lines { header: None },
         LineShape::Other => from_start,
-        LineShape::Header { pair: true } => TextForm::Lines {
-            header: content.next().map(|_| first.number),
+        LineShape::Header { pair: true } => match content.next() {
+            Some(_) => TextForm::Lines {
+                header: Some(first.number),
+            },
+            // One line of words, such as `tensor([1.2, 0.9])`: refused as plain numbers, at
+            // its first word.
+            None => from_start,
         },
         LineShape::Header { pair: false } => {
             content.next().map_or(from_start, |second| TextForm::Plain {

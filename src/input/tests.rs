@@ -165,11 +165,16 @@ fn text_forms_refused() {
             "\"0.9\" has no label, unlike the elements before it (label every element or none) \
              (element 2, column 9)",
         ),
-        ("cat dog", "\"dog\" is not a number (line 1, column 5)"),
+        ("cat dog", "\"cat\" is not a number (number 1, column 1)"),
         (
             "token,logit\n",
-            "\"logit\" is not a number (line 1, column 7)",
+            "\"token\" is not a number (number 1, column 1)",
         ),
+        (
+            "tensor([1.2, 0.9])",
+            "\"tensor\" is not a number (number 1, column 1)",
+        ),
+        ("cat 1\ndog x", "\"x\" is not a number (line 2, column 5)"),
         ("logit", "\"logit\" is not a number (number 1, column 1)"),
         (
             "token,logit\ncat,1\n2,3",
