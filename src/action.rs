@@ -103,6 +103,18 @@ pub enum Action {
     /// Copy the current view as text, with the command line that reopens it, to the clipboard
     /// (OSC 52, which reaches the local clipboard through SSH and tmux).
     Share,
+    /// Open the tab picker.
+    OpenPicker,
+    /// A character typed into the picker.
+    PickerInput(char),
+    /// Delete the picker's last character.
+    PickerBackspace,
+    /// Move the picker's highlight by this many matches (wrapping).
+    PickerStep(isize),
+    /// Open the highlighted tab.
+    PickerChoose,
+    /// Close the picker, staying on the tab.
+    PickerCancel,
     /// Open or close the help overlay.
     ToggleHelp,
     /// Scroll the help overlay.

@@ -19,6 +19,7 @@ pub fn scope_of(mode: &Mode) -> Scope {
         Mode::Normal => Scope::Normal,
         Mode::Editing(_) => Scope::Editing,
         Mode::Help(_) => Scope::Help,
+        Mode::Picker(_) => Scope::Picker,
     }
 }
 
@@ -63,7 +64,11 @@ pub fn action_for_key(pressed: KeyEvent, mode: &Mode) -> Option<Action> {
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
             && !c.is_control()
         {
-            return Some(Action::EditInput(c));
+            return Some(if scope == Scope::Picker {
+                Action::PickerInput(c)
+            } else {
+                Action::EditInput(c)
+            });
         }
     }
     None
@@ -101,7 +106,7 @@ pub fn action_for_mouse(mouse: &MouseEvent, mode: &Mode, hit: Option<Hit>) -> Op
 mod tests {
     use super::*;
     use crate::action::{CursorMove, Scroll};
-    use crate::app::{Edit, HelpView, Origin};
+    use crate::app::{Edit, HelpView, Origin, Picker};
     use crate::bindings::{BINDINGS, Binds, Scope};
 
     fn press(code: KeyCode) -> KeyEvent {
@@ -121,6 +126,7 @@ mod tests {
             Scope::Everywhere | Scope::Normal => Mode::Normal,
             Scope::Editing => editing_mode(),
             Scope::Help => Mode::Help(HelpView::default()),
+            Scope::Picker => Mode::Picker(Picker::default()),
         }
     }
 
@@ -144,13 +150,16 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::too_many_lines)] // one line per Action: the list is the test
     fn every_action_has_a_row() {
         // A match without a wildcard: a new Action fails to compile here until it has a row
         // (or is named as reached another way).
         let bound = |action: &Action| -> bool {
             match action {
                 Action::Paste(_) => BINDINGS.iter().any(|b| b.binds == Binds::Pasted),
-                Action::EditInput(_) => BINDINGS.iter().any(|b| b.binds == Binds::Typed),
+                Action::EditInput(_) | Action::PickerInput(_) => {
+                    BINDINGS.iter().any(|b| b.binds == Binds::Typed)
+                }
                 Action::SelectTab(_) => BINDINGS.iter().any(|b| b.binds == Binds::TabDigit),
                 // Reached by a mouse click on a row (action_for_mouse) and a terminal resize.
                 Action::SelectElement(_) | Action::Resize(..) => true,
@@ -164,6 +173,11 @@ mod tests {
                 | Action::EditDelete
                 | Action::EditCursor(_)
                 | Action::ScrollHelp(_)
+                | Action::OpenPicker
+                | Action::PickerBackspace
+                | Action::PickerStep(_)
+                | Action::PickerChoose
+                | Action::PickerCancel
                 | Action::EditClear
                 | Action::EditCommit
                 | Action::EditCancel
@@ -218,6 +232,13 @@ mod tests {
             Action::ScrollHelp(Scroll::Top),
             Action::ScrollHelp(Scroll::Bottom),
             Action::Resize(80, 24),
+            Action::OpenPicker,
+            Action::PickerInput('s'),
+            Action::PickerBackspace,
+            Action::PickerStep(1),
+            Action::PickerStep(-1),
+            Action::PickerChoose,
+            Action::PickerCancel,
             Action::EditClear,
             Action::EditCommit,
             Action::EditCancel,

@@ -189,10 +189,35 @@ pub struct Sweep {
 #[must_use]
 pub fn grid(window: (f64, f64), n: usize) -> Vec<f64> {
     let n = n.max(2);
-    let (lo, hi) = window;
     (0..n)
-        .map(|i| lo + (hi - lo) * (i as f64) / ((n - 1) as f64))
+        .map(|i| lerp(window, i as f64 / (n - 1) as f64))
         .collect()
+}
+
+/// The point a fraction `t` (0 to 1) across `window`, even when the window is wider than the
+/// largest f64 (`[-1e308, 1e308]`).
+#[must_use]
+pub fn lerp(window: (f64, f64), t: f64) -> f64 {
+    let (lo, hi) = window;
+    let span = hi - lo;
+    if span.is_finite() {
+        lo + span * t
+    } else {
+        lo * (1.0 - t) + hi * t
+    }
+}
+
+/// Where `x` stands across `window`, as a fraction (0 at the left end, 1 at the right), even
+/// when the window is wider than the largest f64.
+#[must_use]
+pub fn unlerp(window: (f64, f64), x: f64) -> f64 {
+    let (lo, hi) = window;
+    let span = hi - lo;
+    if span.is_finite() {
+        (x - lo) / span
+    } else {
+        (x / 2.0 - lo / 2.0) / (hi / 2.0 - lo / 2.0)
+    }
 }
 
 /// `f` and `f'` sampled at `n` points across `window`.
@@ -313,7 +338,7 @@ pub fn ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
     grid((lo, hi), count)
         .into_iter()
         .map(|t| {
-            if t.abs() < (hi - lo).abs() * 1e-12 {
+            if t.abs() < (hi / 2.0 - lo / 2.0).abs() * 2e-12 {
                 0.0
             } else {
                 t
@@ -373,6 +398,14 @@ mod tests {
             assert!((p0 + others - 1.0).abs() < 1e-12);
         }
         assert_eq!(sweep.now.len(), 3);
+    }
+
+    #[test]
+    fn windows_wider_than_the_largest_f64_are_sampled_in_order() {
+        let xs = grid((-1e308, 1e308), 5);
+        assert_eq!(xs, [-1e308, -5e307, 0.0, 5e307, 1e308]);
+        assert_eq!(unlerp((-1e308, 1e308), 5e307), 0.75);
+        assert_eq!(lerp((-5.0, 5.0), 0.5), 0.0);
     }
 
     #[test]

@@ -131,12 +131,13 @@ fn the_screen_follows_a_paste_and_a_resize() {
     assert_eq!(app.vector().values(), [900.0, 1000.0, 1000.0]);
     let screen = screen(&terminal);
     assert!(screen.contains("50.00 %"), "{screen}");
-    assert!(screen.contains("Softplus"), "{screen}");
+    // 0 opens the tenth tab (ReLU²), Shift-Tab the one before it.
+    assert!(screen.contains("ReLU6"), "{screen}");
 }
 
 #[test]
 fn share_goes_to_the_host_with_the_screen_and_the_command_line() {
-    let (result, app, terminal, host) = run(Settings::default(), vec![key('4'), key('y')], 100, 30);
+    let (result, app, terminal, host) = run(Settings::default(), vec![key('7'), key('y')], 100, 30);
     assert!(result.is_err(), "the script ends without q");
     let [copied] = host.copies.as_slice() else {
         panic!("one copy, got {:?}", host.copies)

@@ -2,7 +2,7 @@
 //! from nothing up drawn without a panic.
 
 use actscope::action::Action;
-use actscope::app::{App, Settings, TABS};
+use actscope::app::{App, SOFTMAX_TAB, Settings, TABS, Tab};
 use actscope::theme::Theme;
 use actscope::ui;
 use ratatui::Terminal;
@@ -22,6 +22,11 @@ fn draw(app: &App, theme: &Theme, width: u16, height: u16) -> String {
     terminal.backend().to_string()
 }
 
+/// The index of the tab a name opens.
+fn tab(name: &str) -> usize {
+    Tab::from_name(name).expect("a tab").0
+}
+
 fn app_after(actions: impl IntoIterator<Item = Action>) -> App {
     let mut app = App::default();
     for action in actions {
@@ -34,7 +39,10 @@ fn app_after(actions: impl IntoIterator<Item = Action>) -> App {
 fn every_tab_at_100x30() {
     for (index, tab) in TABS.iter().enumerate() {
         let app = app_after([Action::SelectTab(index)]);
-        let name = format!("tab_{index:02}_{}", tab.label().to_lowercase());
+        let name = match tab {
+            Tab::Function(a) => format!("tab_{index:02}_{}", a.name()),
+            Tab::Softmax => format!("tab_{index:02}_softmax"),
+        };
         insta::assert_snapshot!(name, draw(&app, &UNICODE, 100, 30));
     }
 }
@@ -42,7 +50,7 @@ fn every_tab_at_100x30() {
 #[test]
 fn the_seed_vector_shows_its_percentages() {
     let screen = draw(&App::default(), &UNICODE, 100, 30);
-    for needle in ["45.66 %", "33.83 %", "20.52 %", "Sigmoid", "Softmax"] {
+    for needle in ["45.66 %", "33.83 %", "20.52 %", "Sigmoid", "9›"] {
         assert!(screen.contains(needle), "{needle} missing:\n{screen}");
     }
 }
@@ -72,7 +80,7 @@ fn at_80x24() {
 #[test]
 fn softmax_overflow_lesson() {
     let app = app_after([
-        Action::SelectTab(10),
+        Action::SelectTab(SOFTMAX_TAB),
         Action::Paste("[900, 1000, 1000]".into()),
     ]);
     let screen = draw(&app, &UNICODE, 100, 30);
@@ -83,7 +91,7 @@ fn softmax_overflow_lesson() {
 #[test]
 fn softmax_insights_target_and_jacobian() {
     let app = app_after([
-        Action::SelectTab(10),
+        Action::SelectTab(SOFTMAX_TAB),
         Action::CycleTarget,
         Action::ToggleJacobian,
     ]);
@@ -102,7 +110,11 @@ fn softmax_insights_target_and_jacobian() {
 
 #[test]
 fn vanishing_gradients_and_a_pinned_comparison() {
-    let app = app_after([Action::SelectTab(3), Action::CycleCompare, Action::DepthUp]);
+    let app = app_after([
+        Action::SelectTab(tab("relu")),
+        Action::CycleCompare,
+        Action::DepthUp,
+    ]);
     let screen = draw(&app, &UNICODE, 100, 30);
     for needle in ["▃▃ dead", "▃▃▃", "N = 11", "step"] {
         assert!(screen.contains(needle), "{needle} missing:\n{screen}");
@@ -181,7 +193,7 @@ fn ascii_without_colour() {
 fn tiny_sizes_never_panic() {
     let apps = [
         App::default(),
-        app_after([Action::SelectTab(10)]),
+        app_after([Action::SelectTab(SOFTMAX_TAB)]),
         app_after([Action::ToggleHelp]),
         app_after([Action::StartEdit, Action::EditInput('x')]),
     ];
@@ -205,7 +217,7 @@ mod mouse {
 
     /// The event loop's path: the ui's hit test, then the keymap.
     fn action_for_mouse(app: &App, screen: Rect, mouse: MouseEvent) -> Option<Action> {
-        let hit = ui::hit_test(app, screen, mouse.column, mouse.row);
+        let hit = ui::hit_test(app, &super::UNICODE, screen, mouse.column, mouse.row);
         keymap::action_for_mouse(&mouse, app.mode(), hit)
     }
 

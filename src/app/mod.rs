@@ -6,6 +6,7 @@ mod decimal;
 mod edit;
 mod help;
 mod params;
+mod picker;
 mod reopen;
 mod tab;
 mod vector;
@@ -14,6 +15,7 @@ mod view;
 pub use edit::{CursorMove, Edit, Origin};
 pub use help::{HELP_CHROME, HelpView, help_page};
 pub use params::Params;
+pub use picker::{Choice, Picker, matches as picker_matches};
 pub use tab::{SOFTMAX_TAB, TABS, Tab};
 pub use vector::{DEFAULT_VALUES, InputVector, MAX_ELEMENTS, MIN_ELEMENTS, exact_text};
 pub use view::{DEFAULT_DEPTH, DEFAULT_WINDOW, View};
@@ -33,6 +35,8 @@ pub enum Mode {
     Editing(Edit),
     /// The help overlay is open, scrolled this far.
     Help(HelpView),
+    /// The tab picker is open.
+    Picker(Picker),
 }
 
 /// Whether a status message reports a refusal.
@@ -269,6 +273,12 @@ impl App {
                     _ => Mode::Help(HelpView::default()),
                 };
             }
+            Action::OpenPicker
+            | Action::PickerInput(_)
+            | Action::PickerBackspace
+            | Action::PickerStep(_)
+            | Action::PickerChoose
+            | Action::PickerCancel => self.update_picker(&action),
             Action::ScrollHelp(how) => {
                 if let Mode::Help(view) = &mut self.mode {
                     view.scroll(how, self.screen.1);
@@ -491,6 +501,44 @@ impl App {
         }
     }
 
+    /// Applies an action of the tab picker.
+    fn update_picker(&mut self, action: &Action) {
+        if *action == Action::OpenPicker {
+            self.mode = Mode::Picker(Picker::default());
+            return;
+        }
+        let Mode::Picker(picker) = &mut self.mode else {
+            return;
+        };
+        match *action {
+            Action::PickerInput(c) => picker.insert(c),
+            Action::PickerBackspace => picker.backspace(),
+            Action::PickerStep(step) => picker.step(step),
+            Action::PickerCancel => self.mode = Mode::Normal,
+            Action::PickerChoose => self.choose_picked(),
+            _ => {}
+        }
+    }
+
+    /// Opens the tab the picker highlights, or says nothing matches.
+    fn choose_picked(&mut self) {
+        let Mode::Picker(picker) = &self.mode else {
+            return;
+        };
+        if let Some(choice) = picker.chosen() {
+            self.mode = Mode::Normal;
+            self.tab = choice.tab;
+            if choice.gelu_tanh || matches!(self.tab(), Tab::Function(Activation::Gelu)) {
+                self.params.gelu_tanh = choice.gelu_tanh;
+            }
+        } else {
+            let query = picker.query.clone();
+            self.status = Some(error(format!(
+                "no tab answers to {query:?}; Backspace edits it, Esc closes the picker"
+            )));
+        }
+    }
+
     /// Leaves the edit: the value stays as it was, and an element added for the edit goes.
     fn cancel_edit(&mut self) {
         let Mode::Editing(edit) = &self.mode else {
@@ -619,6 +667,11 @@ mod tests {
         Analysis::new(app, 11)
     }
 
+    /// The index of the tab a name opens.
+    fn tab(name: &str) -> usize {
+        Tab::from_name(name).expect("a tab").0
+    }
+
     fn app_with(values: &[f64]) -> App {
         App::new(Settings {
             values: values.to_vec(),
@@ -657,10 +710,10 @@ mod tests {
         assert_eq!(app.tab(), Tab::Softmax);
         app.update(Action::NextTab);
         assert_eq!(app.tab_index(), 0);
-        app.update(Action::SelectTab(6));
+        app.update(Action::SelectTab(tab("gelu")));
         assert_eq!(app.activation(), Some(Activation::Gelu));
         app.update(Action::SelectTab(99));
-        assert_eq!(app.tab_index(), 6);
+        assert_eq!(app.tab_index(), tab("gelu"));
     }
 
     #[test]
@@ -772,6 +825,35 @@ mod tests {
             app.update(Action::RemoveElement);
         }
         assert_eq!(app.vector().values().len(), MIN_ELEMENTS);
+    }
+
+    #[test]
+    fn the_picker_opens_a_tab_by_any_of_its_names() {
+        let mut app = App::default();
+        for (query, want) in [
+            ("hard-swish", Some(Activation::HardSwish)),
+            ("swish", Some(Activation::Silu)),
+            ("gelu_tanh", Some(Activation::GeluTanh)),
+            ("softm", None),
+        ] {
+            app.update(Action::OpenPicker);
+            for c in query.chars() {
+                app.update(Action::PickerInput(c));
+            }
+            app.update(Action::PickerChoose);
+            assert_eq!(app.mode(), &Mode::Normal, "{query}");
+            assert_eq!(app.activation(), want, "{query}");
+        }
+        app.update(Action::OpenPicker);
+        for c in "zzz".chars() {
+            app.update(Action::PickerInput(c));
+        }
+        app.update(Action::PickerChoose);
+        assert!(matches!(app.mode(), Mode::Picker(_)));
+        assert_eq!(app.status().unwrap().kind, StatusKind::Error);
+        app.update(Action::PickerCancel);
+        assert_eq!(app.mode(), &Mode::Normal);
+        assert_eq!(app.tab(), Tab::Softmax);
     }
 
     #[test]
@@ -908,7 +990,7 @@ mod tests {
     #[test]
     fn temperature_steps_and_reaches_argmax() {
         let mut app = App::default();
-        app.update(Action::SelectTab(10));
+        app.update(Action::SelectTab(tab("softmax")));
         app.update(Action::ParamDown);
         assert_eq!(app.params().temperature.get(), 0.75);
         for _ in 0..10 {
@@ -923,19 +1005,19 @@ mod tests {
     #[test]
     fn parameters_step_within_their_range() {
         let mut app = App::default();
-        app.update(Action::SelectTab(4));
+        app.update(Action::SelectTab(tab("leaky_relu")));
         app.update(Action::ParamUp);
         assert_eq!(app.params().get(Activation::LeakyRelu), 0.02);
-        app.update(Action::SelectTab(9));
+        app.update(Action::SelectTab(tab("softplus")));
         for _ in 0..10 {
             app.update(Action::ParamDown);
         }
         assert_eq!(app.params().get(Activation::Softplus), 0.25);
         assert_eq!(app.status().unwrap().kind, StatusKind::Error);
-        app.update(Action::SelectTab(6));
+        app.update(Action::SelectTab(tab("gelu")));
         app.update(Action::ParamUp);
         assert_eq!(app.activation(), Some(Activation::GeluTanh));
-        app.update(Action::SelectTab(1));
+        app.update(Action::SelectTab(tab("sigmoid")));
         app.update(Action::ParamUp);
         assert_eq!(app.status().unwrap().kind, StatusKind::Error);
     }
@@ -974,7 +1056,7 @@ mod tests {
         assert_eq!(app.params().temperature.get(), 1.0);
         assert_eq!(app.tab(), Tab::Softmax);
         let app = App::new(Settings {
-            tab: 4,
+            tab: tab("leaky_relu"),
             param: Some(0.2),
             ..Settings::default()
         });
@@ -1036,20 +1118,20 @@ mod tests {
             app.command_line(),
             "actscope --tab sigmoid --input '1.2 0.9 0.4'"
         );
-        app.update(Action::SelectTab(4));
+        app.update(Action::SelectTab(tab("leaky_relu")));
         app.update(Action::ParamUp);
         app.update(Action::Nudge(-1.0));
         assert_eq!(
             app.command_line(),
             "actscope --tab leaky_relu --input '0.2 0.9 0.4' --param 0.02"
         );
-        app.update(Action::SelectTab(10));
+        app.update(Action::SelectTab(tab("softmax")));
         app.update(Action::ParamDown);
         assert!(
             app.command_line()
                 .ends_with("--tab softmax --input '0.2 0.9 0.4' --temperature 0.75")
         );
-        app.update(Action::SelectTab(6));
+        app.update(Action::SelectTab(tab("gelu")));
         app.update(Action::ParamUp);
         assert!(app.command_line().starts_with("actscope --tab gelu_tanh "));
         app.update(Action::Share);
@@ -1060,7 +1142,7 @@ mod tests {
     #[test]
     fn softmax_insights() {
         let mut app = App::default();
-        app.update(Action::SelectTab(10));
+        app.update(Action::SelectTab(tab("softmax")));
         app.update(Action::ShiftAll(1.0));
         assert_eq!(app.vector().values(), [2.2, 1.9, 1.4]);
         let status = &app.status().unwrap().text;
@@ -1097,7 +1179,7 @@ mod tests {
         assert_eq!(low.evaluations[0].0.flag, precision::Flag::Saturated);
         assert_eq!(low.evaluations[1].0.flag, precision::Flag::Fine);
         app.update(Action::CyclePrecision);
-        app.update(Action::SelectTab(10));
+        app.update(Action::SelectTab(tab("softmax")));
         app.update(Action::Paste("12 1".into()));
         let Kind::Softmax(extras) = analyse(&app).kind else {
             panic!("not the softmax tab")

@@ -11,18 +11,28 @@ pub enum Tab {
     Softmax,
 }
 
-/// The tabs, in order.
-pub const TABS: [Tab; 11] = [
+/// The tabs, in order, family by family: the squashing ones (step, sigmoid, tanh and their hard
+/// and algebraic cousins), the ReLU family (softplus is its smooth member), the exponential
+/// family, the smooth self-gated ones, then softmax. Digits 1-9 and 0 jump to the first ten.
+pub const TABS: [Tab; 19] = [
     Tab::Function(Activation::Step),
     Tab::Function(Activation::Sigmoid),
     Tab::Function(Activation::Tanh),
+    Tab::Function(Activation::HardSigmoid),
+    Tab::Function(Activation::HardTanh),
+    Tab::Function(Activation::Softsign),
     Tab::Function(Activation::Relu),
     Tab::Function(Activation::LeakyRelu),
+    Tab::Function(Activation::Relu6),
+    Tab::Function(Activation::SquaredRelu),
+    Tab::Function(Activation::Softplus),
     Tab::Function(Activation::Elu),
+    Tab::Function(Activation::Selu),
+    Tab::Function(Activation::Celu),
     Tab::Function(Activation::Gelu),
     Tab::Function(Activation::Silu),
     Tab::Function(Activation::Mish),
-    Tab::Function(Activation::Softplus),
+    Tab::Function(Activation::HardSwish),
     Tab::Softmax,
 ];
 
@@ -36,6 +46,10 @@ impl Tab {
         match self {
             Tab::Function(Activation::LeakyRelu) => "Leaky",
             Tab::Function(Activation::Gelu | Activation::GeluTanh) => "GELU",
+            Tab::Function(Activation::HardSigmoid) => "HardSigmoid",
+            Tab::Function(Activation::HardTanh) => "HardTanh",
+            Tab::Function(Activation::HardSwish) => "HardSwish",
+            Tab::Function(Activation::SquaredRelu) => "ReLU²",
             Tab::Function(a) => a.title(),
             Tab::Softmax => "Softmax",
         }
@@ -63,10 +77,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_activation_has_a_tab_and_the_first_is_step() {
+        for a in Activation::ALL {
+            let shown = if a == Activation::GeluTanh {
+                Activation::Gelu
+            } else {
+                a
+            };
+            assert!(
+                TABS.contains(&Tab::Function(shown)),
+                "{} has no tab",
+                a.name()
+            );
+        }
+        assert_eq!(TABS[0], Tab::Function(Activation::Step));
+    }
+
+    #[test]
     fn tab_names_resolve() {
         assert_eq!(Tab::from_name("softmax"), Some((SOFTMAX_TAB, false)));
-        assert_eq!(Tab::from_name("gelu_tanh"), Some((6, true)));
-        assert_eq!(Tab::from_name("swish"), Some((7, false)));
+        assert_eq!(Tab::from_name("gelu_tanh"), Some((14, true)));
+        assert_eq!(Tab::from_name("swish"), Some((15, false)));
+        assert_eq!(Tab::from_name("hard-swish"), Some((17, false)));
         assert_eq!(Tab::from_name("nope"), None);
     }
 }

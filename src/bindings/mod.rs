@@ -26,6 +26,8 @@ pub enum Scope {
     Editing,
     /// The help overlay.
     Help,
+    /// The tab picker.
+    Picker,
 }
 
 impl Scope {
@@ -71,7 +73,7 @@ pub enum Binds {
     Action(Action),
     /// A digit key: 1-9 jump to tabs 1-9, 0 to tab 10.
     TabDigit,
-    /// Any printable character: typed into the edit field.
+    /// Any printable character: typed into the edit field or the picker.
     Typed,
     /// A bracketed paste (not a key): the text as a whole vector, or into the edit field.
     Pasted,
@@ -123,6 +125,8 @@ pub fn help_lines() -> Vec<(&'static str, &'static str)> {
     let mut all = lines(&[Scope::Normal, Scope::Everywhere]);
     all.push(("", "while typing a value:"));
     all.extend(lines(&[Scope::Editing]));
+    all.push(("", "in the tab picker (/):"));
+    all.extend(lines(&[Scope::Picker]));
     all.push(("", "in this help:"));
     all.extend(lines(&[Scope::Help]));
     all

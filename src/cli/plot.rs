@@ -21,9 +21,11 @@ pub(super) fn run(
     let param = resolve_param(activation, args.param.as_deref())?;
     let from = option_number("--from", &args.from)?;
     let to = option_number("--to", &args.to)?;
-    if from >= to || !(to - from).is_finite() {
+    if from >= to {
         return Err(Error::BadInput(format!(
-            "--from {from} --to {to}: the window needs from < to (and a finite width)"
+            "--from {} --to {}: the window needs from < to",
+            full_precision(from),
+            full_precision(to)
         )));
     }
     if args.csv {

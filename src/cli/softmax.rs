@@ -11,6 +11,7 @@ use super::{Environment, Error, SoftmaxArgs};
 use ratatui::text::{Line, Span};
 
 use crate::format::{self, full_precision};
+use crate::kernel::naive::{NaiveFailure, naive_failure};
 use crate::kernel::{self, Temperature};
 use crate::theme::{Role, Theme};
 use crate::ui;
@@ -69,7 +70,7 @@ pub(super) fn run(
                 i.to_string(),
                 full_precision(xs[i]),
                 full_precision(probabilities[i]),
-                format!("{:6.2} %", percentages[i]),
+                format!("{:>8}", format::percent(probabilities[i])),
                 full_precision(log_probabilities[i]),
             ]
         })
@@ -85,11 +86,19 @@ pub(super) fn run(
         full_precision(temperature),
         full_precision(logsumexp),
     )?;
-    if naive.iter().any(|v| !v.is_finite()) {
+    if let Some(failure) = naive_failure(&xs, checked) {
+        let why = match failure {
+            NaiveFailure::Overflow { first } => {
+                format!("exp(x{first}/T) overflows, and inf/inf is NaN")
+            }
+            NaiveFailure::Underflow => "every exp(x/T) underflows to 0, and 0/0 is NaN".to_string(),
+            NaiveFailure::DivisionByZero => "at T = 0, x/T divides by zero".to_string(),
+        };
         writeln!(
             out,
-            "note: the naive exp(x)/sum(exp(x)) gives NaN here (exp overflows or underflows); \
-             subtracting max x first, as above, does not"
+            "note: the naive exp(x/T)/sum(exp(x/T)) gives NaN here ({}: {why}); subtracting \
+             max x first, as above, does not",
+            failure.word()
         )?;
     }
     Ok(())

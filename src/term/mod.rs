@@ -291,7 +291,7 @@ where
         let mut redraw = false;
         let mut event = events.next()?;
         loop {
-            redraw |= apply(terminal, app, mouse, &event)?;
+            redraw |= apply(terminal, app, theme, mouse, &event)?;
             redraw |= host.take_repaint(terminal)?;
             match app.take_request() {
                 Some(Request::Quit) => return Ok(()),
@@ -337,6 +337,7 @@ where
 fn apply<B: Backend>(
     terminal: &Terminal<B>,
     app: &mut App,
+    theme: &Theme,
     mouse: bool,
     event: &Event,
 ) -> Result<bool>
@@ -347,7 +348,7 @@ where
         Event::Mouse(event) if mouse => {
             let size = terminal.size()?;
             let area = Rect::new(0, 0, size.width, size.height);
-            let hit = ui::hit_test(app, area, event.column, event.row);
+            let hit = ui::hit_test(app, theme, area, event.column, event.row);
             keymap::action_for_mouse(event, app.mode(), hit)
         }
         _ => keymap::action_for_event(event, app.mode()),

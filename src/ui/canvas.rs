@@ -281,8 +281,8 @@ fn dot_of(
     if !(px.is_finite() && py.is_finite()) || px < x.0 || px > x.1 || py < y.0 || py > y.1 {
         return None;
     }
-    let fx = (px - x.0) / (x.1 - x.0);
-    let fy = (py - y.0) / (y.1 - y.0);
+    let fx = plot::unlerp(x, px);
+    let fy = plot::unlerp(y, py);
     let column = ((fx * (size.0 - 1) as f64).round() as usize).min(size.0 - 1);
     let row = (((1.0 - fy) * (size.1 - 1) as f64).round() as usize).min(size.1 - 1);
     Some((column, row))
@@ -307,7 +307,7 @@ fn draw_bands(plot: &Plot, graph: Rect, buffer: &mut Buffer) {
     let row = graph.bottom() - 1;
     let columns = f64::from(graph.width.saturating_sub(1).max(1));
     for column in 0..graph.width {
-        let x = plot.x.0 + (plot.x.1 - plot.x.0) * f64::from(column) / columns;
+        let x = plot::lerp(plot.x, f64::from(column) / columns);
         if let Some(band) = plot.bands.iter().find(|b| b.from <= x && x <= b.to) {
             buffer[(graph.x + column, row)]
                 .set_symbol(band_symbol(band.kind, plot.theme.unicode))

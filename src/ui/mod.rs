@@ -6,6 +6,7 @@ mod chart;
 mod header;
 mod help;
 mod jacobian;
+mod picker;
 mod status;
 mod summary;
 mod tabs;
@@ -91,8 +92,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     if regions.hints.height > 0 {
         status::render_hints(app, theme, frame, regions.hints);
     }
-    if let Mode::Help(view) = app.mode() {
-        help::render(*view, theme, frame, area);
+    match app.mode() {
+        Mode::Help(view) => help::render(*view, theme, frame, area),
+        Mode::Picker(picker) => picker::render(picker, theme, frame, area),
+        Mode::Normal | Mode::Editing(_) => {}
     }
     if !theme.unicode {
         ascii_only(frame.buffer_mut());
@@ -134,11 +137,11 @@ pub fn plot_buffer(
 
 /// What is at `(column, row)` of a screen of `area`, if a click can pick it.
 #[must_use]
-pub fn hit_test(app: &App, area: Rect, column: u16, row: u16) -> Option<Hit> {
+pub fn hit_test(app: &App, theme: &Theme, area: Rect, column: u16, row: u16) -> Option<Hit> {
     let regions = regions(app, area)?;
     let at = Position::new(column, row);
     if regions.tab_bar.contains(at) {
-        tabs::tab_at(app, regions.tab_bar, column).map(Hit::Tab)
+        tabs::tab_at(app, regions.tab_bar, column, theme.unicode).map(Hit::Tab)
     } else if regions.panel.contains(at) {
         vector::element_at(app, regions.panel, row).map(Hit::Element)
     } else {

@@ -1,0 +1,61 @@
+//! The tab picker: what was typed, then the tabs whose names hold it, the highlighted one
+//! marked, as an overlay near the top of the screen.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::text::{fit_words, shown};
+use crate::app::{Picker, picker_matches};
+use crate::theme::{Role, Theme};
+
+pub(super) fn render(picker: &Picker, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let found = picker_matches(&picker.query);
+    let width = area.width.min(60);
+    let rows = usize::from(area.height.saturating_sub(5)).max(1);
+    let selected = picker.selected.min(found.len().saturating_sub(1));
+    // Keep the highlight in view.
+    let first = (selected + 1).saturating_sub(rows);
+    let inner = usize::from(width.saturating_sub(2));
+    let mut lines = vec![Line::from(vec![
+        Span::styled(" / ", theme.style(Role::Key)),
+        Span::raw(picker.query.clone()),
+        Span::styled(" ", theme.style(Role::Cursor)),
+    ])];
+    if found.is_empty() {
+        lines.push(Line::styled(
+            " no tab answers to that",
+            theme.style(Role::Error),
+        ));
+    }
+    for (i, choice) in found.iter().enumerate().skip(first).take(rows) {
+        let pointer = if i == selected { theme.pointer() } else { " " };
+        let text = format!("{pointer} {:<14} {}", choice.title, choice.names.join(", "));
+        let text = fit_words(&shown(theme, &text), inner.saturating_sub(1), theme.unicode)
+            .unwrap_or_default();
+        let style = if i == selected {
+            theme.style(Role::Selected)
+        } else {
+            theme.style(Role::Info)
+        };
+        lines.push(Line::styled(format!(" {text}"), style));
+    }
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let popup = Rect {
+        x: area.x + area.width.saturating_sub(width) / 2,
+        y: area.y + 1.min(area.height.saturating_sub(height)),
+        width,
+        height,
+    };
+    frame.render_widget(Clear, popup);
+    let title = format!(
+        " find a tab: {} of {} ",
+        found.len(),
+        crate::app::picker_matches("").len()
+    );
+    let block = Block::bordered()
+        .border_set(theme.border())
+        .title(Span::styled(title, theme.style(Role::Formula)));
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}
