@@ -2,6 +2,8 @@
 //! rounded to the format), and where it breaks: overflow, underflow, or saturating to exactly
 //! ±1 (f32 sigmoid is exactly 1.0 past x ≈ 16.6; exp overflows past 88.7 in f32, 11.09 in f16).
 
+pub mod round;
+
 use half::{bf16, f16};
 
 use super::Activation;
@@ -51,14 +53,15 @@ impl Precision {
         }
     }
 
-    /// `v` rounded to this format (to nearest, ties to even; overflow to ±inf).
+    /// `v` rounded to this format: to nearest, ties to even, overflow to ±inf (correctly, see
+    /// [`round`]).
     #[must_use]
     pub fn round(self, v: f64) -> f64 {
         match self {
             Precision::F64 => v,
-            Precision::F32 => f64::from(v as f32),
-            Precision::F16 => f16::from_f64(v).to_f64(),
-            Precision::Bf16 => bf16::from_f64(v).to_f64(),
+            Precision::F32 => f64::from(round::to_f32(v)),
+            Precision::F16 => round::to_f16(v).to_f64(),
+            Precision::Bf16 => round::to_bf16(v).to_f64(),
         }
     }
 
