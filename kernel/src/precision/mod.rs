@@ -1,16 +1,39 @@
-//! What an activation gives in lower precision, computed the way frameworks do (every operation
-//! rounded to the format), and where it breaks: overflow, underflow, or saturating to exactly
-//! ±1 (f32 sigmoid is exactly 1.0 past x ≈ 16.6; exp overflows past 88.7 in f32, 11.09 in f16).
+//! What an activation and softmax return in f32, f16 and bf16 in the two ways people compute
+//! them — NumPy code written op by op, and PyTorch's kernels — and where that breaks: overflow,
+//! underflow, or saturating to exactly ±1 (or a derivative to exactly 0).
+//!
+//! - [`Framework::NumPy`]: the NumPy code a person writes, e.g.
+//!   `1 / (1 + np.exp(-x))` and `s * (1 - s)`, every operation rounded to the format, constants
+//!   too. Measured: identical to NumPy 2.4.6 on every f16 and bf16 test point; in f32 NumPy's own
+//!   SIMD `exp`/`tanh`/`log1p`/`expm1` are up to 2 ulps from correctly rounded, which this model
+//!   does not copy.
+//! - [`Framework::PyTorch`]: what `torch.nn.functional` and its autograd return for a CPU tensor:
+//!   each kernel's formula in f32 (with the FMAs GCC forms), rounded once to the format, with the
+//!   exceptions PyTorch 2.15 has (sigmoid/tanh backward from the rounded output, f16 sigmoid
+//!   backward in f16 arithmetic, compositions rounding each operation, softplus's threshold 20).
+//! - [`Precision::F64`] is the kernel itself, accurate to a few ulps, with every flag
+//!   [`Flag::Fine`] — no framework model.
+//!
+//! Rounding is correct (to nearest, ties to even) from any `f64` ([`round`]).
 
+mod numpy;
+mod ops;
+mod pytorch;
 pub mod round;
+mod softmax;
+
+pub use softmax::{
+    SoftmaxForms, naive_log_softmax, naive_softmax, softmax_forms, stable_log_softmax,
+    stable_softmax,
+};
 
 use half::{bf16, f16};
 
-use super::Activation;
-use crate::scalar::{SELU_ALPHA, SELU_SCALE, relu};
+use crate::Activation;
+use ops::Arithmetic;
 
 /// A floating-point format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Precision {
     /// IEEE double, the kernel's own.
     F64,
@@ -42,6 +65,18 @@ impl Precision {
         }
     }
 
+    /// The format called `name` (`f64`, `f32`, `f16`, `bf16`; `float16`, `half`, `bfloat16`…).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Precision> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "f64" | "float64" | "double" => Some(Precision::F64),
+            "f32" | "float32" | "single" | "float" => Some(Precision::F32),
+            "f16" | "float16" | "half" | "fp16" => Some(Precision::F16),
+            "bf16" | "bfloat16" => Some(Precision::Bf16),
+            _ => None,
+        }
+    }
+
     /// The next format (f64 after bf16).
     #[must_use]
     pub fn next(self) -> Precision {
@@ -65,34 +100,74 @@ impl Precision {
         }
     }
 
-    /// The largest x whose `e^x` is finite in this format: `ln(max)`.
+    /// The largest finite value.
     #[must_use]
-    pub fn exp_limit(self) -> f64 {
-        let max = match self {
+    pub fn max(self) -> f64 {
+        match self {
             Precision::F64 => f64::MAX,
             Precision::F32 => f64::from(f32::MAX),
             Precision::F16 => f16::MAX.to_f64(),
             Precision::Bf16 => bf16::MAX.to_f64(),
-        };
-        max.ln()
+        }
+    }
+
+    /// The largest x whose `e^x` is finite in this format: `ln(max)`.
+    #[must_use]
+    pub fn exp_limit(self) -> f64 {
+        self.max().ln()
+    }
+}
+
+/// Whose arithmetic a low-precision evaluation copies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Framework {
+    /// The NumPy code a person writes, every operation in the format.
+    NumPy,
+    /// `torch.nn.functional` on a CPU tensor and its autograd.
+    PyTorch,
+}
+
+impl Framework {
+    /// Both, NumPy first.
+    pub const ALL: [Framework; 2] = [Framework::NumPy, Framework::PyTorch];
+
+    /// Its name as written: `NumPy`, `PyTorch`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Framework::NumPy => "NumPy",
+            Framework::PyTorch => "PyTorch",
+        }
+    }
+
+    /// The framework called `name`, in any case: `numpy`, `pytorch` (or `torch`).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Framework> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "numpy" | "np" => Some(Framework::NumPy),
+            "pytorch" | "torch" => Some(Framework::PyTorch),
+            _ => None,
+        }
     }
 }
 
 /// How a low-precision result went wrong, if it did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Flag {
-    /// Within rounding of the exact value.
+    /// Nothing overflowed, underflowed or saturated.
     Fine,
-    /// Exactly ±1 (or its derivative exactly 0) where the exact value is not: saturated.
+    /// Exactly ±1, or a derivative exactly 0 where the exact one is representable, where the
+    /// exact value is not: saturated.
     Saturated,
-    /// An exponential or the result overflowed to infinity (or became NaN).
+    /// The result, or an operation inside it (an `exp`, a square), overflowed to ±inf — even if
+    /// the result came out finite (`1 / (1 + inf) = 0`).
     Overflow,
     /// The result is 0 where the exact value is not.
     Underflow,
 }
 
 impl Flag {
-    /// A short word for a status line.
+    /// A short word for a status line (empty when fine).
     #[must_use]
     pub fn word(self) -> &'static str {
         match self {
@@ -113,318 +188,143 @@ pub struct Evaluation {
     pub flag: Flag,
 }
 
-/// Computes with every operation rounded to the format.
-struct Rounded(Precision);
-
-impl Rounded {
-    fn r(&self, v: f64) -> f64 {
-        self.0.round(v)
-    }
-
-    fn exp(&self, v: f64) -> f64 {
-        self.r(self.r(v).exp())
-    }
-
-    fn sigmoid(&self, x: f64) -> f64 {
-        // 1 / (1 + exp(-x)), as frameworks write it.
-        self.r(1.0 / self.r(1.0 + self.exp(-x)))
-    }
-
-    fn tanh(&self, x: f64) -> f64 {
-        self.r(self.r(x).tanh())
-    }
-
-    fn softplus_naive(&self, x: f64, beta: f64) -> f64 {
-        // log(1 + exp(βx)) / β: exp overflows first.
-        self.r(self.r(self.r(1.0 + self.exp(self.r(beta * x))).ln()) / beta)
-    }
-
-    /// SELU's `λα`, as PyTorch forms it in the format (`alpha * scale`).
-    fn selu_negative_coefficient(&self) -> f64 {
-        self.r(self.r(SELU_ALPHA) * self.r(SELU_SCALE))
-    }
-
-    /// `min(max(x + 3, 0), 6)`, the clipped sum inside hard sigmoid and hard swish.
-    fn relu6_of_x_plus_3(&self, x: f64) -> f64 {
-        self.r(x + 3.0).clamp(0.0, 6.0)
-    }
+/// The code a model evaluates for `f` and `f'`, as its framework's users write it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Formula {
+    /// For `f(x)`, e.g. `1 / (1 + np.exp(-x))`.
+    pub value: &'static str,
+    /// For `f'(x)`, e.g. `s * (1 - s), s = 1 / (1 + np.exp(-x))`.
+    pub derivative: &'static str,
 }
 
-/// `f(x)` of `activation` with parameter `p` in `precision`, the input first rounded to it, each
-/// operation rounded as a framework computing in that format would; flagged against the exact
-/// value.
+/// `(f(x), f'(x))` of `activation` with parameter `p` as `framework` computes them in
+/// `precision`: `x` first rounded to the format, then the model's formula (see the module
+/// docs); each flagged against the exact value. f64 gives the kernel's values, flagged fine.
 #[must_use]
-pub fn evaluate(precision: Precision, activation: Activation, x: f64, p: f64) -> Evaluation {
-    let exact = activation.value(x, p);
-    let m = Rounded(precision);
-    let x = m.r(x);
-    let p = m.r(p);
-    let value = match activation {
-        Activation::Sigmoid => m.sigmoid(x),
-        Activation::Tanh => m.tanh(x),
-        Activation::Silu => m.r(x * m.sigmoid(x)),
-        Activation::Elu if x <= 0.0 => m.r(p * m.r(m.exp(x) - 1.0)),
-        Activation::Gelu => {
-            let erf = m.r(libm::erf(m.r(x * std::f64::consts::FRAC_1_SQRT_2)));
-            m.r(m.r(0.5 * x) * m.r(1.0 + erf))
-        }
-        Activation::GeluTanh => {
-            let inner = m.r(0.797_884_560_802_865_4 * m.r(x + m.r(0.044_715 * m.r(x * x * x))));
-            m.r(m.r(0.5 * x) * m.r(1.0 + m.tanh(inner)))
-        }
-        Activation::Mish => m.r(x * m.tanh(m.softplus_naive(x, 1.0))),
-        Activation::Softplus => m.softplus_naive(x, p),
-        // As PyTorch's kernels write them (aten/src/ATen/native/cpu/Activation.cpp): elu with
-        // the coefficients rounded to the format, `(exp(x·(1/α)) - 1)·α·λ` below 0.
-        Activation::Selu if x > 0.0 => m.r(x * m.r(SELU_SCALE)),
-        Activation::Selu => m.r(m.r(m.exp(x) - 1.0) * m.selu_negative_coefficient()),
-        Activation::Celu if x > 0.0 => x,
-        Activation::Celu => m.r(m.r(m.exp(m.r(x * m.r(1.0 / p))) - 1.0) * p),
-        // Clamps: exact in every format, NaN kept, -0 made 0.
-        Activation::Relu6 => x.clamp(0.0, 6.0) + 0.0,
-        Activation::HardTanh => x.clamp(-1.0, 1.0) + 0.0,
-        Activation::HardSigmoid => m.r(m.relu6_of_x_plus_3(x) / 6.0),
-        Activation::HardSwish => m.r(m.r(x * m.relu6_of_x_plus_3(x)) / 6.0) + 0.0,
-        // torch.nn.functional.softsign: `input / (input.abs() + 1)`.
-        Activation::Softsign => m.r(x / m.r(x.abs() + 1.0)) + 0.0,
-        Activation::SquaredRelu => {
-            let r = relu(x);
-            m.r(r * r)
-        }
-        // One operation or none: relu, step, leaky relu's α·x, elu's x for x > 0.
-        Activation::Step | Activation::Relu | Activation::LeakyRelu | Activation::Elu => {
-            m.r(activation.value(x, p))
-        }
-    };
-    Evaluation {
-        value,
-        flag: flag(value, exact, precision, x),
-    }
-}
-
-/// `f'(x)` in `precision`: sigmoid' as `s(1 - s)` and tanh' as `1 - t²` from the rounded
-/// values (so they vanish exactly once `s` or `t` saturates), the others rounded.
-#[must_use]
-pub fn evaluate_derivative(
+pub fn evaluate(
+    framework: Framework,
     precision: Precision,
     activation: Activation,
     x: f64,
     p: f64,
-) -> Evaluation {
-    let exact = activation.derivative(x, p);
-    let m = Rounded(precision);
-    let x = m.r(x);
-    let value = match activation {
-        Activation::Sigmoid => {
-            let s = m.sigmoid(x);
-            m.r(s * m.r(1.0 - s))
+) -> (Evaluation, Evaluation) {
+    let exact = (activation.value(x, p), activation.derivative(x, p));
+    if precision == Precision::F64 {
+        let fine = |value| Evaluation {
+            value,
+            flag: Flag::Fine,
+        };
+        return (fine(exact.0), fine(exact.1));
+    }
+    let (value, value_overflowed, derivative, derivative_overflowed) = match framework {
+        Framework::NumPy => {
+            let (m, d) = (Arithmetic::new(precision), Arithmetic::new(precision));
+            let (xm, xd) = (m.r(x), d.r(x));
+            let value = numpy::value(&m, activation, xm, p);
+            let derivative = numpy::derivative(&d, activation, xd, p);
+            (value, m.overflowed(), derivative, d.overflowed())
         }
-        Activation::Tanh => {
-            let t = m.tanh(x);
-            m.r(1.0 - m.r(t * t))
+        Framework::PyTorch => {
+            let (k, g) = (
+                pytorch::Kernel::new(precision),
+                pytorch::Kernel::new(precision),
+            );
+            let (xk, xg) = (k.r.r(x), g.r.r(x));
+            let value = pytorch::value(&k, activation, xk, p);
+            let derivative = pytorch::derivative(&g, activation, xg, p);
+            (value, k.overflowed(), derivative, g.overflowed())
         }
-        // elu_backward_kernel with the coefficients in the format.
-        Activation::Selu if x > 0.0 => m.r(SELU_SCALE),
-        Activation::Selu => m.r(m.selu_negative_coefficient() * m.exp(x)),
-        Activation::Celu if x > 0.0 => 1.0,
-        Activation::Celu => {
-            let p = m.r(p);
-            let inverse = m.r(1.0 / p);
-            m.r(m.r(inverse * p) * m.exp(m.r(x * inverse)))
-        }
-        Activation::HardSwish if x > -3.0 && x < 3.0 => m.r(m.r(x / 3.0) + 0.5),
-        // Autograd through `x / (|x| + 1)`: `1/d - sgn(x)·(x/d)/d` (DivBackward's
-        // `-grad * ((self / other) / other)`, torch/csrc/autograd/FunctionsManual.cpp
-        // div_tensor_other_backward), which cancels for large |x|.
-        Activation::Softsign => {
-            let d = m.r(x.abs() + 1.0);
-            m.r(m.r(1.0 / d) - m.r(m.r(x / d) / d) * x.signum())
-        }
-        Activation::SquaredRelu => m.r(2.0 * relu(x)),
-        // Constants (0, 1, 1/6, α), and for the smooth ones the f64 derivative rounded once.
-        Activation::Step
-        | Activation::Relu
-        | Activation::LeakyRelu
-        | Activation::Elu
-        | Activation::Gelu
-        | Activation::GeluTanh
-        | Activation::Silu
-        | Activation::Mish
-        | Activation::Softplus
-        | Activation::Relu6
-        | Activation::HardTanh
-        | Activation::HardSigmoid
-        | Activation::HardSwish => m.r(activation.derivative(x, m.r(p))),
     };
-    let flag = if value == 0.0 && exact != 0.0 {
-        Flag::Saturated
-    } else {
-        flag(value, exact, precision, x)
+    let tail = Tail {
+        activation,
+        x,
+        precision,
     };
-    Evaluation { value, flag }
+    (
+        Evaluation {
+            value,
+            flag: tail.flag(value, exact.0, value_overflowed, false),
+        },
+        Evaluation {
+            value: derivative,
+            flag: tail.flag(derivative, exact.1, derivative_overflowed, true),
+        },
+    )
 }
 
-/// The naive softmax `exp(x_i) / Σ exp(x_j)` with every operation in `precision` (NaN once an
-/// exponential overflows, which in f16 is past x = 11.09).
+/// The code `framework` runs for `activation` (with parameter `p`) in `precision`.
 #[must_use]
-pub fn naive_softmax(precision: Precision, xs: &[f64], t: f64) -> Vec<f64> {
-    let m = Rounded(precision);
-    let exps: Vec<f64> = xs.iter().map(|&x| m.exp(m.r(m.r(x) / t))).collect();
-    let sum = exps.iter().fold(0.0, |acc, &e| m.r(acc + e));
-    exps.iter().map(|&e| m.r(e / sum)).collect()
+pub fn formula(
+    framework: Framework,
+    precision: Precision,
+    activation: Activation,
+    p: f64,
+) -> Formula {
+    match framework {
+        Framework::NumPy => numpy::formula(activation, p),
+        Framework::PyTorch => pytorch::formula(activation, precision, p),
+    }
 }
 
-/// The naive log-softmax `ln(exp(x_i) / Σ exp(x_j))` in `precision`: `-inf` where the
-/// probability underflows, NaN where an exponential overflows. The stable
-/// `(x_i - m) - ln Σ e^(x_j - m)` stays finite for finite input in every format.
-#[must_use]
-pub fn naive_log_softmax(precision: Precision, xs: &[f64], t: f64) -> Vec<f64> {
-    let m = Rounded(precision);
-    naive_softmax(precision, xs, t)
-        .into_iter()
-        .map(|p| m.r(p.ln()))
-        .collect()
-}
-
-/// Softplus `max(x, 0) + ln(1 + e^-|βx|) / β` in `precision`: finite where the naive form
-/// overflows.
+/// The stable softplus `np.maximum(x, 0) + np.log1p(np.exp(-np.abs(b * x))) / b` in the NumPy
+/// model: finite where `np.log1p(np.exp(b * x)) / b` overflows.
 #[must_use]
 pub fn stable_softplus(precision: Precision, x: f64, beta: f64) -> f64 {
-    let m = Rounded(precision);
-    let x = m.r(x);
-    let z = m.r(beta * x);
-    let tail = m.r(m.r(m.exp(-z.abs()).ln_1p()) / beta);
-    m.r(x.max(0.0) + tail)
+    if precision == Precision::F64 {
+        return Activation::Softplus.value(x, beta);
+    }
+    let m = Arithmetic::new(precision);
+    numpy::stable_softplus(&m, m.r(x), beta)
 }
 
-fn flag(value: f64, exact: f64, precision: Precision, x: f64) -> Flag {
-    if !value.is_finite() && exact.is_finite() {
-        Flag::Overflow
-    } else if value == 0.0 && exact != 0.0 && x != 0.0 {
-        Flag::Underflow
-    } else if value.abs() == 1.0 && exact.abs() != 1.0 {
-        Flag::Saturated
-    } else if precision != Precision::F64 && x.abs() > precision.exp_limit() && exact.is_finite() {
-        // An exponential inside overflowed even if the result came out finite (softplus, mish).
-        match value {
-            v if (v - exact).abs() > 1e-2 * exact.abs().max(1.0) => Flag::Overflow,
-            _ => Flag::Fine,
+/// Where an exact `f64` value of 0 or ±1 is itself a rounding: in the tails of the smooth
+/// functions (|x| > 2), f64 saturates too (tanh(20) is 1.0 in f64), but the exact value is not.
+struct Tail {
+    activation: Activation,
+    x: f64,
+    precision: Precision,
+}
+
+impl Tail {
+    /// Whether the exact value is truly `target` (0 or ±1), given its f64 value `exact`.
+    fn exactly(&self, exact: f64, target: f64) -> bool {
+        if exact != target {
+            return false;
         }
-    } else {
-        Flag::Fine
+        let smooth = match self.activation {
+            Activation::Sigmoid
+            | Activation::Tanh
+            | Activation::Gelu
+            | Activation::GeluTanh
+            | Activation::Silu
+            | Activation::Mish
+            | Activation::Softplus
+            | Activation::Softsign => true,
+            Activation::Elu | Activation::Selu | Activation::Celu => self.x < 0.0,
+            _ => false,
+        };
+        !(smooth && self.x.abs() > 2.0)
+    }
+
+    /// The flag of `value` (a derivative when `derivative`) against the f64 `exact`.
+    fn flag(&self, value: f64, exact: f64, overflowed: bool, derivative: bool) -> Flag {
+        if overflowed || (!value.is_finite() && exact.is_finite()) {
+            Flag::Overflow
+        } else if value == 0.0 && !self.exactly(exact, 0.0) {
+            // A derivative of 0 that the format could have held is a saturation (s = 1 makes
+            // s(1 - s) = 0); one too small for the format is an underflow.
+            if derivative && self.precision.round(exact) != 0.0 {
+                Flag::Saturated
+            } else {
+                Flag::Underflow
+            }
+        } else if value.abs() == 1.0 && !self.exactly(exact.abs(), 1.0) {
+            Flag::Saturated
+        } else {
+            Flag::Fine
+        }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn f32_sigmoid_is_exactly_one_past_16_6() {
-        let at = |x: f64| evaluate(Precision::F32, Activation::Sigmoid, x, 0.0);
-        assert!(at(16.0).value < 1.0);
-        assert_eq!(at(17.0).value, 1.0);
-        assert_eq!(at(17.0).flag, Flag::Saturated);
-        assert_eq!(at(0.5).flag, Flag::Fine);
-        // and its gradient s(1 - s) is then exactly 0
-        let d = evaluate_derivative(Precision::F32, Activation::Sigmoid, 17.0, 0.0);
-        assert_eq!((d.value, d.flag), (0.0, Flag::Saturated));
-        // f64 holds on until about 36.7
-        assert!(evaluate(Precision::F64, Activation::Sigmoid, 30.0, 0.0).value < 1.0);
-    }
-
-    #[test]
-    fn exp_overflows_at_the_formats_limits() {
-        assert!((Precision::F32.exp_limit() - 88.72).abs() < 0.01);
-        assert!((Precision::F16.exp_limit() - 11.09).abs() < 0.01);
-        assert!((Precision::F64.exp_limit() - 709.78).abs() < 0.01);
-        let f16 = evaluate(Precision::F16, Activation::Softplus, 12.0, 1.0);
-        assert_eq!(f16.flag, Flag::Overflow);
-        assert_eq!(
-            evaluate(Precision::F32, Activation::Softplus, 12.0, 1.0).flag,
-            Flag::Fine
-        );
-        let naive = naive_softmax(Precision::F16, &[12.0, 1.0], 1.0);
-        assert!(naive[0].is_nan());
-        assert!(naive_softmax(Precision::F32, &[12.0, 1.0], 1.0)[0] > 0.99);
-    }
-
-    #[test]
-    fn naive_forms_break_where_stable_ones_do_not() {
-        let naive = naive_log_softmax(Precision::F32, &[0.0, -120.0], 1.0);
-        assert_eq!(naive[1], f64::NEG_INFINITY, "e^-120 underflows in f32");
-        let naive = evaluate(Precision::F32, Activation::Softplus, 100.0, 1.0);
-        assert_eq!(naive.flag, Flag::Overflow);
-        assert_eq!(stable_softplus(Precision::F32, 100.0, 1.0), 100.0);
-    }
-
-    #[test]
-    fn rounding_and_underflow() {
-        assert_eq!(Precision::Bf16.round(1.0 + 1.0 / 256.0), 1.0);
-        assert_eq!(Precision::F16.round(1e5), f64::INFINITY);
-        let tiny = evaluate(Precision::F16, Activation::Sigmoid, -20.0, 0.0);
-        assert_eq!((tiny.value, tiny.flag), (0.0, Flag::Underflow));
-        let names: Vec<&str> = Precision::ALL.iter().map(|p| p.name()).collect();
-        assert_eq!(names, ["f64", "f32", "f16", "bf16"]);
-        assert_eq!(Precision::Bf16.next(), Precision::F64);
-    }
-
-    #[test]
-    fn added_activations_are_computed_in_the_format() {
-        let added = [
-            Activation::Selu,
-            Activation::Celu,
-            Activation::Relu6,
-            Activation::HardTanh,
-            Activation::HardSigmoid,
-            Activation::HardSwish,
-            Activation::Softsign,
-            Activation::SquaredRelu,
-        ];
-        for precision in [Precision::F32, Precision::F16, Precision::Bf16] {
-            // An ulp of 1 in the format.
-            let eps = match precision {
-                Precision::F16 => 1.0 / 1024.0,
-                Precision::Bf16 => 1.0 / 128.0,
-                _ => f64::from(f32::EPSILON),
-            };
-            for a in added {
-                let p = a.default_param();
-                for i in -40..=40 {
-                    let x = f64::from(i) / 8.0 + 1.0 / 64.0;
-                    for (got, exact) in [
-                        (
-                            evaluate(precision, a, x, p).value,
-                            a.value(precision.round(x), p),
-                        ),
-                        (
-                            evaluate_derivative(precision, a, x, p).value,
-                            a.derivative(precision.round(x), p),
-                        ),
-                    ] {
-                        assert_eq!(precision.round(got), got, "{} not in the format", a.name());
-                        assert!(
-                            (got - exact).abs() <= 4.0 * eps * exact.abs().max(1.0),
-                            "{} {}({x}) = {got}, exact {exact}",
-                            precision.name(),
-                            a.name()
-                        );
-                    }
-                }
-            }
-        }
-        // x² overflows f16 (max 65504) past x = 256.
-        let squared = evaluate(Precision::F16, Activation::SquaredRelu, 300.0, 0.0);
-        assert_eq!(
-            (squared.value, squared.flag),
-            (f64::INFINITY, Flag::Overflow)
-        );
-        // softsign' as autograd computes it, 1/d - (|x|/d)/d, cancels: in bf16 at x = 300 it is
-        // 0 where the exact value is 1.1e-5 (f16 keeps it).
-        let d = evaluate_derivative(Precision::Bf16, Activation::Softsign, 300.0, 0.0);
-        assert_eq!((d.value, d.flag), (0.0, Flag::Saturated));
-        // No -0 where the function is 0.
-        let zero = evaluate(Precision::F16, Activation::HardSwish, -0.0, 0.0).value;
-        assert!(zero == 0.0 && zero.is_sign_positive());
-    }
-}
+mod tests;
