@@ -41,7 +41,7 @@ pub(super) fn value(m: &Arithmetic, activation: Activation, x: f64, p: f64) -> f
         // 0.5 * x * (1 + np.tanh(sqrt(2/pi) * (x + 0.044715 * x**3)))
         Activation::GeluTanh => m.mul(m.mul(0.5, x), m.add(1.0, gelu_tanh_t(m, x))),
         // x / (1 + np.exp(-b * x)); b = 1 writes -x, the same number
-        Activation::Silu => m.div(x, m.add(1.0, m.exp(m.mul(m.c(-silu_beta(p)), x)))),
+        Activation::Silu => silu(m, x, silu_beta(p)),
         // x * np.tanh(np.log1p(np.exp(x)))
         Activation::Mish => m.mul(x, mish_t(m, x)),
         // np.log1p(np.exp(b * x)) / b: no threshold, inf once exp overflows
@@ -118,11 +118,7 @@ pub(super) fn derivative(m: &Arithmetic, activation: Activation, x: f64, p: f64)
             m.add(m.mul(0.5, m.add(1.0, t)), right)
         }
         // s * (1 + b * x * (1 - s)), s = 1 / (1 + np.exp(-b * x))
-        Activation::Silu => {
-            let beta = silu_beta(p);
-            let s = logistic(m, x, beta);
-            m.mul(s, m.add(1.0, m.mul(m.mul(m.c(beta), x), m.sub(1.0, s))))
-        }
+        Activation::Silu => silu_derivative(m, x, silu_beta(p)),
         // t + x * (1 - t * t) * s, t = np.tanh(np.log1p(np.exp(x))), s = 1 / (1 + np.exp(-x))
         Activation::Mish => {
             let t = mish_t(m, x);
@@ -244,6 +240,17 @@ pub(super) fn formula(activation: Activation, p: f64) -> Formula {
         Activation::SquaredRelu => ("np.maximum(x, 0)**2", "2 * np.maximum(x, 0)"),
     };
     Formula { value, derivative }
+}
+
+/// `x / (1 + np.exp(-b * x))`.
+pub(super) fn silu(m: &Arithmetic, x: f64, beta: f64) -> f64 {
+    m.div(x, m.add(1.0, m.exp(m.mul(m.c(-beta), x))))
+}
+
+/// `s * (1 + b * x * (1 - s))`, `s = 1 / (1 + np.exp(-b * x))`.
+pub(super) fn silu_derivative(m: &Arithmetic, x: f64, beta: f64) -> f64 {
+    let s = logistic(m, x, beta);
+    m.mul(s, m.add(1.0, m.mul(m.mul(m.c(beta), x), m.sub(1.0, s))))
 }
 
 /// SiLU's β: the parameter when SiLU has one, else 1.

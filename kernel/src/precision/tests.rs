@@ -212,3 +212,43 @@ fn every_activation_gives_values_of_the_format() {
         }
     }
 }
+
+#[test]
+fn silu_beta_flows_through_both_models() {
+    // (x, NumPy f, NumPy f', PyTorch f, PyTorch f') at beta = 1.5, from
+    // tests/data/frameworks/act_{f16,bf16}_silu_beta1.5.tsv (NumPy 2.4.6, PyTorch 2.15).
+    let f16_points = [
+        (-10.7, -0.0, -0.0, -1.25e-06, -1.8e-06),
+        (-9.24, -0.0, -0.0, -8.8e-06, -1.23e-05),
+        (-6.69, -0.000_292_3, -0.000_394_8, -0.000_292, -0.000_394_6),
+        (-0.36, -0.1327, 0.2427, -0.1326, 0.2424),
+        (2.38, 2.314, 1.067, 2.316, 1.067),
+    ];
+    let bf16_points = [
+        (-6.6, -0.000_34, -0.000_458, -0.000_34, -0.000_46),
+        (-4.06, -0.009_16, -0.0114, -0.009_16, -0.0115),
+        (-1.47, -0.1455, -0.097, -0.146, -0.0977),
+        (1.45, 1.31, 1.09, 1.305, 1.09),
+        (2.38, 2.3, 1.08, 2.31, 1.07),
+    ];
+    for (precision, points) in [(Precision::F16, f16_points), (Precision::Bf16, bf16_points)] {
+        for (x, numpy_y, numpy_dy, torch_y, torch_dy) in points {
+            let r = |v: f64| precision.round(v);
+            let m = Arithmetic::new(precision);
+            let x = m.r(x);
+            assert_eq!(numpy::silu(&m, x, 1.5), r(numpy_y), "numpy {x}");
+            assert_eq!(
+                numpy::silu_derivative(&m, x, 1.5),
+                r(numpy_dy),
+                "numpy' {x}"
+            );
+            let k = pytorch::Kernel::new(precision);
+            assert_eq!(pytorch::silu(&k, x, 1.5), r(torch_y), "torch {x}");
+            assert_eq!(
+                pytorch::silu_derivative(&k, x, 1.5),
+                r(torch_dy),
+                "torch' {x}"
+            );
+        }
+    }
+}
