@@ -252,3 +252,24 @@ fn silu_beta_flows_through_both_models() {
         }
     }
 }
+
+#[test]
+fn jax_is_named_only_where_it_was_measured() {
+    let sigmoid = jax_agreement(Framework::NumPy, Precision::F16, Activation::Sigmoid, 0.0);
+    assert_eq!(
+        sigmoid,
+        JaxAgreement {
+            value: true,
+            derivative: true
+        }
+    );
+    let torch = jax_agreement(Framework::PyTorch, Precision::F16, Activation::Sigmoid, 0.0);
+    assert_eq!(torch, JaxAgreement::default());
+    let leaky = Activation::LeakyRelu;
+    assert!(jax_agreement(Framework::NumPy, Precision::F16, leaky, 0.01).value);
+    assert!(!jax_agreement(Framework::NumPy, Precision::F16, leaky, 0.2).value);
+    assert_eq!(
+        jax_agreement(Framework::NumPy, Precision::F64, Activation::Relu, 0.0),
+        JaxAgreement::default()
+    );
+}
