@@ -26,8 +26,8 @@ mod softmax;
 
 pub use jax::{JaxAgreement, jax_agreement};
 pub use softmax::{
-    SoftmaxForms, naive_log_softmax, naive_softmax, softmax_forms, stable_log_softmax,
-    stable_softmax,
+    SoftmaxForms, SoftmaxFormulas, naive_log_softmax, naive_softmax, softmax_forms,
+    softmax_formulas, stable_log_softmax, stable_softmax,
 };
 
 use half::{bf16, f16};

@@ -23,6 +23,38 @@ pub struct SoftmaxForms {
     pub naive_log: Vec<f64>,
 }
 
+/// The code of each form in a framework's model (`x` is `x / T`, computed in the format).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SoftmaxFormulas {
+    /// For [`SoftmaxForms::probabilities`].
+    pub probabilities: &'static str,
+    /// For [`SoftmaxForms::log_probabilities`].
+    pub log_probabilities: &'static str,
+    /// For [`SoftmaxForms::naive`].
+    pub naive: &'static str,
+    /// For [`SoftmaxForms::naive_log`].
+    pub naive_log: &'static str,
+}
+
+/// The code `framework` runs for each softmax form.
+#[must_use]
+pub fn softmax_formulas(framework: Framework) -> SoftmaxFormulas {
+    match framework {
+        Framework::NumPy => SoftmaxFormulas {
+            probabilities: "e = np.exp(x - np.max(x)); e / np.sum(e)",
+            log_probabilities: "(x - m) - np.log(np.sum(np.exp(x - m))), m = np.max(x)",
+            naive: "np.exp(x) / np.sum(np.exp(x))",
+            naive_log: "np.log(np.exp(x) / np.sum(np.exp(x)))",
+        },
+        Framework::PyTorch => SoftmaxFormulas {
+            probabilities: "torch.softmax(x, 0) (f32 inside, rounded once)",
+            log_probabilities: "torch.log_softmax(x, 0)",
+            naive: "torch.exp(x) / torch.exp(x).sum()",
+            naive_log: "torch.log(torch.exp(x) / torch.exp(x).sum())",
+        },
+    }
+}
+
 /// The four forms of the softmax of `xs / t` in `framework`'s model and `precision`; `x / T` is
 /// itself computed in the format (`t` a Python float). f64 gives the kernel's own accurate values
 /// for the stable forms and the plain `f64` naive form.
