@@ -3,7 +3,7 @@
 
 use crate::app::App;
 use crate::kernel::naive::{NaiveFailure, naive_failure};
-use crate::kernel::precision::{self, Evaluation, Precision};
+use crate::kernel::precision::{self, Evaluation, Framework, Precision};
 use crate::kernel::{self, Activation, Temperature};
 use crate::plot::{self, Curve, CurveSpec, Sweep};
 
@@ -88,7 +88,7 @@ pub struct FunctionNumbers {
     pub low: Option<LowFunction>,
 }
 
-/// An activation in a precision below f64.
+/// An activation in a precision below f64, as the NumPy code a person writes computes it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LowFunction {
     /// The format.
@@ -106,7 +106,7 @@ pub struct SoftmaxExtras {
     pub low: Option<LowSoftmax>,
 }
 
-/// The naive softmax in a precision below f64.
+/// The naive softmax in a precision below f64, in NumPy's model.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LowSoftmax {
     /// The format.
@@ -223,12 +223,7 @@ fn function_numbers(app: &App, activation: Activation) -> FunctionNumbers {
         precision,
         evaluations: values
             .iter()
-            .map(|&x| {
-                (
-                    precision::evaluate(precision, activation, x, param),
-                    precision::evaluate_derivative(precision, activation, x, param),
-                )
-            })
+            .map(|&x| precision::evaluate(Framework::NumPy, precision, activation, x, param))
             .collect(),
         stable_softplus: (activation == Activation::Softplus).then(|| {
             values
@@ -254,8 +249,8 @@ fn softmax_extras(app: &App) -> SoftmaxExtras {
     let values = app.vector().values();
     let low = (precision != Precision::F64 && !t.is_argmax()).then(|| LowSoftmax {
         precision,
-        naive: precision::naive_softmax(precision, values, t.get()),
-        naive_log: precision::naive_log_softmax(precision, values, t.get()),
+        naive: precision::naive_softmax(Framework::NumPy, precision, values, t.get()),
+        naive_log: precision::naive_log_softmax(Framework::NumPy, precision, values, t.get()),
     });
     SoftmaxExtras { low }
 }

@@ -481,3 +481,217 @@ fn csv_exports_from_eval_and_plot() {
         "--samples 1: choose 2",
     );
 }
+
+#[test]
+fn eval_precision_gives_the_frameworks_numbers_with_flags() {
+    let run = actscope(
+        &[
+            "eval",
+            "sigmoid",
+            "--precision",
+            "f16",
+            "--json",
+            "-20",
+            "0.1",
+            "17",
+        ],
+        "",
+    );
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    let doc = json(&run.stdout);
+    assert_eq!(doc["precision"], "f16");
+    assert_eq!(doc["like"], "numpy", "NumPy is the default");
+    assert_eq!(doc["formula"], "1 / (1 + np.exp(-x))");
+    assert_eq!(doc["jax_matches"]["derivative"], true);
+    let points = doc["points"].as_array().unwrap();
+    // np.exp(20) overflows f16: 1 / (1 + inf) = 0, flagged as the overflow it is.
+    assert_eq!(points[0]["y"].as_f64(), Some(0.0));
+    assert_eq!(points[0]["flag"], "overflow");
+    // 0.1 is 0.0999755859375 in f16; the values are f16 numbers written exactly.
+    assert_eq!(points[1]["x"].as_f64(), Some(0.1));
+    assert_eq!(points[1]["x_rounded"].as_f64(), Some(0.099_975_585_937_5));
+    assert_eq!(points[1]["y"].as_f64(), Some(0.524_902_343_75));
+    assert!(points[1]["flag"].is_null() && points[1]["dy_flag"].is_null());
+    assert_eq!(points[2]["y"].as_f64(), Some(1.0));
+    assert_eq!(points[2]["flag"], "saturated");
+    assert_eq!(points[2]["dy_flag"], "saturated");
+
+    // PyTorch computes in f32 and rounds once: e^20 is fine, 2e-9 underflows f16.
+    let doc = json(
+        &actscope(
+            &[
+                "eval",
+                "sigmoid",
+                "--precision",
+                "f16",
+                "--like",
+                "pytorch",
+                "--json",
+                "-20",
+            ],
+            "",
+        )
+        .stdout,
+    );
+    assert_eq!(doc["like"], "pytorch");
+    assert_eq!(doc["points"][0]["flag"], "underflow");
+    assert!(
+        doc["formula"]
+            .as_str()
+            .unwrap()
+            .starts_with("torch.sigmoid")
+    );
+}
+
+#[test]
+fn eval_precision_text_and_csv_show_the_flags() {
+    let run = actscope(
+        &["eval", "softplus", "--precision", "f16", "--", "12", "-1"],
+        "",
+    );
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines[0], "softplus with beta = 1");
+    assert_eq!(lines[1], "softplus in f16, like NumPy");
+    assert_eq!(lines[2], "  f  = np.log1p(np.exp(x))");
+    assert!(
+        lines[4].starts_with("x   x in f16  softplus(x)"),
+        "{}",
+        run.stdout
+    );
+    // np.exp(12) = 162755 overflows f16; 1 / (1 + np.exp(-12)) rounds to exactly 1.
+    let row: Vec<&str> = lines[5].split_whitespace().collect();
+    assert_eq!(
+        row,
+        ["12", "12", "inf", "1", "overflow;", "f'", "saturated"]
+    );
+    let run = actscope(
+        &[
+            "eval",
+            "softplus",
+            "--precision",
+            "f16",
+            "--like",
+            "PyTorch",
+            "--csv",
+            "12",
+        ],
+        "",
+    );
+    // PyTorch's threshold keeps f = x; f' = z / (z + 1) rounds to exactly 1 in f16.
+    assert_eq!(run.stdout, "x,y,dy,flag,dy_flag\n12,12,1,,saturated\n");
+}
+
+#[test]
+fn eval_precision_f64_is_the_kernel() {
+    let doc = json(&actscope(&["eval", "tanh", "--precision", "f64", "--json", "20"], "").stdout);
+    assert_eq!(doc["precision"], "f64");
+    assert!(doc["like"].is_null());
+    assert_eq!(
+        doc["points"][0]["y"].as_f64(),
+        Some(Activation::Tanh.value(20.0, 0.0))
+    );
+    assert!(doc["points"][0]["flag"].is_null());
+}
+
+#[test]
+fn softmax_precision_in_each_model() {
+    let doc = json(
+        &actscope(
+            &[
+                "softmax",
+                "--precision",
+                "f16",
+                "--json",
+                "1.2",
+                "0.9",
+                "0.4",
+            ],
+            "",
+        )
+        .stdout,
+    );
+    assert_eq!(doc["like"], "numpy");
+    assert_eq!(
+        numbers(&doc["probabilities"]),
+        [
+            Some(0.456_787_109_375),
+            Some(0.338_378_906_25),
+            Some(0.205_200_195_312_5)
+        ]
+    );
+    let doc = json(
+        &actscope(
+            &[
+                "softmax",
+                "--precision",
+                "f16",
+                "--like",
+                "pytorch",
+                "--json",
+                "1.2",
+                "0.9",
+                "0.4",
+            ],
+            "",
+        )
+        .stdout,
+    );
+    assert_eq!(
+        numbers(&doc["probabilities"]),
+        [
+            Some(0.456_542_968_75),
+            Some(0.338_134_765_625),
+            Some(0.205_078_125)
+        ]
+    );
+    assert_eq!(doc["formula"]["naive"], "torch.exp(x) / torch.exp(x).sum()");
+    // exp(12) overflows f16: the naive form is NaN (null), the stable one is fine.
+    let doc = json(&actscope(&["softmax", "--precision", "f16", "--json", "12", "1"], "").stdout);
+    assert_eq!(numbers(&doc["naive"]), [None, Some(0.0)]);
+    assert_eq!(numbers(&doc["naive_log_probabilities"]), [None, None]);
+    assert_eq!(numbers(&doc["probabilities"])[0], Some(1.0));
+    let run = actscope(&["softmax", "--precision", "bf16", "12", "1"], "");
+    assert!(
+        run.stdout.starts_with("softmax in bf16, like NumPy"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn precision_options_are_refused_when_they_make_no_sense() {
+    assert_refused(
+        &["eval", "sigmoid", "--like", "numpy", "1"],
+        "",
+        "--like needs --precision f32, f16 or bf16",
+    );
+    assert_refused(
+        &[
+            "eval",
+            "sigmoid",
+            "--precision",
+            "f64",
+            "--like",
+            "pytorch",
+            "1",
+        ],
+        "",
+        "--like: f64 is the kernel's own accurate value",
+    );
+    assert_refused(
+        &["eval", "sigmoid", "--precision", "f8", "1"],
+        "",
+        "--precision: unknown format \"f8\"; valid: f64, f32, f16, bf16",
+    );
+    assert_refused(
+        &["softmax", "--precision", "f16", "--like", "jax", "1"],
+        "",
+        "--like: unknown framework \"jax\"; valid: numpy, pytorch",
+    );
+    assert_refused(
+        &["softmax", "--precision", "f16", "-t", "0", "1", "2"],
+        "",
+        "the framework models need T > 0",
+    );
+}

@@ -11,8 +11,11 @@ Examples:
   actscope eval sigmoid 1.2 0.9 0.4
   actscope eval leaky_relu --param 0.2 -3 0 3
   actscope eval gelu --json -5 0 5
+  actscope eval sigmoid --precision f16 -20 0 17
+  actscope eval tanh --precision bf16 --like pytorch 0.5 3
   actscope softmax 2.3 -0.9 3.6
   actscope softmax --temperature 0.5 '[1, 2, 3]'
+  actscope softmax --precision f16 --like pytorch 12 1
   seq -5 5 | actscope eval tanh -
   echo '[900, 1000, 1000]' | actscope softmax --json -";
 
@@ -101,13 +104,31 @@ pub struct EvalArgs {
     /// Print one JSON document instead of text.
     #[arg(long, conflicts_with = "csv")]
     pub json: bool,
-    /// Print CSV (x,y,dy) instead of text.
+    /// Print CSV (x,y,dy; with --precision also flag,dy_flag) instead of text.
     #[arg(long)]
     pub csv: bool,
+    #[command(flatten)]
+    pub model: ModelArgs,
     /// The inputs: numbers separated by spaces or commas (`-1, 2, 3`), brackets allowed; `-`
     /// reads standard input.
     #[arg(value_name = "X")]
     pub xs: Vec<String>,
+}
+
+/// `--precision` and `--like`, shared by `eval` and `softmax`.
+#[derive(Debug, Args)]
+pub struct ModelArgs {
+    /// Compute in this format the way a framework does: f32, f16 or bf16 (x rounded to it first;
+    /// each value flagged overflow, underflow or saturated). f64 is the kernel's own accurate
+    /// value, the same as leaving the option out.
+    #[arg(long, value_name = "FORMAT")]
+    pub precision: Option<String>,
+    /// Whose arithmetic --precision copies. numpy (the default, as the explorer's p key): the
+    /// NumPy code a person writes, e.g. 1 / (1 + np.exp(-x)), every operation rounded to the
+    /// format. pytorch: torch.nn.functional on a CPU tensor, f32 inside and rounded once, and its
+    /// autograd for f'. Needs --precision f32, f16 or bf16.
+    #[arg(long, value_name = "FRAMEWORK")]
+    pub like: Option<String>,
 }
 
 /// `actscope plot`.
@@ -186,6 +207,8 @@ pub struct SoftmaxArgs {
     /// Show the probabilities as labelled bars.
     #[arg(long, conflicts_with = "json")]
     pub plot: bool,
+    #[command(flatten)]
+    pub model: ModelArgs,
     /// The logits: numbers separated by spaces or commas (`-1, 2, 3`), brackets allowed; `-`
     /// reads standard input.
     #[arg(value_name = "X")]

@@ -1,10 +1,12 @@
 //! `actscope softmax`: probabilities, percentages, log-probabilities, and where the naive form
-//! fails; as a table, bars or JSON.
+//! fails; as a table, bars or JSON. With `--precision` (and `--like`): as NumPy or PyTorch compute
+//! them in f32, f16 or bf16.
 
 use std::io::{Read, Write};
 
 use serde_json::json;
 
+use super::eval::{Model, option_name};
 use super::output::write_table;
 use super::settings::{option_number, read_numbers};
 use super::{Environment, Error, SoftmaxArgs};
@@ -12,6 +14,7 @@ use ratatui::text::{Line, Span};
 
 use crate::format::{self, full_precision};
 use crate::kernel::naive::{NaiveFailure, naive_failure};
+use crate::kernel::precision::{self, Framework, Precision};
 use crate::kernel::{self, Temperature};
 use crate::theme::{Role, Theme};
 use crate::ui;
@@ -27,8 +30,26 @@ pub(super) fn run(
         None => 1.0,
     };
     let checked = Temperature::new(temperature).map_err(|err| Error::BadInput(err.to_string()))?;
+    let model = Model::from_args(&args.model)?;
+    if let (Model::Framework(..), true) = (model, checked.is_argmax()) {
+        return Err(Error::BadInput(
+            "--precision: temperature 0 is the argmax, the same in every format; the framework \
+             models need T > 0"
+                .into(),
+        ));
+    }
     let level = environment.level;
     let xs = read_numbers(&args.xs, stdin)?;
+    if let Model::Framework(framework, precision) = model {
+        return run_model(
+            args,
+            environment,
+            &xs,
+            temperature,
+            (framework, precision),
+            out,
+        );
+    }
     let n = xs.len();
     let mut probabilities = vec![0.0; n];
     let mut log_probabilities = vec![0.0; n];
@@ -40,7 +61,7 @@ pub(super) fn run(
     let percentages: Vec<f64> = probabilities.iter().map(|p| p * 100.0).collect();
 
     if args.json {
-        let document = json!({
+        let mut document = json!({
             "input": xs,
             "temperature": temperature,
             "probabilities": probabilities,
@@ -49,6 +70,10 @@ pub(super) fn run(
             "logsumexp": logsumexp,
             "naive": naive,
         });
+        if model == Model::F64 {
+            document["precision"] = json!("f64");
+            document["like"] = json!(null);
+        }
         serde_json::to_writer(&mut *out, &document)?;
         writeln!(out)?;
         return Ok(());
@@ -75,6 +100,9 @@ pub(super) fn run(
             ]
         })
         .collect();
+    if model == Model::F64 {
+        writeln!(out, "in f64: the kernel's own values, within a few ulps")?;
+    }
     write_table(out, &header, &rows)?;
     let sum = kernel::compensated_sum(&probabilities);
     let argmax = kernel::argmax(&probabilities);
@@ -99,6 +127,94 @@ pub(super) fn run(
             "note: the naive exp(x/T)/sum(exp(x/T)) gives NaN here ({}: {why}); subtracting \
              max x first, as above, does not",
             failure.word()
+        )?;
+    }
+    Ok(())
+}
+
+/// The softmax as `framework` computes it in `precision`: the max-subtracted form and its log,
+/// the naive form and its log, each the format's values.
+fn run_model(
+    args: &SoftmaxArgs,
+    environment: &Environment,
+    xs: &[f64],
+    temperature: f64,
+    (framework, precision): (Framework, Precision),
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let forms = precision::softmax_forms(framework, precision, xs, temperature);
+    let formulas = precision::softmax_formulas(framework);
+    let percentages: Vec<f64> = forms.probabilities.iter().map(|p| p * 100.0).collect();
+    if args.json {
+        let document = json!({
+            "input": xs,
+            "temperature": temperature,
+            "precision": precision.name(),
+            "like": option_name(framework),
+            "formula": {
+                "probabilities": formulas.probabilities,
+                "log_probabilities": formulas.log_probabilities,
+                "naive": formulas.naive,
+                "naive_log_probabilities": formulas.naive_log,
+            },
+            "probabilities": forms.probabilities,
+            "percentages": percentages,
+            "log_probabilities": forms.log_probabilities,
+            "naive": forms.naive,
+            "naive_log_probabilities": forms.naive_log,
+        });
+        serde_json::to_writer(&mut *out, &document)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if args.plot {
+        return softmax_bars(xs, &forms.probabilities, environment, out);
+    }
+    writeln!(
+        out,
+        "softmax in {}, like {} (x means x / T)",
+        precision.name(),
+        framework.name()
+    )?;
+    writeln!(out, "  p     = {}", formulas.probabilities)?;
+    writeln!(out, "  log p = {}", formulas.log_probabilities)?;
+    writeln!(out, "  naive = {}", formulas.naive)?;
+    let header = [
+        "i",
+        "x",
+        "probability",
+        "percent",
+        "log-probability",
+        "naive",
+        "naive log",
+    ]
+    .map(String::from);
+    let rows: Vec<[String; 7]> = (0..xs.len())
+        .map(|i| {
+            [
+                i.to_string(),
+                full_precision(xs[i]),
+                full_precision(forms.probabilities[i]),
+                format!("{:6.2} %", percentages[i]),
+                full_precision(forms.log_probabilities[i]),
+                full_precision(forms.naive[i]),
+                full_precision(forms.naive_log[i]),
+            ]
+        })
+        .collect();
+    write_table(out, &header, &rows)?;
+    writeln!(
+        out,
+        "sum {:.12}   temperature {}",
+        kernel::compensated_sum(&forms.probabilities),
+        full_precision(temperature)
+    )?;
+    if forms.naive.iter().any(|v| !v.is_finite()) {
+        writeln!(
+            out,
+            "note: the naive form gives NaN here in {} (an exp overflows, or all of them \
+             underflow); subtracting max x first does not",
+            precision.name()
         )?;
     }
     Ok(())

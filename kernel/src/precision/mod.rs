@@ -1,0 +1,333 @@
+//! What an activation and softmax return in f32, f16 and bf16 in the two ways people compute
+//! them — NumPy code written op by op, and PyTorch's kernels — and where that breaks: overflow,
+//! underflow, or saturating to exactly ±1 (or a derivative to exactly 0).
+//!
+//! - [`Framework::NumPy`]: the NumPy code a person writes, e.g.
+//!   `1 / (1 + np.exp(-x))` and `s * (1 - s)`, every operation rounded to the format, constants
+//!   too. Measured: identical to NumPy 2.4.6 on every f16 and bf16 test point; in f32 NumPy's own
+//!   SIMD `exp`/`tanh`/`log1p`/`expm1` are up to 2 ulps from correctly rounded, which this model
+//!   does not copy.
+//! - [`Framework::PyTorch`]: what `torch.nn.functional` and its autograd return for a CPU tensor:
+//!   each kernel's formula in f32 (with the FMAs GCC forms), rounded once to the format, with the
+//!   exceptions PyTorch 2.15 has (sigmoid/tanh backward from the rounded output, f16 sigmoid
+//!   backward in f16 arithmetic, compositions rounding each operation, softplus's threshold 20).
+//! - [`Precision::F64`] is the kernel itself, accurate to a few ulps, with every flag
+//!   [`Flag::Fine`] — no framework model.
+//!
+//! Rounding is correct (to nearest, ties to even) from any `f64` ([`round`]). [`jax_agreement`]
+//! records where JAX 0.10 was measured to give the same numbers as a model.
+
+mod jax;
+mod numpy;
+mod ops;
+mod pytorch;
+pub mod round;
+mod softmax;
+
+pub use jax::{JaxAgreement, jax_agreement};
+pub use softmax::{
+    SoftmaxForms, SoftmaxFormulas, naive_log_softmax, naive_softmax, softmax_forms,
+    softmax_formulas, stable_log_softmax, stable_softmax,
+};
+
+use half::{bf16, f16};
+
+use crate::Activation;
+use ops::Arithmetic;
+
+/// A floating-point format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Precision {
+    /// IEEE double, the kernel's own.
+    F64,
+    /// IEEE single.
+    F32,
+    /// IEEE half: 5 exponent bits, max 65504.
+    F16,
+    /// bfloat16: f32's range with 8 significant bits.
+    Bf16,
+}
+
+impl Precision {
+    /// The formats in the order a key cycles them.
+    pub const ALL: [Precision; 4] = [
+        Precision::F64,
+        Precision::F32,
+        Precision::F16,
+        Precision::Bf16,
+    ];
+
+    /// Its usual name.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Precision::F64 => "f64",
+            Precision::F32 => "f32",
+            Precision::F16 => "f16",
+            Precision::Bf16 => "bf16",
+        }
+    }
+
+    /// The format called `name` (`f64`, `f32`, `f16`, `bf16`; `float16`, `half`, `bfloat16`…).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Precision> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "f64" | "float64" | "double" => Some(Precision::F64),
+            "f32" | "float32" | "single" | "float" => Some(Precision::F32),
+            "f16" | "float16" | "half" | "fp16" => Some(Precision::F16),
+            "bf16" | "bfloat16" => Some(Precision::Bf16),
+            _ => None,
+        }
+    }
+
+    /// The next format (f64 after bf16).
+    #[must_use]
+    pub fn next(self) -> Precision {
+        match self {
+            Precision::F64 => Precision::F32,
+            Precision::F32 => Precision::F16,
+            Precision::F16 => Precision::Bf16,
+            Precision::Bf16 => Precision::F64,
+        }
+    }
+
+    /// `v` rounded to this format: to nearest, ties to even, overflow to ±inf (correctly, see
+    /// [`round`]).
+    #[must_use]
+    pub fn round(self, v: f64) -> f64 {
+        match self {
+            Precision::F64 => v,
+            Precision::F32 => f64::from(round::to_f32(v)),
+            Precision::F16 => round::to_f16(v).to_f64(),
+            Precision::Bf16 => round::to_bf16(v).to_f64(),
+        }
+    }
+
+    /// The largest finite value.
+    #[must_use]
+    pub fn max(self) -> f64 {
+        match self {
+            Precision::F64 => f64::MAX,
+            Precision::F32 => f64::from(f32::MAX),
+            Precision::F16 => f16::MAX.to_f64(),
+            Precision::Bf16 => bf16::MAX.to_f64(),
+        }
+    }
+
+    /// The largest x whose `e^x` is finite in this format: `ln(max)`.
+    #[must_use]
+    pub fn exp_limit(self) -> f64 {
+        self.max().ln()
+    }
+}
+
+/// Whose arithmetic a low-precision evaluation copies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Framework {
+    /// The NumPy code a person writes, every operation in the format.
+    NumPy,
+    /// `torch.nn.functional` on a CPU tensor and its autograd.
+    PyTorch,
+}
+
+impl Framework {
+    /// Both, NumPy first.
+    pub const ALL: [Framework; 2] = [Framework::NumPy, Framework::PyTorch];
+
+    /// Its name as written: `NumPy`, `PyTorch`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Framework::NumPy => "NumPy",
+            Framework::PyTorch => "PyTorch",
+        }
+    }
+
+    /// The framework called `name`, in any case: `numpy`, `pytorch` (or `torch`).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Framework> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "numpy" | "np" => Some(Framework::NumPy),
+            "pytorch" | "torch" => Some(Framework::PyTorch),
+            _ => None,
+        }
+    }
+}
+
+/// How a low-precision result went wrong, if it did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flag {
+    /// Nothing overflowed, underflowed or saturated.
+    Fine,
+    /// Exactly ±1, or a derivative exactly 0 where the exact one is representable, where the
+    /// exact value is not: saturated.
+    Saturated,
+    /// The result, or an operation inside it (an `exp`, a square), overflowed to ±inf — even if
+    /// the result came out finite (`1 / (1 + inf) = 0`).
+    Overflow,
+    /// The result is 0 where the exact value is not.
+    Underflow,
+}
+
+impl Flag {
+    /// A short word for a status line (empty when fine).
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        match self {
+            Flag::Fine => "",
+            Flag::Saturated => "saturated",
+            Flag::Overflow => "overflow",
+            Flag::Underflow => "underflow",
+        }
+    }
+}
+
+/// A value computed in some precision, and what went wrong.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Evaluation {
+    /// The result, as the format holds it.
+    pub value: f64,
+    /// Overflow, underflow, saturation, or fine.
+    pub flag: Flag,
+}
+
+/// The code a model evaluates for `f` and `f'`, as its framework's users write it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Formula {
+    /// For `f(x)`, e.g. `1 / (1 + np.exp(-x))`.
+    pub value: &'static str,
+    /// For `f'(x)`, e.g. `s * (1 - s), s = 1 / (1 + np.exp(-x))`.
+    pub derivative: &'static str,
+}
+
+/// `(f(x), f'(x))` of `activation` with parameter `p` as `framework` computes them in
+/// `precision`: `x` first rounded to the format, then the model's formula (see the module
+/// docs); each flagged against the exact value. f64 gives the kernel's values, flagged fine.
+#[must_use]
+pub fn evaluate(
+    framework: Framework,
+    precision: Precision,
+    activation: Activation,
+    x: f64,
+    p: f64,
+) -> (Evaluation, Evaluation) {
+    let exact = (activation.value(x, p), activation.derivative(x, p));
+    if precision == Precision::F64 {
+        let fine = |value| Evaluation {
+            value,
+            flag: Flag::Fine,
+        };
+        return (fine(exact.0), fine(exact.1));
+    }
+    let (value, value_overflowed, derivative, derivative_overflowed) = match framework {
+        Framework::NumPy => {
+            let (m, d) = (Arithmetic::new(precision), Arithmetic::new(precision));
+            let (xm, xd) = (m.r(x), d.r(x));
+            let value = numpy::value(&m, activation, xm, p);
+            let derivative = numpy::derivative(&d, activation, xd, p);
+            (value, m.overflowed(), derivative, d.overflowed())
+        }
+        Framework::PyTorch => {
+            let (k, g) = (
+                pytorch::Kernel::new(precision),
+                pytorch::Kernel::new(precision),
+            );
+            let (xk, xg) = (k.r.r(x), g.r.r(x));
+            let value = pytorch::value(&k, activation, xk, p);
+            let derivative = pytorch::derivative(&g, activation, xg, p);
+            (value, k.overflowed(), derivative, g.overflowed())
+        }
+    };
+    let tail = Tail {
+        activation,
+        x,
+        precision,
+    };
+    (
+        Evaluation {
+            value,
+            flag: tail.flag(value, exact.0, value_overflowed, false),
+        },
+        Evaluation {
+            value: derivative,
+            flag: tail.flag(derivative, exact.1, derivative_overflowed, true),
+        },
+    )
+}
+
+/// The code `framework` runs for `activation` (with parameter `p`) in `precision`.
+#[must_use]
+pub fn formula(
+    framework: Framework,
+    precision: Precision,
+    activation: Activation,
+    p: f64,
+) -> Formula {
+    match framework {
+        Framework::NumPy => numpy::formula(activation, p),
+        Framework::PyTorch => pytorch::formula(activation, precision, p),
+    }
+}
+
+/// The stable softplus `np.maximum(x, 0) + np.log1p(np.exp(-np.abs(b * x))) / b` in the NumPy
+/// model: finite where `np.log1p(np.exp(b * x)) / b` overflows.
+#[must_use]
+pub fn stable_softplus(precision: Precision, x: f64, beta: f64) -> f64 {
+    if precision == Precision::F64 {
+        return Activation::Softplus.value(x, beta);
+    }
+    let m = Arithmetic::new(precision);
+    numpy::stable_softplus(&m, m.r(x), beta)
+}
+
+/// Where an exact `f64` value of 0 or ±1 is itself a rounding: in the tails of the smooth
+/// functions (|x| > 2), f64 saturates too (tanh(20) is 1.0 in f64), but the exact value is not.
+struct Tail {
+    activation: Activation,
+    x: f64,
+    precision: Precision,
+}
+
+impl Tail {
+    /// Whether the exact value is truly `target` (0 or ±1), given its f64 value `exact`.
+    fn exactly(&self, exact: f64, target: f64) -> bool {
+        if exact != target {
+            return false;
+        }
+        let smooth = match self.activation {
+            Activation::Sigmoid
+            | Activation::Tanh
+            | Activation::Gelu
+            | Activation::GeluTanh
+            | Activation::Silu
+            | Activation::Mish
+            | Activation::Softplus
+            | Activation::Softsign => true,
+            Activation::Elu | Activation::Selu | Activation::Celu => self.x < 0.0,
+            _ => false,
+        };
+        !(smooth && self.x.abs() > 2.0)
+    }
+
+    /// The flag of `value` (a derivative when `derivative`) against the f64 `exact`.
+    fn flag(&self, value: f64, exact: f64, overflowed: bool, derivative: bool) -> Flag {
+        if overflowed || (!value.is_finite() && exact.is_finite()) {
+            Flag::Overflow
+        } else if value == 0.0 && !self.exactly(exact, 0.0) {
+            // A derivative of 0 that the format could have held is a saturation (s = 1 makes
+            // s(1 - s) = 0); one too small for the format is an underflow.
+            if derivative && self.precision.round(exact) != 0.0 {
+                Flag::Saturated
+            } else {
+                Flag::Underflow
+            }
+        } else if value.abs() == 1.0 && !self.exactly(exact.abs(), 1.0) {
+            Flag::Saturated
+        } else {
+            Flag::Fine
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

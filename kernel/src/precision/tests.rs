@@ -1,0 +1,275 @@
+use super::*;
+
+fn at(
+    framework: Framework,
+    precision: Precision,
+    a: Activation,
+    x: f64,
+) -> (Evaluation, Evaluation) {
+    evaluate(framework, precision, a, x, a.default_param())
+}
+
+#[test]
+fn f32_sigmoid_is_exactly_one_past_16_6_in_both_models() {
+    for framework in Framework::ALL {
+        let (y, _) = at(framework, Precision::F32, Activation::Sigmoid, 16.0);
+        assert!(y.value < 1.0);
+        let (y, dy) = at(framework, Precision::F32, Activation::Sigmoid, 17.0);
+        assert_eq!((y.value, y.flag), (1.0, Flag::Saturated));
+        // and its gradient s(1 - s) is then exactly 0, where f32 could hold 4.1e-8
+        assert_eq!((dy.value, dy.flag), (0.0, Flag::Saturated));
+        assert_eq!(
+            at(framework, Precision::F32, Activation::Sigmoid, 0.5)
+                .0
+                .flag,
+            Flag::Fine
+        );
+    }
+    // f64 is the kernel, which holds on until about 36.7
+    let (y, dy) = at(Framework::NumPy, Precision::F64, Activation::Sigmoid, 30.0);
+    assert!(y.value < 1.0 && dy.value > 0.0);
+    assert_eq!((y.flag, dy.flag), (Flag::Fine, Flag::Fine));
+}
+
+#[test]
+fn the_two_models_break_differently() {
+    // NumPy: np.exp(20) overflows f16, so 1 / (1 + inf) = 0: an overflow inside.
+    let (numpy, _) = at(Framework::NumPy, Precision::F16, Activation::Sigmoid, -20.0);
+    assert_eq!((numpy.value, numpy.flag), (0.0, Flag::Overflow));
+    // PyTorch computes in f32 (e^20 is fine there) and rounds 2.1e-9 to f16's 0.
+    let (torch, dy) = at(
+        Framework::PyTorch,
+        Precision::F16,
+        Activation::Sigmoid,
+        -20.0,
+    );
+    assert_eq!((torch.value, torch.flag), (0.0, Flag::Underflow));
+    assert_eq!((dy.value, dy.flag), (0.0, Flag::Underflow));
+    // Softplus: NumPy has no threshold, exp(12) = 162755 is past f16's 65504.
+    let (numpy, _) = at(Framework::NumPy, Precision::F16, Activation::Softplus, 12.0);
+    assert_eq!((numpy.value, numpy.flag), (f64::INFINITY, Flag::Overflow));
+    let (torch, _) = at(
+        Framework::PyTorch,
+        Precision::F16,
+        Activation::Softplus,
+        12.0,
+    );
+    assert_eq!((torch.value, torch.flag), (12.0, Flag::Fine));
+    let (numpy, _) = at(Framework::NumPy, Precision::F32, Activation::Softplus, 12.0);
+    assert_eq!(numpy.flag, Flag::Fine);
+    // PyTorch's mish at 100: e^100 overflows f32 inside; the result is still right.
+    let (torch, _) = at(Framework::PyTorch, Precision::F32, Activation::Mish, 100.0);
+    assert_eq!((torch.value, torch.flag), (100.0, Flag::Overflow));
+    // x² past f16's range
+    let (squared, _) = at(
+        Framework::PyTorch,
+        Precision::F16,
+        Activation::SquaredRelu,
+        300.0,
+    );
+    assert_eq!(
+        (squared.value, squared.flag),
+        (f64::INFINITY, Flag::Overflow)
+    );
+}
+
+#[test]
+fn numpy_f32_tanh_stops_short_of_one_below_ten() {
+    let below_one = 1.0 - 2f64.powi(-24);
+    let (t, dt) = at(Framework::NumPy, Precision::F32, Activation::Tanh, -9.5);
+    assert_eq!(t.value, -below_one);
+    assert_eq!(
+        dt.value,
+        2f64.powi(-23),
+        "1 - t² with t = 1 - 2^-24, rounded to f32"
+    );
+    assert_eq!(
+        at(Framework::NumPy, Precision::F32, Activation::Tanh, 10.0)
+            .0
+            .value,
+        1.0
+    );
+    // PyTorch (MKL) returns the correctly rounded 1 there.
+    let (t, dt) = at(Framework::PyTorch, Precision::F32, Activation::Tanh, 9.5);
+    assert_eq!((t.value, t.flag), (1.0, Flag::Saturated));
+    assert_eq!((dt.value, dt.flag), (0.0, Flag::Saturated));
+}
+
+#[test]
+fn f64_tails_do_not_hide_saturation() {
+    // tanh(25) is 1.0 even in f64; the exact value is not, so f32's 1 is still saturated.
+    let (t, _) = at(Framework::PyTorch, Precision::F32, Activation::Tanh, 25.0);
+    assert_eq!(t.flag, Flag::Saturated);
+    // relu6 and hard tanh really are 1 at 1.
+    for a in [Activation::Relu6, Activation::HardTanh, Activation::Relu] {
+        assert_eq!(
+            at(Framework::NumPy, Precision::F16, a, 1.0).0.flag,
+            Flag::Fine
+        );
+    }
+    // an input too small for the format underflows
+    let (y, _) = at(Framework::NumPy, Precision::F16, Activation::Relu, 1e-9);
+    assert_eq!((y.value, y.flag), (0.0, Flag::Underflow));
+}
+
+#[test]
+fn softmax_forms_in_each_model() {
+    for framework in Framework::ALL {
+        let naive = naive_softmax(framework, Precision::F16, &[12.0, 1.0], 1.0);
+        assert!(naive[0].is_nan(), "{framework:?}: f16 exp(12) overflows");
+        assert!(naive_softmax(framework, Precision::F32, &[12.0, 1.0], 1.0)[0] > 0.99);
+        let stable = stable_softmax(framework, Precision::F16, &[900.0, 1000.0, 1000.0], 1.0);
+        assert_eq!(stable, [0.0, 0.5, 0.5]);
+        let log = naive_log_softmax(framework, Precision::F32, &[0.0, -120.0], 1.0);
+        assert_eq!(log[1], f64::NEG_INFINITY, "e^-120 underflows in f32");
+        let log = stable_log_softmax(framework, Precision::F32, &[0.0, -120.0], 1.0);
+        assert_eq!(log[1], -120.0);
+    }
+    let forms = softmax_forms(Framework::NumPy, Precision::F16, &[1.2, 0.9, 0.4], 1.0);
+    // the reference data's first row (NumPy 2.4.6)
+    assert_eq!(
+        forms.probabilities,
+        [0.456_787_109_375, 0.338_378_906_25, 0.205_200_195_312_5]
+    );
+    let torch = stable_softmax(Framework::PyTorch, Precision::F16, &[1.2, 0.9, 0.4], 1.0);
+    assert_eq!(torch, [0.456_542_968_75, 0.338_134_765_625, 0.205_078_125]);
+    // f64: the kernel
+    let exact = softmax_forms(
+        Framework::PyTorch,
+        Precision::F64,
+        &[900.0, 1000.0, 1000.0],
+        1.0,
+    );
+    assert!(exact.naive.iter().all(|p| p.is_nan()));
+    assert!((exact.probabilities[0] - 1.860_037_988_010_418e-44).abs() < 1e-58);
+}
+
+#[test]
+fn stable_softplus_survives_where_the_naive_form_overflows() {
+    let naive = at(
+        Framework::NumPy,
+        Precision::F32,
+        Activation::Softplus,
+        100.0,
+    )
+    .0;
+    assert_eq!(naive.flag, Flag::Overflow);
+    assert_eq!(stable_softplus(Precision::F32, 100.0, 1.0), 100.0);
+    assert_eq!(stable_softplus(Precision::F64, 100.0, 1.0), 100.0);
+}
+
+#[test]
+fn names_rounding_and_formulas() {
+    assert_eq!(Precision::Bf16.round(1.0 + 1.0 / 256.0), 1.0);
+    assert_eq!(Precision::F16.round(1e5), f64::INFINITY);
+    let names: Vec<&str> = Precision::ALL.iter().map(|p| p.name()).collect();
+    assert_eq!(names, ["f64", "f32", "f16", "bf16"]);
+    for p in Precision::ALL {
+        assert_eq!(Precision::from_name(p.name()), Some(p));
+    }
+    assert_eq!(Precision::from_name("bfloat16"), Some(Precision::Bf16));
+    assert_eq!(Precision::from_name("f8"), None);
+    assert_eq!(Precision::Bf16.next(), Precision::F64);
+    assert!((Precision::F32.exp_limit() - 88.72).abs() < 0.01);
+    assert!((Precision::F16.exp_limit() - 11.09).abs() < 0.01);
+    for f in Framework::ALL {
+        assert_eq!(Framework::from_name(&f.name().to_lowercase()), Some(f));
+    }
+    assert_eq!(Framework::from_name("jax"), None);
+    let numpy = formula(Framework::NumPy, Precision::F16, Activation::Sigmoid, 0.0);
+    assert_eq!(numpy.value, "1 / (1 + np.exp(-x))");
+    let torch = formula(Framework::PyTorch, Precision::F16, Activation::Sigmoid, 0.0);
+    assert!(torch.derivative.contains("f16 arithmetic"));
+    assert_eq!(
+        formula(Framework::NumPy, Precision::F32, Activation::Softplus, 2.0).value,
+        "np.log1p(np.exp(b * x)) / b"
+    );
+}
+
+#[test]
+fn every_activation_gives_values_of_the_format() {
+    for framework in Framework::ALL {
+        for precision in [Precision::F32, Precision::F16, Precision::Bf16] {
+            for a in Activation::ALL {
+                for i in -40..=40 {
+                    let x = f64::from(i) / 4.0 + 1.0 / 64.0;
+                    let (y, dy) = at(framework, precision, a, x);
+                    for v in [y.value, dy.value] {
+                        assert_eq!(precision.round(v).to_bits(), v.to_bits(), "{a:?} {x}");
+                    }
+                    // near the exact value wherever nothing broke (cancellation, as in bf16's
+                    // 1 + erf(-2.1), costs digits but not more than the format's scale)
+                    let exact = a.value(x, a.default_param());
+                    if y.flag == Flag::Fine {
+                        assert!(
+                            (y.value - exact).abs() <= 0.02 * exact.abs().max(1.0),
+                            "{framework:?} {precision:?} {a:?}({x}) = {}, exact {exact}",
+                            y.value
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn silu_beta_flows_through_both_models() {
+    // (x, NumPy f, NumPy f', PyTorch f, PyTorch f') at beta = 1.5, from
+    // tests/data/frameworks/act_{f16,bf16}_silu_beta1.5.tsv (NumPy 2.4.6, PyTorch 2.15).
+    let f16_points = [
+        (-10.7, -0.0, -0.0, -1.25e-06, -1.8e-06),
+        (-9.24, -0.0, -0.0, -8.8e-06, -1.23e-05),
+        (-6.69, -0.000_292_3, -0.000_394_8, -0.000_292, -0.000_394_6),
+        (-0.36, -0.1327, 0.2427, -0.1326, 0.2424),
+        (2.38, 2.314, 1.067, 2.316, 1.067),
+    ];
+    let bf16_points = [
+        (-6.6, -0.000_34, -0.000_458, -0.000_34, -0.000_46),
+        (-4.06, -0.009_16, -0.0114, -0.009_16, -0.0115),
+        (-1.47, -0.1455, -0.097, -0.146, -0.0977),
+        (1.45, 1.31, 1.09, 1.305, 1.09),
+        (2.38, 2.3, 1.08, 2.31, 1.07),
+    ];
+    for (precision, points) in [(Precision::F16, f16_points), (Precision::Bf16, bf16_points)] {
+        for (x, numpy_y, numpy_dy, torch_y, torch_dy) in points {
+            let r = |v: f64| precision.round(v);
+            let m = Arithmetic::new(precision);
+            let x = m.r(x);
+            assert_eq!(numpy::silu(&m, x, 1.5), r(numpy_y), "numpy {x}");
+            assert_eq!(
+                numpy::silu_derivative(&m, x, 1.5),
+                r(numpy_dy),
+                "numpy' {x}"
+            );
+            let k = pytorch::Kernel::new(precision);
+            assert_eq!(pytorch::silu(&k, x, 1.5), r(torch_y), "torch {x}");
+            assert_eq!(
+                pytorch::silu_derivative(&k, x, 1.5),
+                r(torch_dy),
+                "torch' {x}"
+            );
+        }
+    }
+}
+
+#[test]
+fn jax_is_named_only_where_it_was_measured() {
+    let sigmoid = jax_agreement(Framework::NumPy, Precision::F16, Activation::Sigmoid, 0.0);
+    assert_eq!(
+        sigmoid,
+        JaxAgreement {
+            value: true,
+            derivative: true
+        }
+    );
+    let torch = jax_agreement(Framework::PyTorch, Precision::F16, Activation::Sigmoid, 0.0);
+    assert_eq!(torch, JaxAgreement::default());
+    let leaky = Activation::LeakyRelu;
+    assert!(jax_agreement(Framework::NumPy, Precision::F16, leaky, 0.01).value);
+    assert!(!jax_agreement(Framework::NumPy, Precision::F16, leaky, 0.2).value);
+    assert_eq!(
+        jax_agreement(Framework::NumPy, Precision::F64, Activation::Relu, 0.0),
+        JaxAgreement::default()
+    );
+}
