@@ -3,7 +3,9 @@
 
 use crate::app::App;
 use crate::kernel::naive::{NaiveFailure, naive_failure};
-use crate::kernel::precision::{self, Evaluation, Framework, Precision};
+use crate::kernel::precision::{
+    self, Evaluation, Formula, Framework, JaxAgreement, Precision, SoftmaxForms, SoftmaxFormulas,
+};
 use crate::kernel::{self, Activation, Temperature};
 use crate::plot::{self, Curve, CurveSpec, Sweep};
 
@@ -88,15 +90,28 @@ pub struct FunctionNumbers {
     pub low: Option<LowFunction>,
 }
 
-/// An activation in a precision below f64, as the NumPy code a person writes computes it.
+/// An activation in a precision below f64, as each framework model computes it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LowFunction {
     /// The format.
     pub precision: Precision,
+    /// One per framework, NumPy first, then PyTorch.
+    pub models: Vec<ModelNumbers>,
+    /// On Softplus: the stable form in that format (the NumPy code).
+    pub stable_softplus: Option<Vec<f64>>,
+}
+
+/// What one framework's model computes for the vector.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModelNumbers {
+    /// Which framework.
+    pub framework: Framework,
+    /// The code it runs for f and f'.
+    pub formula: Formula,
+    /// Whether JAX 0.10 was measured to return the same f and f' in this format.
+    pub jax: JaxAgreement,
     /// `(f(x_i), f'(x_i))`, flagged.
     pub evaluations: Vec<(Evaluation, Evaluation)>,
-    /// On Softplus: the stable form in that format.
-    pub stable_softplus: Option<Vec<f64>>,
 }
 
 /// What the Softmax tab adds.
@@ -106,15 +121,14 @@ pub struct SoftmaxExtras {
     pub low: Option<LowSoftmax>,
 }
 
-/// The naive softmax in a precision below f64, in NumPy's model.
+/// Softmax in a precision below f64, in each framework's model: the stable form and the naive
+/// `exp(x_i/T) / Σ exp(x_j/T)`, and their logs.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LowSoftmax {
     /// The format.
     pub precision: Precision,
-    /// `exp(x_i/T) / Σ exp(x_j/T)`, every operation in the format.
-    pub naive: Vec<f64>,
-    /// `ln` of it.
-    pub naive_log: Vec<f64>,
+    /// One per framework, NumPy first, then PyTorch.
+    pub models: Vec<(Framework, SoftmaxForms, SoftmaxFormulas)>,
 }
 
 /// What the chart shows.
@@ -221,9 +235,17 @@ fn function_numbers(app: &App, activation: Activation) -> FunctionNumbers {
     let precision = app.view().precision;
     let low = (precision != Precision::F64).then(|| LowFunction {
         precision,
-        evaluations: values
-            .iter()
-            .map(|&x| precision::evaluate(Framework::NumPy, precision, activation, x, param))
+        models: Framework::ALL
+            .into_iter()
+            .map(|framework| ModelNumbers {
+                framework,
+                formula: precision::formula(framework, precision, activation, param),
+                jax: precision::jax_agreement(framework, precision, activation, param),
+                evaluations: values
+                    .iter()
+                    .map(|&x| precision::evaluate(framework, precision, activation, x, param))
+                    .collect(),
+            })
             .collect(),
         stable_softplus: (activation == Activation::Softplus).then(|| {
             values
@@ -249,8 +271,16 @@ fn softmax_extras(app: &App) -> SoftmaxExtras {
     let values = app.vector().values();
     let low = (precision != Precision::F64 && !t.is_argmax()).then(|| LowSoftmax {
         precision,
-        naive: precision::naive_softmax(Framework::NumPy, precision, values, t.get()),
-        naive_log: precision::naive_log_softmax(Framework::NumPy, precision, values, t.get()),
+        models: Framework::ALL
+            .into_iter()
+            .map(|framework| {
+                (
+                    framework,
+                    precision::softmax_forms(framework, precision, values, t.get()),
+                    precision::softmax_formulas(framework),
+                )
+            })
+            .collect(),
     });
     SoftmaxExtras { low }
 }

@@ -5,11 +5,11 @@
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-use super::text::{fit_pieces, shown};
+use super::text::{fit_pieces, shown, wrap_words};
 use crate::analysis::{Analysis, FunctionNumbers, Kind, LowFunction, SoftmaxExtras};
 use crate::app::App;
 use crate::format;
-use crate::kernel::precision::Flag;
+use crate::kernel::precision::{Evaluation, Flag};
 use crate::theme::{Role, Theme};
 
 /// One fitted line of `pieces`, each `(text, role)`, indented by one space.
@@ -35,14 +35,58 @@ pub(super) fn detail<'a>(
     let softmax = &analysis.softmax;
     let whole = format::full_precision;
     let mut lines = vec![line(theme, width, &[(format!("x{i} = {x}"), Role::Key)])];
+    // A label, then its value wrapped under itself.
     let mut row = |label: &str, value: String| {
-        lines.push(line(
-            theme,
-            width,
-            &[(format!("  {label:<6} {value}"), Role::Info)],
-        ));
+        let indent = 11;
+        let value = shown(theme, &value);
+        for (k, part) in wrap_words(&value, width.saturating_sub(indent + 1), theme.unicode)
+            .into_iter()
+            .enumerate()
+        {
+            let label = if k == 0 { label } else { "" };
+            lines.push(Line::styled(
+                format!("   {label:<8}{part}"),
+                theme.style(Role::Info),
+            ));
+        }
     };
     match &analysis.kind {
+        Kind::Function(FunctionNumbers {
+            low: Some(low),
+            outputs,
+            derivatives,
+            ..
+        }) => {
+            row("exact", format!("f {}", whole(outputs[i])));
+            row("", format!("f' {}", whole(derivatives[i])));
+            for model in &low.models {
+                let (f, df) = model.evaluations[i];
+                let said = |e: Evaluation| match e.flag {
+                    Flag::Fine => whole(e.value),
+                    flag => format!("{} ({})", whole(e.value), flag.word()),
+                };
+                row(model.framework.name(), model.formula.value.to_string());
+                row("", format!("f {}   f' {}", said(f), said(df)));
+            }
+            let jax: Vec<&str> = low
+                .models
+                .iter()
+                .filter(|m| m.jax.value && m.jax.derivative)
+                .map(|m| m.framework.name())
+                .collect();
+            if let [framework] = jax.as_slice() {
+                row(
+                    "JAX",
+                    format!("0.10 returns {framework}'s f and f' here (measured)"),
+                );
+            }
+            if let Some(stable) = &low.stable_softplus {
+                row(
+                    "stable",
+                    format!("max(x, 0) + log1p(exp(-|x|)): {}", whole(stable[i])),
+                );
+            }
+        }
         Kind::Function(numbers) => {
             row("f(x)", whole(numbers.outputs[i]));
             row("f'(x)", whole(numbers.derivatives[i]));
@@ -54,6 +98,20 @@ pub(super) fn detail<'a>(
                     format::percent(softmax.probabilities[i])
                 ),
             );
+        }
+        Kind::Softmax(SoftmaxExtras { low: Some(low) }) => {
+            row("p", whole(softmax.probabilities[i]));
+            for (framework, forms, formulas) in &low.models {
+                row(framework.name(), formulas.naive.to_string());
+                row(
+                    "",
+                    format!(
+                        "p {}   naive {}",
+                        whole(forms.probabilities[i]),
+                        whole(forms.naive[i])
+                    ),
+                );
+            }
         }
         Kind::Softmax(_) => {
             row(
@@ -100,29 +158,28 @@ pub(super) fn summary<'a>(
     );
     let second = match &analysis.kind {
         Kind::Softmax(SoftmaxExtras { low: Some(low) }) => {
-            let overflowed = low.naive.iter().filter(|p| p.is_nan()).count();
-            let minus_infinity = low
-                .naive_log
-                .iter()
-                .filter(|&&l| l == f64::NEG_INFINITY)
-                .count();
-            let role = if overflowed + minus_infinity > 0 {
-                Role::Warn
-            } else {
-                Role::Dim
-            };
-            line(
-                theme,
-                width,
-                &[
-                    (format!("{} naive:", low.precision.name()), Role::Info),
-                    (
-                        format!("{overflowed} NaN p, {minus_infinity} -inf ln p"),
-                        role,
+            let mut pieces = vec![(format!("{} naive:", low.precision.name()), Role::Info)];
+            for (framework, forms, _) in &low.models {
+                let nan = forms.naive.iter().filter(|p| p.is_nan()).count();
+                let minus_infinity = forms
+                    .naive_log
+                    .iter()
+                    .filter(|&&l| l == f64::NEG_INFINITY)
+                    .count();
+                let role = if nan + minus_infinity > 0 {
+                    Role::Warn
+                } else {
+                    Role::Dim
+                };
+                pieces.push((
+                    format!(
+                        "{} {nan} NaN p, {minus_infinity} -inf log p",
+                        framework.name()
                     ),
-                    ("(stable: finite)".to_string(), Role::Info),
-                ],
-            )
+                    role,
+                ));
+            }
+            line(theme, width, &pieces)
         }
         Kind::Softmax(SoftmaxExtras { low: None }) => {
             let mut pieces = vec![(
@@ -173,51 +230,49 @@ pub(super) fn summary<'a>(
     vec![first, second]
 }
 
-/// Which elements broke in the chosen precision, and how.
+/// Which elements broke in the chosen precision, and how, model by model.
 fn precision_note<'a>(low: &LowFunction, theme: &Theme, width: usize) -> Line<'a> {
-    let name = low.precision.name();
-    let flagged: Vec<String> = low
-        .evaluations
-        .iter()
-        .enumerate()
-        .filter_map(|(i, (f, df))| {
-            let flag = if f.flag == Flag::Fine {
-                df.flag
-            } else {
-                f.flag
-            };
-            (flag != Flag::Fine).then(|| format!("x{i} {}", flag.word()))
-        })
-        .collect();
-    if flagged.is_empty() {
-        return line(
-            theme,
-            width,
-            &[(
-                format!(
-                    "{name}: as f64 here (e^x overflows past {:.2})",
-                    low.precision.exp_limit()
-                ),
-                Role::Dim,
-            )],
-        );
+    let mut pieces = vec![(format!("{}:", low.precision.name()), Role::Info)];
+    for model in &low.models {
+        let flagged: Vec<String> = model
+            .evaluations
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (f, df))| {
+                let flag = if f.flag == Flag::Fine {
+                    df.flag
+                } else {
+                    f.flag
+                };
+                (flag != Flag::Fine).then(|| format!("x{i} {}", flag.word()))
+            })
+            .collect();
+        let (text, role) = if flagged.is_empty() {
+            ("fine".to_string(), Role::Dim)
+        } else {
+            (flagged.join(", "), Role::Warn)
+        };
+        pieces.push((format!("{} {text}", model.framework.name()), role));
     }
-    let mut pieces = vec![
-        (format!("{name}:"), Role::Info),
-        (flagged.join(", "), Role::Warn),
-    ];
-    if let Some(stable) = &low.stable_softplus {
-        pieces.push((
-            format!(
-                "stable form: {}",
-                stable
+    let long: usize = pieces.iter().map(|(t, _)| t.chars().count() + 3).sum();
+    if long > width.saturating_sub(1) {
+        // Too long to say element by element: how many each model flags (the cells show which).
+        let counts: Vec<(String, Role)> = low
+            .models
+            .iter()
+            .map(|model| {
+                let flagged = model
+                    .evaluations
                     .iter()
-                    .map(|&v| format::short(v, 2))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            ),
-            Role::Info,
-        ));
+                    .filter(|(f, df)| f.flag != Flag::Fine || df.flag != Flag::Fine)
+                    .count();
+                let role = if flagged > 0 { Role::Warn } else { Role::Dim };
+                (format!("{} flags {flagged}", model.framework.name()), role)
+            })
+            .collect();
+        pieces.truncate(1);
+        pieces.extend(counts);
+        pieces.push(("(highlighted)".to_string(), Role::Dim));
     }
     line(theme, width, &pieces)
 }

@@ -107,6 +107,34 @@ pub fn fit_pieces<'a>(
     Line::from(spans)
 }
 
+/// `text` broken into lines of at most `width` columns at spaces; a word longer than a line gets
+/// a line of its own (and is shortened only if it alone cannot fit).
+#[must_use]
+pub fn wrap_words(text: &str, width: usize, unicode: bool) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let needed =
+            current.chars().count() + usize::from(!current.is_empty()) + word.chars().count();
+        if needed <= width || current.is_empty() {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        } else {
+            lines.push(std::mem::take(&mut current));
+            current.push_str(word);
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+        .into_iter()
+        .map(|line| fit_words(&line, width, unicode).unwrap_or(line))
+        .collect()
+}
+
 /// `text` shortened to at most `width` columns by whole words, with an ellipsis where words were
 /// left out (`…`, or `...` in ASCII); `None` when not even the first word and the ellipsis fit.
 #[must_use]

@@ -9,10 +9,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
 use super::summary;
-use crate::analysis::{Analysis, Kind};
+use crate::analysis::{Analysis, Kind, SoftmaxExtras};
 use crate::app::{App, Mode};
 use crate::format;
-use crate::kernel::precision::{Evaluation, Flag, Precision};
+use crate::kernel::precision::{Evaluation, Flag};
 use crate::theme::{Role, Theme};
 
 /// Rows the panel needs besides one per element: borders, the header, two summary lines.
@@ -76,40 +76,12 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
         return;
     }
     let areas = areas(app, inner);
-    let softmax_tab = app.activation().is_none();
-    let precision = app.view().precision;
-    let (header, widths) = if softmax_tab {
-        let last = if app.view().target.is_some() {
-            "p - y".to_string()
-        } else if precision == Precision::F64 {
-            "naive".to_string()
-        } else {
-            format!("naive {}", precision.name())
-        };
-        (
-            vec![
-                "  x".to_string(),
-                "p".to_string(),
-                "percent".to_string(),
-                "log p".to_string(),
-                last,
-            ],
-            vec![NUMBER + 2, NUMBER, NUMBER, NUMBER, NUMBER + 1],
-        )
-    } else {
-        let (f, df) = if precision == Precision::F64 {
-            ("f(x)".to_string(), "f'(x)".to_string())
-        } else {
-            (
-                format!("f {}", precision.name()),
-                format!("f' {}", precision.name()),
-            )
-        };
-        (
-            vec!["  x".to_string(), f, df, "softmax".to_string()],
-            vec![NUMBER + 2, NUMBER, NUMBER, NUMBER],
-        )
-    };
+    let header = headers(app, analysis);
+    let widths: Vec<u16> = header
+        .iter()
+        .enumerate()
+        .map(|(i, _)| if i == 0 { NUMBER + 2 } else { NUMBER })
+        .collect();
     let mut constraints: Vec<Constraint> = widths.iter().map(|&w| Constraint::Length(w)).collect();
     constraints.push(Constraint::Fill(1));
     let fixed: u16 = widths.iter().sum::<u16>() + u16::try_from(widths.len()).unwrap_or(0);
@@ -177,6 +149,23 @@ fn x_cell<'a>(app: &App, theme: &Theme, i: usize) -> Cell<'a> {
     }
 }
 
+/// The column titles: x, then what the tab and the precision show.
+fn headers(app: &App, analysis: &Analysis) -> Vec<String> {
+    let titles: &[&str] = match &analysis.kind {
+        Kind::Softmax(SoftmaxExtras { low: Some(_) }) => &["NumPy", "naive", "PyTorch", "naive"],
+        Kind::Softmax(_) if app.view().target.is_some() => &["p", "percent", "log p", "p - y"],
+        Kind::Softmax(_) => &["p", "percent", "log p", "naive"],
+        Kind::Function(numbers) if numbers.low.is_some() => {
+            &["f NumPy", "f torch", "f' NumPy", "f' torch"]
+        }
+        Kind::Function(_) => &["f(x)", "f'(x)", "softmax"],
+    };
+    std::iter::once("  x")
+        .chain(titles.iter().copied())
+        .map(str::to_string)
+        .collect()
+}
+
 fn row<'a>(app: &App, analysis: &Analysis, theme: &Theme, i: usize, bar_width: usize) -> Row<'a> {
     let p = analysis.softmax.probabilities[i];
     let bar = Cell::from(Span::styled(
@@ -184,22 +173,28 @@ fn row<'a>(app: &App, analysis: &Analysis, theme: &Theme, i: usize, bar_width: u
         theme.style(Role::Bar),
     ));
     let cell = |v: f64| format::cell(v, usize::from(NUMBER), 4);
-    let cells = match &analysis.kind {
-        Kind::Softmax(extras) => {
-            let naive = extras
-                .low
-                .as_ref()
-                .map_or(analysis.softmax.naive[i], |low| low.naive[i]);
-            let gradient = analysis.softmax.target.as_ref().map(|t| t.gradient[i]);
-            let last = match gradient {
-                Some(g) => number(cell(g)),
-                None if naive.is_finite() => number(cell(naive)),
-                None => Cell::from(
-                    Line::from(Span::styled(cell(naive), theme.style(Role::Warn))).right_aligned(),
-                ),
+    // A value that failed (NaN or infinite) stands out.
+    let checked = |v: f64| {
+        if v.is_finite() {
+            number(cell(v))
+        } else {
+            Cell::from(Line::from(Span::styled(cell(v), theme.style(Role::Warn))).right_aligned())
+        }
+    };
+    let mut cells = vec![x_cell(app, theme, i)];
+    match &analysis.kind {
+        Kind::Softmax(SoftmaxExtras { low: Some(low) }) => {
+            for (_, forms, _) in &low.models {
+                cells.push(checked(forms.probabilities[i]));
+                cells.push(checked(forms.naive[i]));
+            }
+        }
+        Kind::Softmax(_) => {
+            let last = match &analysis.softmax.target {
+                Some(target) => number(cell(target.gradient[i])),
+                None => checked(analysis.softmax.naive[i]),
             };
-            vec![
-                x_cell(app, theme, i),
+            cells.extend([
                 number(cell(p)),
                 number(format::percent(p)),
                 number(format::cell(
@@ -209,25 +204,26 @@ fn row<'a>(app: &App, analysis: &Analysis, theme: &Theme, i: usize, bar_width: u
                 )),
                 last,
                 bar,
-            ]
+            ]);
         }
-        Kind::Function(numbers) => {
-            let (f, df) = match numbers.low.as_ref().map(|low| &low.evaluations[i]) {
-                Some((f, df)) => (evaluated(f, theme), evaluated(df, theme)),
-                None => (
-                    number(cell(numbers.outputs[i])),
-                    number(cell(numbers.derivatives[i])),
-                ),
-            };
-            vec![
-                x_cell(app, theme, i),
-                f,
-                df,
+        Kind::Function(numbers) => match &numbers.low {
+            Some(low) => {
+                let [numpy, torch] = [&low.models[0], &low.models[1]];
+                cells.extend([
+                    evaluated(&numpy.evaluations[i].0, theme),
+                    evaluated(&torch.evaluations[i].0, theme),
+                    evaluated(&numpy.evaluations[i].1, theme),
+                    evaluated(&torch.evaluations[i].1, theme),
+                ]);
+            }
+            None => cells.extend([
+                number(cell(numbers.outputs[i])),
+                number(cell(numbers.derivatives[i])),
                 number(format::percent(p)),
                 bar,
-            ]
-        }
-    };
+            ]),
+        },
+    }
     Row::new(cells)
 }
 
