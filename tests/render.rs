@@ -280,3 +280,59 @@ mod mouse {
         assert_eq!(action_for_mouse(&app, tiny, down), None);
     }
 }
+
+/// The words (runs of two or more letters) of a rendered screen.
+fn words(screen: &str) -> std::collections::BTreeSet<String> {
+    screen
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 2)
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn no_word_is_cut_at_any_width() {
+    // Words that only a narrow screen uses (the counted forms of long lines).
+    const NARROW_ONLY: [&str; 3] = ["flags", "highlighted", "too"];
+    let states: Vec<(&str, Vec<Action>)> = vec![
+        ("browsing", vec![]),
+        ("help", vec![Action::ToggleHelp]),
+        ("editing", vec![Action::StartEdit, Action::EditInput('x')]),
+        ("compare", vec![Action::CycleCompare, Action::CycleCompare]),
+        (
+            "precision",
+            vec![Action::CyclePrecision, Action::CyclePrecision],
+        ),
+        (
+            "target and Jacobian",
+            vec![Action::CycleTarget, Action::ToggleJacobian],
+        ),
+        ("picker", vec![Action::OpenPicker, Action::PickerInput('s')]),
+    ];
+    let mut cuts = Vec::new();
+    for index in 0..TABS.len() {
+        for (what, extra) in &states {
+            let mut actions = vec![Action::SelectTab(index)];
+            actions.extend(extra.iter().cloned());
+            let app = app_after(actions);
+            // The same state on a screen wide enough for every text whole.
+            let whole = words(&draw(&app, &UNICODE, 300, 60));
+            for width in [40, 60, 80, 100, 120] {
+                for height in [24, 30] {
+                    let screen = draw(&app, &UNICODE, width, height);
+                    for word in words(&screen) {
+                        if !whole.contains(&word) && !NARROW_ONLY.contains(&word.as_str()) {
+                            cuts.push(format!("{word:?} at {width}x{height}, tab {index}, {what}"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        cuts.is_empty(),
+        "{} cut words:\n{}",
+        cuts.len(),
+        cuts.join("\n")
+    );
+}

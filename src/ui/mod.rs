@@ -36,7 +36,7 @@ const ROOMY_HEIGHT: u16 = 22;
 const MIN_CHART_ROWS: u16 = 7;
 /// From this width on, the chart and the vector panel stand side by side.
 const SIDE_BY_SIDE_WIDTH: u16 = 96;
-/// The vector panel's width when side by side.
+/// The vector panel's width when side by side: at least this, or two fifths of a wider screen.
 const PANEL_WIDTH: u16 = 52;
 
 /// Where each region of the screen is, for a given app and screen size.
@@ -152,8 +152,9 @@ pub fn hit_test(app: &App, theme: &Theme, area: Rect, column: u16, row: u16) -> 
 /// Chart and panel side by side on a wide screen, stacked on a narrow one.
 fn split_main(app: &App, main: Rect) -> (Rect, Rect) {
     if main.width >= SIDE_BY_SIDE_WIDTH {
+        let width = PANEL_WIDTH.max(main.width / 5 * 2);
         let [chart, panel] =
-            Layout::horizontal([Constraint::Fill(1), Constraint::Length(PANEL_WIDTH)]).areas(main);
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(width)]).areas(main);
         (chart, panel)
     } else {
         // The panel wants its rows (table + header + borders + summary lines), the chart the rest;

@@ -1,5 +1,5 @@
 //! The tab picker: what was typed, then the tabs whose names hold it, the highlighted one
-//! marked, as an overlay near the top of the screen.
+//! marked, over the screen below the tab bar.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,7 +12,7 @@ use crate::theme::{Role, Theme};
 
 pub(super) fn render(picker: &Picker, theme: &Theme, frame: &mut Frame, area: Rect) {
     let found = picker_matches(&picker.query);
-    let width = area.width.min(60);
+    let width = area.width;
     let rows = usize::from(area.height.saturating_sub(5)).max(1);
     let selected = picker.selected.min(found.len().saturating_sub(1));
     // Keep the highlight in view.
@@ -41,12 +41,12 @@ pub(super) fn render(picker: &Picker, theme: &Theme, frame: &mut Frame, area: Re
         };
         lines.push(Line::styled(format!(" {text}"), style));
     }
-    let height = (lines.len() as u16 + 2).min(area.height);
+    // Below the tab bar, the whole width and the rest of the height.
     let popup = Rect {
-        x: area.x + area.width.saturating_sub(width) / 2,
-        y: area.y + 1.min(area.height.saturating_sub(height)),
+        x: area.x,
+        y: area.y + 1.min(area.height),
         width,
-        height,
+        height: area.height.saturating_sub(1),
     };
     frame.render_widget(Clear, popup);
     let title = format!(

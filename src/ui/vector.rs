@@ -76,7 +76,11 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
         return;
     }
     let areas = areas(app, inner);
-    let header = headers(app, analysis);
+    let mut header = headers(app, analysis);
+    // The number columns that fit whole, in their order of importance (left to right); the
+    // rest of the row goes to the bar, if the tab has one.
+    let fitting = usize::from(inner.width.saturating_sub(NUMBER + 2 + 1) / (NUMBER + 1));
+    header.truncate(1 + fitting);
     let widths: Vec<u16> = header
         .iter()
         .enumerate()
@@ -88,7 +92,7 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
     let bar_width = usize::from(inner.width.saturating_sub(fixed));
 
     let rows: Vec<Row> = (0..app.vector().len())
-        .map(|i| row(app, analysis, theme, i, bar_width))
+        .map(|i| row(app, analysis, theme, i, bar_width, header.len()))
         .collect();
     let header = Row::new(header.into_iter().enumerate().map(|(i, title)| {
         if i == 0 {
@@ -166,12 +170,22 @@ fn headers(app: &App, analysis: &Analysis) -> Vec<String> {
         .collect()
 }
 
-fn row<'a>(app: &App, analysis: &Analysis, theme: &Theme, i: usize, bar_width: usize) -> Row<'a> {
+/// Row `i`: its first `columns` cells, then the bar when there is one.
+fn row<'a>(
+    app: &App,
+    analysis: &Analysis,
+    theme: &Theme,
+    i: usize,
+    bar_width: usize,
+    columns: usize,
+) -> Row<'a> {
     let p = analysis.softmax.probabilities[i];
-    let bar = Cell::from(Span::styled(
-        theme.bar(p, bar_width),
-        theme.style(Role::Bar),
-    ));
+    let bar = || {
+        Cell::from(Span::styled(
+            theme.bar(p, bar_width),
+            theme.style(Role::Bar),
+        ))
+    };
     let cell = |v: f64| format::cell(v, usize::from(NUMBER), 4);
     // A value that failed (NaN or infinite) stands out.
     let checked = |v: f64| {
@@ -203,8 +217,9 @@ fn row<'a>(app: &App, analysis: &Analysis, theme: &Theme, i: usize, bar_width: u
                     3,
                 )),
                 last,
-                bar,
             ]);
+            cells.truncate(columns);
+            cells.push(bar());
         }
         Kind::Function(numbers) => match &numbers.low {
             Some(low) => {
@@ -216,14 +231,18 @@ fn row<'a>(app: &App, analysis: &Analysis, theme: &Theme, i: usize, bar_width: u
                     evaluated(&torch.evaluations[i].1, theme),
                 ]);
             }
-            None => cells.extend([
-                number(cell(numbers.outputs[i])),
-                number(cell(numbers.derivatives[i])),
-                number(format::percent(p)),
-                bar,
-            ]),
+            None => {
+                cells.extend([
+                    number(cell(numbers.outputs[i])),
+                    number(cell(numbers.derivatives[i])),
+                    number(format::percent(p)),
+                ]);
+                cells.truncate(columns);
+                cells.push(bar());
+            }
         },
     }
+    cells.truncate(columns + 1);
     Row::new(cells)
 }
 
