@@ -235,7 +235,7 @@ fn element_count(text: &str) -> Result<usize, String> {
 #[derive(Debug)]
 pub enum Parsed {
     /// Arguments to run with.
-    Run(Cli),
+    Run(Box<Cli>),
     /// Help or the version, to print on stdout as clap wrote it.
     Printed(String),
     /// Unusable arguments: one line saying why and where to look.
@@ -254,7 +254,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Parsed {
     let args: Vec<OsString> = args.into_iter().collect();
     let (shielded, subcommand) = shield_negative_numbers(&args);
     match Cli::try_parse_from(shielded) {
-        Ok(cli) => Parsed::Run(cli),
+        Ok(cli) => Parsed::Run(Box::new(cli)),
         Err(err)
             if matches!(
                 err.kind(),

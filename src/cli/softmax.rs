@@ -82,6 +82,38 @@ pub(super) fn run(
     if args.plot {
         return softmax_bars(&xs, &probabilities, environment, out);
     }
+    if model == Model::F64 {
+        writeln!(out, "in f64: the kernel's own values, within a few ulps")?;
+    }
+    let numbers = Numbers {
+        xs: &xs,
+        probabilities: &probabilities,
+        log_probabilities: &log_probabilities,
+        logsumexp,
+        temperature: checked,
+    };
+    write_text(&numbers, out)
+}
+
+/// The f64 softmax of one vector, ready to print.
+struct Numbers<'a> {
+    xs: &'a [f64],
+    probabilities: &'a [f64],
+    log_probabilities: &'a [f64],
+    logsumexp: f64,
+    temperature: Temperature,
+}
+
+/// The table, its summary line, and a note when the naive form fails.
+fn write_text(numbers: &Numbers<'_>, out: &mut dyn Write) -> Result<(), Error> {
+    let Numbers {
+        xs,
+        probabilities,
+        log_probabilities,
+        logsumexp,
+        temperature: checked,
+    } = *numbers;
+    let temperature = checked.get();
     let header = [
         "i".to_string(),
         "x".to_string(),
@@ -89,7 +121,7 @@ pub(super) fn run(
         "percent".to_string(),
         "log-probability".to_string(),
     ];
-    let rows: Vec<[String; 5]> = (0..n)
+    let rows: Vec<[String; 5]> = (0..xs.len())
         .map(|i| {
             [
                 i.to_string(),
@@ -100,13 +132,10 @@ pub(super) fn run(
             ]
         })
         .collect();
-    if model == Model::F64 {
-        writeln!(out, "in f64: the kernel's own values, within a few ulps")?;
-    }
     write_table(out, &header, &rows)?;
-    let sum = kernel::compensated_sum(&probabilities);
-    let argmax = kernel::argmax(&probabilities);
-    let entropy = kernel::entropy(&probabilities, &log_probabilities);
+    let sum = kernel::compensated_sum(probabilities);
+    let argmax = kernel::argmax(probabilities);
+    let entropy = kernel::entropy(probabilities, log_probabilities);
     writeln!(
         out,
         "sum {sum:.12}   argmax {argmax}   entropy {} nats   temperature {}   logsumexp {}",
@@ -114,7 +143,7 @@ pub(super) fn run(
         full_precision(temperature),
         full_precision(logsumexp),
     )?;
-    if let Some(failure) = naive_failure(&xs, checked) {
+    if let Some(failure) = naive_failure(xs, checked) {
         let why = match failure {
             NaiveFailure::Overflow { first } => {
                 format!("exp(x{first}/T) overflows, and inf/inf is NaN")

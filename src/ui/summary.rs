@@ -32,12 +32,10 @@ pub(super) fn detail<'a>(
 ) -> Vec<Line<'a>> {
     let i = app.vector().selected();
     let x = format::full_precision(app.vector().values()[i]);
-    let softmax = &analysis.softmax;
-    let whole = format::full_precision;
     let mut lines = vec![line(theme, width, &[(format!("x{i} = {x}"), Role::Key)])];
-    // A label, then its value wrapped under itself.
-    let mut row = |label: &str, value: String| {
-        let indent = 11;
+    // Each label, then its value wrapped under itself.
+    let indent = 11;
+    for (label, value) in detail_rows(analysis, i) {
         let value = shown(theme, &value);
         for (k, part) in wrap_words(&value, width.saturating_sub(indent + 1), theme.unicode)
             .into_iter()
@@ -49,7 +47,15 @@ pub(super) fn detail<'a>(
                 theme.style(Role::Info),
             ));
         }
-    };
+    }
+    lines
+}
+
+/// The detail's rows for element `i`: a label (empty to continue the one above) and its value.
+fn detail_rows(analysis: &Analysis, i: usize) -> Vec<(&'static str, String)> {
+    let softmax = &analysis.softmax;
+    let whole = format::full_precision;
+    let with_percent = |p: f64| format!("{} ({})", whole(p), format::percent(p));
     match &analysis.kind {
         Kind::Function(FunctionNumbers {
             low: Some(low),
@@ -57,85 +63,82 @@ pub(super) fn detail<'a>(
             derivatives,
             ..
         }) => {
-            row("exact", format!("f {}", whole(outputs[i])));
-            row("", format!("f' {}", whole(derivatives[i])));
-            for model in &low.models {
-                let (f, df) = model.evaluations[i];
-                let said = |e: Evaluation| match e.flag {
-                    Flag::Fine => whole(e.value),
-                    flag => format!("{} ({})", whole(e.value), flag.word()),
-                };
-                row(model.framework.name(), model.formula.value.to_string());
-                row("", format!("f {}   f' {}", said(f), said(df)));
-            }
-            let jax: Vec<&str> = low
-                .models
-                .iter()
-                .filter(|m| m.jax.value && m.jax.derivative)
-                .map(|m| m.framework.name())
-                .collect();
-            if let [framework] = jax.as_slice() {
-                row(
-                    "JAX",
-                    format!("0.10 returns {framework}'s f and f' here (measured)"),
-                );
-            }
-            if let Some(stable) = &low.stable_softplus {
-                row(
-                    "stable",
-                    format!("max(x, 0) + log1p(exp(-|x|)): {}", whole(stable[i])),
-                );
-            }
+            let mut rows = vec![
+                ("exact", format!("f {}", whole(outputs[i]))),
+                ("", format!("f' {}", whole(derivatives[i]))),
+            ];
+            rows.extend(low_function_rows(low, i));
+            rows
         }
-        Kind::Function(numbers) => {
-            row("f(x)", whole(numbers.outputs[i]));
-            row("f'(x)", whole(numbers.derivatives[i]));
-            row(
-                "p",
-                format!(
-                    "{} ({})",
-                    whole(softmax.probabilities[i]),
-                    format::percent(softmax.probabilities[i])
-                ),
-            );
-        }
+        Kind::Function(numbers) => vec![
+            ("f(x)", whole(numbers.outputs[i])),
+            ("f'(x)", whole(numbers.derivatives[i])),
+            ("p", with_percent(softmax.probabilities[i])),
+        ],
         Kind::Softmax(SoftmaxExtras { low: Some(low) }) => {
-            row("p", whole(softmax.probabilities[i]));
+            let mut rows = vec![("p", whole(softmax.probabilities[i]))];
             for (framework, forms, formulas) in &low.models {
-                row(framework.name(), formulas.naive.to_string());
-                row(
+                rows.push((framework.name(), formulas.naive.to_string()));
+                rows.push((
                     "",
                     format!(
                         "p {}   naive {}",
                         whole(forms.probabilities[i]),
                         whole(forms.naive[i])
                     ),
-                );
+                ));
             }
+            rows
         }
         Kind::Softmax(_) => {
-            row(
-                "p",
-                format!(
-                    "{} ({})",
-                    whole(softmax.probabilities[i]),
-                    format::percent(softmax.probabilities[i])
-                ),
-            );
-            row("log p", whole(softmax.log_probabilities[i]));
             let naive = softmax.naive[i];
-            row(
-                "naive",
-                match softmax.naive_failure {
-                    Some(failure) if !naive.is_finite() => {
-                        format!("{} ({})", whole(naive), failure.word())
-                    }
-                    _ => whole(naive),
-                },
-            );
+            let naive = match softmax.naive_failure {
+                Some(failure) if !naive.is_finite() => {
+                    format!("{} ({})", whole(naive), failure.word())
+                }
+                _ => whole(naive),
+            };
+            vec![
+                ("p", with_percent(softmax.probabilities[i])),
+                ("log p", whole(softmax.log_probabilities[i])),
+                ("naive", naive),
+            ]
         }
     }
-    lines
+}
+
+/// What each framework model computes for element `i` in the lower precision.
+fn low_function_rows(low: &LowFunction, i: usize) -> Vec<(&'static str, String)> {
+    let whole = format::full_precision;
+    let mut rows = Vec::new();
+    for model in &low.models {
+        let (f, df) = model.evaluations[i];
+        let said = |e: Evaluation| match e.flag {
+            Flag::Fine => whole(e.value),
+            flag => format!("{} ({})", whole(e.value), flag.word()),
+        };
+        rows.push((model.framework.name(), model.formula.value.to_string()));
+        rows.push(("", format!("f {}   f' {}", said(f), said(df))));
+    }
+    let jax: Vec<&str> = low
+        .models
+        .iter()
+        .filter(|m| m.jax.value && m.jax.derivative)
+        .map(|m| m.framework.name())
+        .collect();
+    if let [framework] = jax.as_slice() {
+        rows.push((
+            "JAX",
+            format!("0.10 returns {framework}'s f and f' here (measured)"),
+        ));
+    }
+    if let Some(stable) = &low.stable_softplus {
+        rows.push((
+            "stable",
+            format!("max(x, 0) + log1p(exp(-|x|)): {}", whole(stable[i])),
+        ));
+    }
+    rows
 }
 
 /// The two summary lines (or the first alone when `lines` is 1).

@@ -221,8 +221,8 @@ fn row<'a>(
             cells.truncate(columns);
             cells.push(bar());
         }
-        Kind::Function(numbers) => match &numbers.low {
-            Some(low) => {
+        Kind::Function(numbers) => {
+            if let Some(low) = &numbers.low {
                 let [numpy, torch] = [&low.models[0], &low.models[1]];
                 cells.extend([
                     evaluated(&numpy.evaluations[i].0, theme),
@@ -230,8 +230,7 @@ fn row<'a>(
                     evaluated(&numpy.evaluations[i].1, theme),
                     evaluated(&torch.evaluations[i].1, theme),
                 ]);
-            }
-            None => {
+            } else {
                 cells.extend([
                     number(cell(numbers.outputs[i])),
                     number(cell(numbers.derivatives[i])),
@@ -240,7 +239,7 @@ fn row<'a>(
                 cells.truncate(columns);
                 cells.push(bar());
             }
-        },
+        }
     }
     cells.truncate(columns + 1);
     Row::new(cells)
