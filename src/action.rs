@@ -44,6 +44,8 @@ pub enum Action {
     SelectNext,
     /// Select the previous element.
     SelectPrev,
+    /// Move the selection through the panel's rows: a row, a page, to the first or last.
+    SelectRow(Scroll),
     /// Select the element at this index (a mouse click).
     SelectElement(usize),
     /// Add this amount to the selected element.
@@ -100,6 +102,18 @@ pub enum Action {
     ToggleJacobian,
     /// Evaluate in the next precision: f64, f32, f16, bf16.
     CyclePrecision,
+    /// Choose what `[` and `]` adjust on the Softmax tab: T, top-k, top-p, min-p.
+    CycleFocus,
+    /// The sampler's next order: hf, llama.cpp, vLLM.
+    CycleOrder,
+    /// The Softmax panel's next view: softmax, sampler, sparse.
+    CyclePanel,
+    /// List the elements by probability, or as the vector holds them.
+    ToggleSort,
+    /// Draw samples from the sampler's final distribution (again: with the next seed).
+    Draw,
+    /// Forget the draws.
+    ClearDraws,
     /// Copy the current view as text, with the command line that reopens it, to the clipboard
     /// (OSC 52, which reaches the local clipboard through SSH and tmux).
     Share,

@@ -1,12 +1,12 @@
 //! What a frame shows, computed once from the state by kernel calls: the panel's numbers, the
 //! status line's readout, the chart's curves. The ui only draws what is here.
 
-use crate::app::App;
+use crate::app::{App, Panel};
 use crate::kernel::naive::{NaiveFailure, naive_failure};
 use crate::kernel::precision::{
     self, Evaluation, Formula, Framework, JaxAgreement, Precision, SoftmaxForms, SoftmaxFormulas,
 };
-use crate::kernel::{self, Activation, Temperature};
+use crate::kernel::{self, Activation, Order, Sampled, Temperature};
 use crate::plot::{self, Curve, CurveSpec, Sweep};
 
 /// Everything one frame shows.
@@ -119,6 +119,64 @@ pub struct ModelNumbers {
 pub struct SoftmaxExtras {
     /// In a precision below f64 (and T > 0): the naive softmax and its log in that format.
     pub low: Option<LowSoftmax>,
+    /// The softmax at `T = 1`, when the temperature is another: what the bars show before.
+    pub untempered: Option<Vec<f64>>,
+    /// The sampler, on its panel, or while a filter is on or samples are drawn.
+    pub sampler: Option<SamplerNumbers>,
+    /// Sparsemax and 1.5-entmax, on their panel.
+    pub sparse: Option<SparseNumbers>,
+}
+
+impl SoftmaxExtras {
+    /// The distribution the panel ends with: the sampler's final one on its panel, else the
+    /// softmax at the temperature.
+    #[must_use]
+    pub fn after<'a>(&'a self, softmax: &'a SoftmaxNumbers, panel: Panel) -> &'a [f64] {
+        match (&self.sampler, panel) {
+            (Some(sampler), Panel::Sampler) => &sampler.sampled.probabilities,
+            _ => &softmax.probabilities,
+        }
+    }
+
+    /// What the bars show before the temperature and the filters, when either changes
+    /// anything: the softmax at `T = 1`, or the plain softmax before the filters.
+    #[must_use]
+    pub fn before<'a>(&'a self, softmax: &'a SoftmaxNumbers, panel: Panel) -> Option<&'a [f64]> {
+        let filtered = panel == Panel::Sampler
+            && self
+                .sampler
+                .as_ref()
+                .is_some_and(|s| !s.sampled.stages.is_empty());
+        match &self.untempered {
+            Some(untempered) if panel != Panel::Sparse => Some(untempered),
+            _ if filtered => Some(&softmax.probabilities),
+            _ => None,
+        }
+    }
+}
+
+/// What the sampler leaves of the vector.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SamplerNumbers {
+    /// In the order chosen.
+    pub sampled: Sampled,
+    /// Each other order that keeps a different set of elements, with what it leaves.
+    pub disagreeing: Vec<Sampled>,
+    /// With draws: how many times each element was drawn.
+    pub counts: Option<Vec<u64>>,
+}
+
+/// Sparsemax and 1.5-entmax of `x / T`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SparseNumbers {
+    /// sparsemax (Martins and Astudillo 2016): exact zeros outside the support.
+    pub sparsemax: Vec<f64>,
+    /// How many elements sparsemax gives a positive probability.
+    pub sparsemax_support: usize,
+    /// 1.5-entmax (Peters, Niculae and Martins 2019).
+    pub entmax: Vec<f64>,
+    /// How many elements 1.5-entmax gives a positive probability.
+    pub entmax_support: usize,
 }
 
 /// Softmax in a precision below f64, in each framework's model: the stable form and the naive
@@ -142,6 +200,11 @@ pub enum Chart {
     Jacobian(Vec<f64>),
 }
 
+/// Up to this many elements, the softmax sweep draws every one.
+const SWEEP_ALL: usize = 8;
+/// Past that, how many of the most probable others it draws (the rest is one curve).
+const SWEEP_OTHERS: usize = 5;
+
 impl Analysis {
     /// Everything a frame of `app` shows, with `samples` curve points across the chart.
     #[must_use]
@@ -153,15 +216,29 @@ impl Analysis {
             (Kind::Function(numbers), chart)
         } else {
             let chart = if app.view().jacobian {
-                Chart::Jacobian(jacobian(&softmax.probabilities, app.params().temperature))
+                Chart::Jacobian(jacobian(&softmax.probabilities, app.params().temperature()))
             } else {
+                let vector = app.vector();
+                let others = if vector.len() <= SWEEP_ALL {
+                    vector.len()
+                } else {
+                    SWEEP_OTHERS
+                };
+                let shown: Vec<usize> = vector
+                    .ranking()
+                    .iter()
+                    .copied()
+                    .filter(|&j| j != vector.selected())
+                    .take(others)
+                    .collect();
                 Chart::Sweep(plot::softmax_sweep(
                     app.level(),
-                    app.vector().values(),
-                    app.vector().selected(),
-                    app.params().temperature,
+                    vector.values(),
+                    vector.selected(),
+                    app.params().temperature(),
                     app.view().window,
                     samples,
+                    &shown,
                 ))
             };
             (Kind::Softmax(softmax_extras(app)), chart)
@@ -170,6 +247,15 @@ impl Analysis {
             softmax,
             kind,
             chart,
+        }
+    }
+
+    /// The sampler's numbers, on the Softmax tab when they were computed.
+    #[must_use]
+    pub fn sampler(&self) -> Option<&SamplerNumbers> {
+        match &self.kind {
+            Kind::Softmax(extras) => extras.sampler.as_ref(),
+            Kind::Function(_) => None,
         }
     }
 
@@ -185,7 +271,7 @@ impl Analysis {
 
 fn softmax_numbers(app: &App) -> SoftmaxNumbers {
     let values = app.vector().values();
-    let t = app.params().temperature;
+    let t = app.params().temperature();
     let n = values.len();
     let mut probabilities = vec![0.0; n];
     let mut log_probabilities = vec![0.0; n];
@@ -267,8 +353,9 @@ fn function_numbers(app: &App, activation: Activation) -> FunctionNumbers {
 
 fn softmax_extras(app: &App) -> SoftmaxExtras {
     let precision = app.view().precision;
-    let t = app.params().temperature;
+    let t = app.params().temperature();
     let values = app.vector().values();
+    let level = app.level();
     let low = (precision != Precision::F64 && !t.is_argmax()).then(|| LowSoftmax {
         precision,
         models: Framework::ALL
@@ -282,7 +369,58 @@ fn softmax_extras(app: &App) -> SoftmaxExtras {
             })
             .collect(),
     });
-    SoftmaxExtras { low }
+    let untempered = (t != Temperature::ONE).then(|| {
+        let mut p = vec![0.0; values.len()];
+        kernel::softmax(level, values, Temperature::ONE, &mut p);
+        p
+    });
+    let panel = app.view().panel;
+    let sampler = (panel == Panel::Sampler || app.params().filtering() || app.draws().is_some())
+        .then(|| sampler_numbers(app));
+    let sparse = (panel == Panel::Sparse).then(|| {
+        let n = values.len();
+        let (mut sparsemax, mut entmax) = (vec![0.0; n], vec![0.0; n]);
+        let sparsemax_support = kernel::sparsemax(values, t, &mut sparsemax);
+        let entmax_support = kernel::entmax15(values, t, &mut entmax);
+        SparseNumbers {
+            sparsemax,
+            sparsemax_support,
+            entmax,
+            entmax_support,
+        }
+    });
+    SoftmaxExtras {
+        low,
+        untempered,
+        sampler,
+        sparse,
+    }
+}
+
+fn sampler_numbers(app: &App) -> SamplerNumbers {
+    let values = app.vector().values();
+    let level = app.level();
+    let settings = app.sampler();
+    let sampled = kernel::sample_distribution(level, values, &settings);
+    let survivors = sampled.survivors();
+    let disagreeing = if app.params().filtering() {
+        Order::ALL
+            .into_iter()
+            .filter(|&order| order != settings.order())
+            .map(|order| kernel::sample_distribution(level, values, &settings.with_order(order)))
+            .filter(|other| other.survivors() != survivors)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let counts = app
+        .draws()
+        .map(|draws| kernel::draw(&sampled.probabilities, draws.count, draws.seed));
+    SamplerNumbers {
+        sampled,
+        disagreeing,
+        counts,
+    }
 }
 
 fn curve(app: &App, numbers: &FunctionNumbers, samples: usize) -> Curve {

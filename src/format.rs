@@ -158,6 +158,20 @@ pub fn percent(p: f64) -> String {
     }
 }
 
+/// A count with thousands grouped by commas: `49,990`, `1,000,000`.
+#[must_use]
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Labels for axis ticks at `values`: as few digits as tell every label from its neighbours
 /// (`-5`, `-2.5`, `0.3`, not `0.30000000000000004`), exponent form from 1e5 on or below 1e-3
 /// (`-1e308`, `1.0000001e300`), and exactly `0` for a tick within a millionth of the spacing of
@@ -179,8 +193,8 @@ pub fn ticks(values: &[f64]) -> Vec<String> {
         .filter(|v| v.is_finite())
         .fold(0.0f64, |m, v| m.max(v.abs()));
     let exponential = largest >= 1e5 || spacing < 1e-3;
-    // The fewest digits that keep neighbouring labels apart (and say each value to within a
-    // tenth of the spacing).
+    // The fewest digits that keep neighbouring labels apart, say each value to within a tenth
+    // of the spacing, and never show a value that is not zero as 0 (or -0).
     for digits in 1..=17 {
         let labels: Vec<String> = cleaned
             .iter()
@@ -190,7 +204,7 @@ pub fn ticks(values: &[f64]) -> Vec<String> {
         let precise = cleaned.iter().zip(&labels).all(|(&v, label)| {
             label
                 .parse::<f64>()
-                .is_ok_and(|read| (read - v).abs() <= spacing * 0.1)
+                .is_ok_and(|read| (read - v).abs() <= spacing * 0.1 && (read == 0.0) == (v == 0.0))
         });
         if distinct && precise {
             return labels;
@@ -351,6 +365,8 @@ mod tests {
             ["-5", "-2.5", "0", "2.5", "5"]
         );
         assert_eq!(ticks(&[-0.1, 0.5, 1.1]), ["-0.1", "0.5", "1.1"]);
+        // Two ticks far apart still never read -0 or 0 for a value that is not zero.
+        assert_eq!(ticks(&[-0.1, 1.1]), ["-0.1", "1.1"]);
         assert_eq!(ticks(&[0.0, 50.0, 100.0]), ["0", "50", "100"]);
         assert_eq!(ticks(&[0.1 + 0.2, 0.6]), ["0.3", "0.6"]);
         assert_eq!(ticks(&[-1e-9, 1.0, 2.0]), ["0", "1", "2"]);
@@ -362,5 +378,14 @@ mod tests {
         assert_eq!(wide, ["-1e308", "-5e307", "0", "5e307", "1e308"]);
         let tiny = ticks(&[0.0, 2.5e-4, 5e-4]);
         assert_eq!(tiny, ["0", "2.5e-4", "5e-4"]);
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(49_990), "49,990");
+        assert_eq!(grouped(1_000_000), "1,000,000");
     }
 }

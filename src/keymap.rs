@@ -198,6 +198,13 @@ mod tests {
                 | Action::CycleTarget
                 | Action::ToggleJacobian
                 | Action::CyclePrecision
+                | Action::SelectRow(_)
+                | Action::CycleFocus
+                | Action::CycleOrder
+                | Action::CyclePanel
+                | Action::ToggleSort
+                | Action::Draw
+                | Action::ClearDraws
                 | Action::Share
                 | Action::ToggleHelp
                 | Action::Quit
@@ -451,7 +458,7 @@ mod tests {
         assert!(
             hints(Scope::Normal, true)
                 .iter()
-                .any(|&(_, k, t)| (k, t) == ("[ ]", "T"))
+                .any(|&(_, k, t)| (k, t) == ("[ ]", "adjust"))
         );
         let editing: Vec<(&str, &str)> = hints(Scope::Editing, false)
             .iter()

@@ -172,17 +172,29 @@ fn bands(spec: &CurveSpec, df: &[(f64, f64)]) -> Vec<Band> {
     bands
 }
 
-/// The softmax sweep, as numbers.
+/// One curve of the softmax sweep.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SweepCurve {
+    /// The element whose probability it is; `None` for the rest together.
+    pub element: Option<usize>,
+    /// `(x, p)` as the selected logit takes the value x.
+    pub points: Points,
+    /// Where the probability is now: `(x_selected, p)`.
+    pub now: (f64, f64),
+}
+
+/// The probabilities as the selected logit sweeps the x window: its own curve (solid, first),
+/// the largest few others (dotted), and, when there are more, the rest as one curve.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sweep {
     /// The swept element.
     pub selected: usize,
     /// The x window.
     pub window: (f64, f64),
-    /// `p_j(x)` for every element j (the selected one solid, the others dotted).
-    pub curves: Vec<Points>,
-    /// Where each probability is now: `(x_selected, p_j)`.
-    pub now: Vec<(f64, f64)>,
+    /// The selected element's curve first, then the others shown, then the rest.
+    pub curves: Vec<SweepCurve>,
+    /// How many elements the rest curve adds up (0 when every element has its own curve).
+    pub rest: usize,
 }
 
 /// `n` evenly spaced x values across `window`, ends included (at least 2).
@@ -240,8 +252,14 @@ pub fn sample(
     )
 }
 
-/// How each probability moves as element `selected` sweeps `window` (the others held): one curve
-/// per element, `p_j(x)` with `x` standing in for `values[selected]`.
+/// The probabilities of `values[selected]` and of each of `shown` (other indices) as the
+/// selected logit takes `n` values across `window`, with every other element summed into one
+/// rest curve.
+///
+/// One pass over the vector, then a few operations per sample: the rest is folded into one
+/// logit `m + T ln Σ exp((x_j - m)/T)` (`m` its largest), so a softmax over the selected value,
+/// the shown logits and that one gives each curve; at `T = 0` the one-hot limit splits ties
+/// evenly, counting each tied element of the rest.
 #[must_use]
 pub fn softmax_sweep(
     level: Level,
@@ -250,32 +268,115 @@ pub fn softmax_sweep(
     temperature: Temperature,
     window: (f64, f64),
     n: usize,
+    shown: &[usize],
 ) -> Sweep {
-    let mut curves = vec![Vec::with_capacity(n); values.len()];
-    let mut logits = values.to_vec();
-    let mut p = vec![0.0; values.len()];
+    let shown: Vec<usize> = shown
+        .iter()
+        .copied()
+        .filter(|&j| j != selected && j < values.len())
+        .collect();
+    let mut in_rest = vec![true; values.len()];
+    in_rest[selected] = false;
+    for &j in &shown {
+        in_rest[j] = false;
+    }
+    let rest: Vec<f64> = values
+        .iter()
+        .zip(&in_rest)
+        .filter(|&(_, &r)| r)
+        .map(|(&v, _)| v)
+        .collect();
+    let fold = RestLogit::new(level, &rest, temperature);
+    let probabilities = |x: f64| -> Vec<f64> {
+        let mut logits = Vec::with_capacity(shown.len() + 2);
+        logits.push(x);
+        logits.extend(shown.iter().map(|&j| values[j]));
+        fold.probabilities(level, &logits, temperature)
+    };
+    let curves_count = shown.len() + 1 + usize::from(!rest.is_empty());
+    let mut points = vec![Vec::with_capacity(n); curves_count];
     for x in grid(window, n) {
-        logits[selected] = x;
-        kernel::softmax(level, &logits, temperature, &mut p);
-        for (curve, &pj) in curves.iter_mut().zip(&p) {
-            curve.push((x, pj));
+        for (curve, p) in points.iter_mut().zip(probabilities(x)) {
+            curve.push((x, p));
         }
     }
-    kernel::softmax(level, values, temperature, &mut p);
-    let now = finite(p.iter().map(|&pj| (values[selected], pj)));
+    let x_now = values[selected];
+    let now = probabilities(x_now);
+    let elements = std::iter::once(Some(selected))
+        .chain(shown.iter().map(|&j| Some(j)))
+        .chain((!rest.is_empty()).then_some(None));
+    let curves = elements
+        .zip(points)
+        .zip(now)
+        .enumerate()
+        .map(|(k, ((element, points), p))| {
+            let points = finite(points);
+            SweepCurve {
+                element,
+                points: if k == 0 { points } else { dotted(&points) },
+                now: (x_now, if p.is_finite() { p } else { 0.0 }),
+            }
+        })
+        .collect();
     Sweep {
         selected,
         window,
-        curves: curves
-            .into_iter()
-            .enumerate()
-            .map(|(j, c)| {
-                let c = finite(c);
-                if j == selected { c } else { dotted(&c) }
-            })
-            .collect(),
-        now,
+        curves,
+        rest: rest.len(),
     }
+}
+
+/// The elements of the sweep that have no curve of their own, folded into what a softmax over
+/// the others needs.
+enum RestLogit {
+    /// None.
+    Empty,
+    /// `T > 0`: one logit standing for them all.
+    Tempered(f64),
+    /// `T = 0`: their largest value and how many share it.
+    Argmax(f64, usize),
+}
+
+impl RestLogit {
+    fn new(level: Level, rest: &[f64], t: Temperature) -> RestLogit {
+        let Some(m) = rest.iter().copied().reduce(f64::max) else {
+            return RestLogit::Empty;
+        };
+        if t.is_argmax() {
+            return RestLogit::Argmax(m, rest.iter().filter(|&&v| v == m).count());
+        }
+        let shifted: Vec<f64> = rest.iter().map(|&v| v - m).collect();
+        RestLogit::Tempered(m + t.get() * kernel::logsumexp(level, &shifted, t))
+    }
+
+    /// The softmax of `logits` with the rest as one more entry (last, when there is a rest).
+    fn probabilities(&self, level: Level, logits: &[f64], t: Temperature) -> Vec<f64> {
+        match *self {
+            RestLogit::Empty => softmax_of(level, logits, t),
+            RestLogit::Tempered(r) => {
+                let mut all = logits.to_vec();
+                all.push(r);
+                softmax_of(level, &all, t)
+            }
+            RestLogit::Argmax(m, count) => {
+                let top = logits.iter().copied().fold(m, f64::max);
+                let ties = |v: f64| usize::from(v == top);
+                let rest_ties = if m == top { count } else { 0 };
+                let total = (logits.iter().map(|&v| ties(v)).sum::<usize>() + rest_ties) as f64;
+                logits
+                    .iter()
+                    .map(|&v| ties(v) as f64 / total)
+                    .chain(std::iter::once(rest_ties as f64 / total))
+                    .collect()
+            }
+        }
+    }
+}
+
+fn softmax_of(level: Level, logits: &[f64], t: Temperature) -> Vec<f64> {
+    let mut p = vec![0.0; logits.len()];
+    kernel::softmax(level, logits, t, &mut p);
+    p
 }
 
 /// Keeps only points whose coordinates are both finite: the one place non-finite values are
@@ -386,18 +487,60 @@ mod tests {
             Temperature::ONE,
             (-5.0, 5.0),
             11,
+            &[1, 2],
         );
         let curves = &sweep.curves;
         assert_eq!(curves.len(), 3);
-        let first = &curves[0];
+        assert_eq!(sweep.rest, 0);
+        let first = &curves[0].points;
         assert!(first.first().unwrap().1 < 0.01 && first.last().unwrap().1 > 0.95);
         // The others are dotted: every third sample, at the same x as the selected curve's.
         for (k, &(x, p0)) in first.iter().step_by(3).enumerate() {
-            let others: f64 = curves[1..].iter().map(|c| c[k].1).sum();
-            assert_eq!(curves[1][k].0, x);
+            let others: f64 = curves[1..].iter().map(|c| c.points[k].1).sum();
+            assert_eq!(curves[1].points[k].0, x);
             assert!((p0 + others - 1.0).abs() < 1e-12);
         }
-        assert_eq!(sweep.now.len(), 3);
+        let mut p = [0.0; 3];
+        kernel::softmax(Level::best(), &[1.2, 0.9, 0.4], Temperature::ONE, &mut p);
+        assert_eq!(curves[0].now, (1.2, p[0]));
+    }
+
+    /// With a rest curve, every sample still sums to 1, the curves agree with a full softmax,
+    /// and at T = 0 tied elements of the rest take their share.
+    #[test]
+    fn the_rest_is_one_curve_that_completes_the_distribution() {
+        let values: Vec<f64> = (0..1000).map(|i| f64::from(i % 97) * 0.05).collect();
+        let t = Temperature::new(0.7).unwrap();
+        let sweep = softmax_sweep(Level::best(), &values, 3, t, (-5.0, 5.0), 7, &[96, 193]);
+        assert_eq!(sweep.curves.len(), 4);
+        assert_eq!(sweep.rest, 997);
+        assert_eq!(sweep.curves[3].element, None);
+        let mut logits = values.clone();
+        let mut p = vec![0.0; values.len()];
+        for (k, &(x, p3)) in sweep.curves[0].points.iter().enumerate().step_by(3) {
+            logits[3] = x;
+            kernel::softmax(Level::best(), &logits, t, &mut p);
+            assert!((p3 - p[3]).abs() <= 1e-14, "{p3} {}", p[3]);
+            let q = k / 3;
+            assert!((sweep.curves[1].points[q].1 - p[96]).abs() <= 1e-14);
+            let rest: f64 = (0..values.len())
+                .filter(|&j| ![3, 96, 193].contains(&j))
+                .map(|j| p[j])
+                .sum();
+            assert!((sweep.curves[3].points[q].1 - rest).abs() <= 1e-12);
+        }
+        let argmax = softmax_sweep(
+            Level::best(),
+            &[2.0, 2.0, 2.0, 2.0, 1.0],
+            0,
+            Temperature::new(0.0).unwrap(),
+            (1.0, 3.0),
+            3,
+            &[1],
+        );
+        // Now the selected logit ties with three others: a quarter each, the rest two of them.
+        let at = |k: usize| argmax.curves[k].now.1;
+        assert_eq!((at(0), at(1), at(2)), (0.25, 0.25, 0.5));
     }
 
     #[test]

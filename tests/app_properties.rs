@@ -76,7 +76,7 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
         "{:?}",
         app.vector().values()
     );
-    let t = app.params().temperature.get();
+    let t = app.params().temperature().get();
     prop_assert!(t.is_finite() && t >= 0.0);
     let (lo, hi) = app.view().window;
     prop_assert!(

@@ -305,7 +305,6 @@ fn the_explorer_refuses_when_stdout_is_not_a_terminal() {
         "",
         "--input: \"nan\" is not a finite number",
     );
-    assert_refused(&["--input", &vec!["1"; 17].join(" ")], "", "at most 16");
     assert_refused(&["--tab", "softmax", "--param", "2"], "", "--temperature");
     assert_refused(
         &["--tab", "elu", "--param", "-1"],

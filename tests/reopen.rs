@@ -7,7 +7,7 @@ use std::process::Command;
 use actscope::action::Action;
 use actscope::app::{App, Settings, TABS};
 use actscope::cli::{self, Parsed};
-use actscope::kernel::Temperature;
+use actscope::kernel::{SamplerSettings, Temperature};
 use proptest::prelude::*;
 
 /// `line` split into arguments by `sh` itself: the command's name replaced by a `printf` that
@@ -65,7 +65,7 @@ proptest! {
     ) {
         let mut app = App::new(Settings {
             values,
-            temperature: Temperature::new(temperature).unwrap(),
+            sampler: SamplerSettings::default().with_temperature(Temperature::new(temperature).unwrap()),
             ..Settings::default()
         });
         app.update(Action::SelectTab(tab));
@@ -79,8 +79,8 @@ proptest! {
         let bits = |a: &App| a.vector().values().iter().map(|v| v.to_bits()).collect::<Vec<_>>();
         prop_assert_eq!(bits(&back), bits(&app), "{}", line);
         prop_assert_eq!(
-            back.params().temperature.get().to_bits(),
-            app.params().temperature.get().to_bits(),
+            back.params().temperature().get().to_bits(),
+            app.params().temperature().get().to_bits(),
             "{}", line
         );
         if let Some(a) = app.activation() {

@@ -14,14 +14,15 @@ mod view;
 
 pub use edit::{CursorMove, Edit, Origin};
 pub use help::{HELP_CHROME, HelpView, help_page};
-pub use params::Params;
+pub use params::{Control, Params};
 pub use picker::{Choice, Picker, matches as picker_matches};
 pub use tab::{SOFTMAX_TAB, TABS, Tab};
-pub use vector::{DEFAULT_VALUES, InputVector, MAX_ELEMENTS, MIN_ELEMENTS, exact_text};
-pub use view::{DEFAULT_DEPTH, DEFAULT_WINDOW, View};
+pub use vector::{DEFAULT_VALUES, InputVector, MAX_ELEMENTS, MAX_TYPED, MIN_ELEMENTS, exact_text};
+pub use view::{DEFAULT_DEPTH, DEFAULT_WINDOW, Panel, Sort, View};
 
-use crate::action::Action;
-use crate::kernel::{self, Activation, Level, Temperature};
+use crate::action::{Action, Scroll};
+use crate::format::grouped;
+use crate::kernel::{self, Activation, Level, SamplerSettings};
 use crate::theme::MarkerKind;
 use params::Stepped;
 use vector::Refused;
@@ -68,6 +69,19 @@ pub enum Request {
     Share,
 }
 
+/// How many samples a draw takes unless told otherwise.
+pub const DEFAULT_DRAWS: usize = 1000;
+
+/// Samples drawn from the sampler's final distribution: how many, and the seed that makes them
+/// reproducible (`actscope sample --draws N --seed S` draws the same).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Draws {
+    /// How many samples.
+    pub count: usize,
+    /// The seed.
+    pub seed: u64,
+}
+
 /// How the explorer starts: what the command line asked for.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
@@ -75,12 +89,23 @@ pub struct Settings {
     pub tab: usize,
     /// The GELU tab shows the tanh approximation.
     pub gelu_tanh: bool,
-    /// The starting vector (1 to 16 finite numbers).
+    /// The starting vector (1 to [`MAX_ELEMENTS`] finite numbers).
     pub values: Vec<f64>,
+    /// A label for each value, if the input had them.
+    pub labels: Option<Vec<String>>,
+    /// The file the vector was read from, as the reopen command should name it (while the
+    /// vector is unchanged, the reopen command reads the file again instead of listing values).
+    pub source: Option<String>,
     /// A parameter for the starting tab's activation.
     pub param: Option<f64>,
-    /// The softmax temperature.
-    pub temperature: Temperature,
+    /// The softmax temperature, the sampler's filters and their order.
+    pub sampler: SamplerSettings,
+    /// What the Softmax tab's panel shows.
+    pub panel: Panel,
+    /// The panel's order, if asked for (else by probability past 16 elements).
+    pub sort: Option<Sort>,
+    /// Samples drawn at the start.
+    pub draws: Option<Draws>,
     /// The chart marker.
     pub marker: MarkerKind,
     /// The markers the terminal can show (`m` cycles through these), the preferred first.
@@ -95,8 +120,13 @@ impl Default for Settings {
             tab: 1,
             gelu_tanh: false,
             values: DEFAULT_VALUES.to_vec(),
+            labels: None,
+            source: None,
             param: None,
-            temperature: Temperature::ONE,
+            sampler: SamplerSettings::default(),
+            panel: Panel::Softmax,
+            sort: None,
+            draws: None,
             marker: MarkerKind::Braille,
             markers: &[
                 MarkerKind::Braille,
@@ -121,6 +151,10 @@ pub struct App {
     level: Level,
     /// The terminal's size, as the last resize reported it.
     screen: (u16, u16),
+    /// Samples drawn from the final distribution, if any.
+    draws: Option<Draws>,
+    /// The file the vector came from, while the vector is unchanged.
+    source: Option<String>,
 }
 
 impl Default for App {
@@ -130,13 +164,16 @@ impl Default for App {
 }
 
 impl App {
-    /// An explorer in its starting state. A vector that breaks the rules (none, more than 16,
-    /// non-finite) or a parameter out of range is replaced by the default.
+    /// An explorer in its starting state. A vector that breaks the rules (none, more than
+    /// [`MAX_ELEMENTS`], non-finite, labels that do not match) or a parameter out of range is
+    /// replaced by the default.
     #[must_use]
     pub fn new(settings: Settings) -> App {
+        let vector = InputVector::labelled(settings.values, settings.labels);
         let mut app = App {
             tab: settings.tab.min(TABS.len() - 1),
-            vector: InputVector::new(settings.values).unwrap_or_default(),
+            source: settings.source.filter(|_| vector.is_some()),
+            vector: vector.unwrap_or_default(),
             params: Params::default(),
             view: View {
                 // A marker the terminal cannot show is not offered.
@@ -157,9 +194,12 @@ impl App {
             request: None,
             level: settings.level,
             screen: (100, 30),
+            draws: settings.draws.filter(|d| d.count > 0),
         };
         app.params.gelu_tanh = settings.gelu_tanh;
-        app.params.temperature = settings.temperature;
+        app.params.sampler = settings.sampler;
+        app.view.panel = settings.panel;
+        app.view.sort = settings.sort;
         if let (Some(p), Tab::Function(a)) = (settings.param, app.tab()) {
             app.params.set(a, p);
         }
@@ -223,6 +263,50 @@ impl App {
     #[must_use]
     pub fn level(&self) -> Level {
         self.level
+    }
+
+    /// The samples drawn, if any.
+    #[must_use]
+    pub fn draws(&self) -> Option<Draws> {
+        self.draws
+    }
+
+    /// The file the vector came from, while it is unchanged.
+    #[must_use]
+    pub fn source(&self) -> Option<&str> {
+        self.source.as_deref()
+    }
+
+    /// The order the panel lists the elements in.
+    #[must_use]
+    pub fn sort(&self) -> Sort {
+        self.view
+            .sort
+            .unwrap_or_else(|| Sort::automatic(self.vector.len()))
+    }
+
+    /// The element the panel lists on row `row` (0 is the first).
+    #[must_use]
+    pub fn element_at_row(&self, row: usize) -> usize {
+        match self.sort() {
+            Sort::Input => row,
+            Sort::Probability => self.vector.ranking()[row],
+        }
+    }
+
+    /// The panel row that lists element `i`.
+    #[must_use]
+    pub fn row_of(&self, i: usize) -> usize {
+        match self.sort() {
+            Sort::Input => i,
+            Sort::Probability => self.vector.rank_of(i),
+        }
+    }
+
+    /// The sampler's settings: the temperature, the filters, their order.
+    #[must_use]
+    pub fn sampler(&self) -> SamplerSettings {
+        self.params.sampler
     }
 
     /// What the terminal's owner should do, asked for since the last call.
@@ -294,14 +378,9 @@ impl App {
             Action::PrevTab => self.tab = (self.tab + TABS.len() - 1) % TABS.len(),
             Action::SelectTab(index) if index < TABS.len() => self.tab = index,
             Action::SelectTab(_) => {}
-            Action::SelectNext => {
-                self.vector.select_next();
-                self.view.follow(self.vector.selected_value());
-            }
-            Action::SelectPrev => {
-                self.vector.select_previous();
-                self.view.follow(self.vector.selected_value());
-            }
+            Action::SelectNext => self.select_row(Scroll::Down),
+            Action::SelectPrev => self.select_row(Scroll::Up),
+            Action::SelectRow(how) => self.select_row(how),
             Action::SelectElement(index) => {
                 self.vector.select(index);
                 self.view.follow(self.vector.selected_value());
@@ -310,21 +389,23 @@ impl App {
                 let result = self.vector.nudge(amount);
                 self.changed(result);
             }
-            Action::StartEdit => {
-                self.mode = Mode::Editing(Edit::new(
-                    exact_text(self.vector.selected_value()),
-                    Origin::Existing,
-                ));
-            }
-            Action::EditInput(c) => self.edit(|edit| edit.insert(c)),
-            Action::EditBackspace => self.edit(Edit::backspace),
-            Action::EditDelete => self.edit(Edit::delete),
-            Action::EditClear => self.edit(Edit::clear),
-            Action::EditCursor(to) => self.edit(|edit| edit.move_cursor(to)),
-            Action::EditCommit => self.commit_edit(),
-            Action::EditCancel => self.cancel_edit(),
+            Action::CycleFocus
+            | Action::CycleOrder
+            | Action::CyclePanel
+            | Action::Draw
+            | Action::ClearDraws => self.update_sampler(&action),
+            Action::ToggleSort => self.toggle_sort(),
+            Action::StartEdit
+            | Action::EditInput(_)
+            | Action::EditBackspace
+            | Action::EditDelete
+            | Action::EditClear
+            | Action::EditCursor(_)
+            | Action::EditCommit
+            | Action::EditCancel => self.update_edit(&action),
             Action::AddElement => match self.vector.insert_after_selected(0.0) {
                 Ok(()) => {
+                    self.source = None;
                     self.mode = Mode::Editing(Edit::new("0".to_string(), Origin::Inserted));
                     self.view.follow(0.0);
                 }
@@ -332,6 +413,7 @@ impl App {
             },
             Action::RemoveElement => match self.vector.remove_selected() {
                 Ok(removed) => {
+                    self.source = None;
                     self.view.keep_target_within(self.vector.len());
                     self.status = Some(info(format!("removed {}", exact_text(removed))));
                 }
@@ -353,6 +435,42 @@ impl App {
             | Action::CyclePrecision
             | Action::CycleTarget
             | Action::ToggleJacobian => self.update_view(&action),
+        }
+    }
+
+    /// Lists the elements by probability, or back in input order.
+    fn toggle_sort(&mut self) {
+        let sort = match self.sort() {
+            Sort::Input => Sort::Probability,
+            Sort::Probability => Sort::Input,
+        };
+        self.view.sort = Some(sort);
+        self.status = Some(info(
+            match sort {
+                Sort::Probability => "listed by probability, the most probable first",
+                Sort::Input => "listed in input order",
+            }
+            .to_string(),
+        ));
+    }
+
+    /// Applies an action of the edit field.
+    fn update_edit(&mut self, action: &Action) {
+        match *action {
+            Action::StartEdit => {
+                self.mode = Mode::Editing(Edit::new(
+                    exact_text(self.vector.selected_value()),
+                    Origin::Existing,
+                ));
+            }
+            Action::EditInput(c) => self.edit(|edit| edit.insert(c)),
+            Action::EditBackspace => self.edit(Edit::backspace),
+            Action::EditDelete => self.edit(Edit::delete),
+            Action::EditClear => self.edit(Edit::clear),
+            Action::EditCursor(to) => self.edit(|edit| edit.move_cursor(to)),
+            Action::EditCommit => self.commit_edit(),
+            Action::EditCancel => self.cancel_edit(),
+            _ => {}
         }
     }
 
@@ -420,10 +538,101 @@ impl App {
         }
     }
 
+    /// Moves the selection through the panel's rows (a row wraps around; a page and the ends
+    /// stop at the first and last row).
+    fn select_row(&mut self, how: Scroll) {
+        let n = self.vector.len();
+        let row = self.row_of(self.vector.selected());
+        // The rows a page holds: the screen less the panel's chrome, the header and the bars.
+        let page = usize::from(self.screen.1.saturating_sub(14)).max(1);
+        let to = match how {
+            Scroll::Down => (row + 1) % n,
+            Scroll::Up => (row + n - 1) % n,
+            Scroll::PageDown => (row + page).min(n - 1),
+            Scroll::PageUp => row.saturating_sub(page),
+            Scroll::Top => 0,
+            Scroll::Bottom => n - 1,
+        };
+        self.vector.select(self.element_at_row(to));
+        self.view.follow(self.vector.selected_value());
+    }
+
+    /// Applies an action of the Softmax tab's sampler.
+    fn update_sampler(&mut self, action: &Action) {
+        if self.activation().is_some() {
+            self.status = Some(info(
+                "the sampler is on the Softmax tab (/ finds it: type soft, Enter)".to_string(),
+            ));
+            return;
+        }
+        match action {
+            Action::CycleFocus => {
+                let text = self.params.cycle_focus();
+                if matches!(self.params.focus, Control::Filter(_))
+                    && self.view.panel == Panel::Softmax
+                {
+                    self.view.panel = Panel::Sampler;
+                }
+                self.status = Some(info(text));
+            }
+            Action::CycleOrder => {
+                let order = self.params.cycle_order();
+                let steps: Vec<String> = order
+                    .steps()
+                    .iter()
+                    .map(|step| match step {
+                        kernel::Step::Temperature => "T".to_string(),
+                        kernel::Step::Filter(filter) => filter.name().to_string(),
+                    })
+                    .collect();
+                self.status = Some(info(format!(
+                    "order {}: {}",
+                    order.name(),
+                    steps.join(", ")
+                )));
+            }
+            Action::CyclePanel => {
+                let at = Panel::ALL
+                    .iter()
+                    .position(|&p| p == self.view.panel)
+                    .map_or(0, |i| (i + 1) % Panel::ALL.len());
+                self.view.panel = Panel::ALL[at];
+                self.status = Some(info(format!("panel: {}", self.view.panel.name())));
+            }
+            Action::Draw => {
+                let draws = match self.draws {
+                    Some(d) => Draws {
+                        seed: d.seed.wrapping_add(1),
+                        ..d
+                    },
+                    None => Draws {
+                        count: DEFAULT_DRAWS,
+                        seed: 0,
+                    },
+                };
+                self.draws = Some(draws);
+                self.view.panel = Panel::Sampler;
+                self.status = Some(info(format!(
+                    "drew {} samples with seed {} (n: the next seed, N: clear)",
+                    grouped(draws.count),
+                    draws.seed
+                )));
+            }
+            Action::ClearDraws => {
+                self.draws = None;
+                self.status = Some(info("draws cleared".to_string()));
+            }
+            _ => {}
+        }
+    }
+
     /// After a change to the vector: keep the selection in view, or say why nothing changed.
     fn changed(&mut self, result: Result<(), Refused>) {
         match result {
-            Ok(()) => self.view.follow(self.vector.selected_value()),
+            Ok(()) => {
+                self.source = None;
+                self.view.follow(self.vector.selected_value());
+            }
             Err(Refused(why)) => self.status = Some(error(why)),
         }
     }
@@ -440,6 +649,7 @@ impl App {
             self.status = Some(error(why));
             return;
         }
+        let source = self.source.take();
         let after = self.probabilities();
         // The largest change, in units in the last place of the probability that moved.
         let (worst, ulps) = before.iter().zip(&after).enumerate().fold(
@@ -456,6 +666,7 @@ impl App {
         if ulps > SHIFT_TOLERANCE_ULPS {
             let x = old.values()[worst];
             self.vector = old;
+            self.source = source;
             self.status = Some(error(format!(
                 "shift refused: x{worst} {amount:+} is {} in f64 (the nearest it holds), so the \
                  differences between logits would change and p{worst} would go from {} to {}",
@@ -489,7 +700,7 @@ impl App {
         kernel::softmax(
             self.level,
             self.vector.values(),
-            self.params.temperature,
+            self.params.temperature(),
             &mut p,
         );
         p
@@ -571,8 +782,8 @@ impl App {
                 if result.is_ok() {
                     self.mode = Mode::Normal;
                     self.status = Some(info(format!(
-                        "x{} = {}",
-                        self.vector.selected(),
+                        "{} = {}",
+                        self.vector.name(self.vector.selected()),
                         exact_text(value)
                     )));
                 }
@@ -594,19 +805,23 @@ impl App {
             }
             return;
         }
-        let values = match crate::input::parse_vector(text) {
-            Ok(values) => values,
+        let vector = match crate::input::parse_text(text) {
+            Ok(vector) => vector,
             Err(err) => {
                 self.status = Some(error(format!("paste refused: {err}; vector unchanged")));
                 return;
             }
         };
-        let count = values.len();
-        match self.vector.replace(values) {
+        let count = vector.values.len();
+        let labelled = vector.labels.is_some();
+        match self.vector.replace(vector.values, vector.labels) {
             Ok(()) => {
+                self.source = None;
                 self.view.keep_target_within(count);
                 self.status = Some(info(format!(
-                    "pasted {count} number{}",
+                    "pasted {} {}number{}",
+                    grouped(count),
+                    if labelled { "labelled " } else { "" },
                     if count == 1 { "" } else { "s" }
                 )));
                 self.view.follow(self.vector.selected_value());
@@ -619,7 +834,14 @@ impl App {
 
     fn step_param(&mut self, up: bool) {
         let stepped = match self.activation() {
-            None => self.params.step_temperature(up),
+            None => {
+                let was = self.params.filtering();
+                let stepped = self.params.step_sampler(up, self.vector.len());
+                if !was && self.params.filtering() && self.view.panel == Panel::Softmax {
+                    self.view.panel = Panel::Sampler;
+                }
+                stepped
+            }
             Some(a) => self.params.step(a, up),
         };
         self.status = Some(match stepped {
@@ -817,9 +1039,9 @@ mod tests {
             app.update(Action::AddElement);
             app.update(Action::EditCommit);
         }
-        assert_eq!(app.vector().values().len(), MAX_ELEMENTS);
+        assert_eq!(app.vector().values().len(), MAX_TYPED);
         app.update(Action::AddElement);
-        assert_eq!(app.vector().values().len(), MAX_ELEMENTS);
+        assert_eq!(app.vector().values().len(), MAX_TYPED);
         assert_eq!(app.status().unwrap().kind, StatusKind::Error);
         for _ in 0..20 {
             app.update(Action::RemoveElement);
@@ -970,10 +1192,18 @@ mod tests {
         app.update(Action::Paste("1, 2, nan".into()));
         assert_eq!(app.vector().values(), [900.0, 1000.0, 1000.0]);
         assert!(app.status().unwrap().text.contains("\"nan\""));
-        let too_many = vec!["1"; 17].join(" ");
+        // Longer than a vector typed by hand: taken, labels too.
+        app.update(Action::Paste(vec!["1"; 17].join(" ")));
+        assert_eq!(app.vector().values().len(), 17);
+        app.update(Action::Paste("cat=1.2 dog=0.9 bird=0.4".into()));
+        assert_eq!(app.vector().labels().unwrap(), ["cat", "dog", "bird"]);
+        assert_eq!(app.status().unwrap().text, "pasted 3 labelled numbers");
+        let too_many = vec!["1"; MAX_ELEMENTS + 1].join(" ");
         app.update(Action::Paste(too_many));
         assert_eq!(app.vector().values().len(), 3);
+        assert!(app.status().unwrap().text.contains("at most 1,000,000"));
         app.update(Action::Paste("5".into()));
+        assert_eq!(app.vector().labels(), None);
         assert_eq!(app.vector().values(), [5.0]);
         assert_eq!(app.vector().selected(), 0);
     }
@@ -992,14 +1222,14 @@ mod tests {
         let mut app = App::default();
         app.update(Action::SelectTab(tab("softmax")));
         app.update(Action::ParamDown);
-        assert_eq!(app.params().temperature.get(), 0.75);
+        assert_eq!(app.params().temperature().get(), 0.75);
         for _ in 0..10 {
             app.update(Action::ParamDown);
         }
-        assert_eq!(app.params().temperature.get(), 0.0);
+        assert_eq!(app.params().temperature().get(), 0.0);
         assert_eq!(analyse(&app).softmax.probabilities, [1.0, 0.0, 0.0]);
         app.update(Action::ParamUp);
-        assert_eq!(app.params().temperature.get(), 0.1);
+        assert_eq!(app.params().temperature().get(), 0.1);
     }
 
     #[test]
@@ -1053,7 +1283,7 @@ mod tests {
             ..Settings::default()
         });
         assert_eq!(app.vector().values(), DEFAULT_VALUES);
-        assert_eq!(app.params().temperature.get(), 1.0);
+        assert_eq!(app.params().temperature().get(), 1.0);
         assert_eq!(app.tab(), Tab::Softmax);
         let app = App::new(Settings {
             tab: tab("leaky_relu"),

@@ -1,30 +1,138 @@
-//! The command line that reopens a state: `actscope --tab ... --input '...' [--param P]
-//! [--temperature T]`.
+//! The command line that reopens a state: `actscope --tab ... --input '...' [--labels ...]
+//! [--param P] [--temperature T] [--top-k K] [--top-p P] [--min-p M] [--order O] [--panel V]
+//! [--sort S] [--draws N --seed S]`, each option only where it differs from the default.
 
-use super::{App, exact_text};
+use super::{App, Panel, Sort, exact_text};
+use crate::kernel::{Filter, Order};
 
-/// The command line that reopens `app`'s tab, vector, parameter and temperature.
+/// The command line that reopens `app`'s tab, vector (with its labels, or the file it came from
+/// while it is unchanged), parameter, sampler, panel, order of rows and draws.
 pub(super) fn command_line(app: &App) -> String {
     let tab = match app.activation() {
         Some(a) => a.name(),
         None => "softmax",
     };
-    let values: Vec<String> = app
-        .vector()
-        .values()
-        .iter()
-        .map(|&v| exact_text(v))
-        .collect();
-    let mut parts = vec![format!(
-        "actscope --tab {tab} --input '{}'",
-        values.join(" ")
-    )];
+    let mut parts = vec![format!("actscope --tab {tab}")];
+    parts.extend(vector_options(app));
     if let Some(a) = app.activation().filter(|a| a.param().is_some()) {
         parts.push(format!("--param {}", exact_text(app.params().get(a))));
     }
-    let t = app.params().temperature.get();
+    let sampler = app.sampler();
+    let t = sampler.temperature().get();
     if t != 1.0 {
         parts.push(format!("--temperature {}", exact_text(t)));
     }
+    if sampler.is_on(Filter::TopK) {
+        parts.push(format!("--top-k {}", sampler.top_k()));
+    }
+    if sampler.is_on(Filter::TopP) {
+        parts.push(format!("--top-p {}", exact_text(sampler.top_p())));
+    }
+    if sampler.is_on(Filter::MinP) {
+        parts.push(format!("--min-p {}", exact_text(sampler.min_p())));
+    }
+    if sampler.order() != Order::Hf {
+        parts.push(format!("--order {}", sampler.order().name()));
+    }
+    if app.view().panel != Panel::Softmax {
+        parts.push(format!("--panel {}", app.view().panel.name()));
+    }
+    let sort = app.sort();
+    if sort != Sort::automatic(app.vector().len()) {
+        parts.push(format!("--sort {}", sort.name()));
+    }
+    if let Some(draws) = app.draws() {
+        parts.push(format!("--draws {} --seed {}", draws.count, draws.seed));
+    }
     parts.join(" ")
+}
+
+/// `--input-file PATH` while the vector is the file's; else the values, labelled
+/// (`--input 'cat=1.2 dog=0.9'`) when every label can be written so, or with `--labels`.
+fn vector_options(app: &App) -> Vec<String> {
+    if let Some(path) = app.source() {
+        return vec![format!("--input-file {}", shell_quote(path))];
+    }
+    let vector = app.vector();
+    let values = vector.values().iter().map(|&v| exact_text(v));
+    match vector.labels() {
+        None => vec![format!(
+            "--input {}",
+            shell_quote(&values.collect::<Vec<_>>().join(" "))
+        )],
+        Some(labels) if labels.iter().all(|l| token_safe(l)) => {
+            let tokens: Vec<String> = labels
+                .iter()
+                .zip(values)
+                .map(|(label, value)| format!("{label}={value}"))
+                .collect();
+            vec![format!("--input {}", shell_quote(&tokens.join(" ")))]
+        }
+        Some(labels) => {
+            let list: Vec<String> = labels.iter().map(|l| csv_field(l)).collect();
+            vec![
+                format!(
+                    "--input {}",
+                    shell_quote(&values.collect::<Vec<_>>().join(" "))
+                ),
+                format!("--labels {}", shell_quote(&list.join(","))),
+            ]
+        }
+    }
+}
+
+/// Whether `label=value` reads back as that label: no whitespace, and none of the characters
+/// that separate tokens or elements.
+fn token_safe(label: &str) -> bool {
+    !label
+        .chars()
+        .any(|c| c.is_whitespace() || "=,;[]\"".contains(c))
+}
+
+/// A label as one CSV field: quoted when it holds a comma, a quote or surrounding spaces.
+fn csv_field(label: &str) -> String {
+    if label.contains([',', '"']) || label.trim() != label {
+        format!("\"{}\"", label.replace('"', "\"\""))
+    } else {
+        label.to_string()
+    }
+}
+
+/// `text` as one word for a POSIX shell: as is when it holds only characters no shell treats
+/// specially, else in single quotes (a quote inside written `'\''`).
+#[must_use]
+pub fn shell_quote(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:,+=@%".contains(c));
+    if plain {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_quoted_for_the_shell() {
+        assert_eq!(shell_quote("logits.npy"), "logits.npy");
+        assert_eq!(shell_quote("1.2 0.9"), "'1.2 0.9'");
+        assert_eq!(shell_quote("don't"), r"'don'\''t'");
+        assert_eq!(shell_quote(""), "''");
+        assert_eq!(shell_quote("$HOME"), "'$HOME'");
+    }
+
+    #[test]
+    fn labels_that_cannot_be_tokens_go_to_csv() {
+        assert!(token_safe("cat"));
+        assert!(!token_safe("New York"));
+        assert!(!token_safe("[CLS]"));
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("dog"), "dog");
+    }
 }

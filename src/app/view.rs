@@ -15,6 +15,78 @@ pub const DEFAULT_DEPTH: u32 = 10;
 /// The fewest and most layers of the readout.
 const DEPTH_RANGE: (u32, u32) = (1, 100);
 
+/// What the Softmax tab's panel shows beside each logit (`v` cycles them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Panel {
+    /// The probability, its percentage, log-probability and the naive form's result.
+    #[default]
+    Softmax,
+    /// The sampler: the plain softmax, what each filter kept, and the final distribution.
+    Sampler,
+    /// Sparsemax and 1.5-entmax beside the softmax.
+    Sparse,
+}
+
+impl Panel {
+    /// Every panel, in the order `v` cycles them.
+    pub const ALL: [Panel; 3] = [Panel::Softmax, Panel::Sampler, Panel::Sparse];
+
+    /// Its name on the command line (`--panel`).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Panel::Softmax => "softmax",
+            Panel::Sampler => "sampler",
+            Panel::Sparse => "sparse",
+        }
+    }
+
+    /// The panel called `name`, or `None`.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Panel> {
+        Panel::ALL.into_iter().find(|panel| panel.name() == name)
+    }
+}
+
+/// The order the panel lists the elements in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sort {
+    /// As the vector holds them.
+    Input,
+    /// The most probable first (equal logits in input order).
+    Probability,
+}
+
+impl Sort {
+    /// Its name on the command line (`--sort`).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Sort::Input => "input",
+            Sort::Probability => "probability",
+        }
+    }
+
+    /// The order called `name`, or `None`.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Sort> {
+        [Sort::Input, Sort::Probability]
+            .into_iter()
+            .find(|sort| sort.name() == name)
+    }
+
+    /// The order a vector of `n` elements is listed in unless asked otherwise: as typed up to
+    /// [`super::MAX_TYPED`] elements, the most probable first beyond.
+    #[must_use]
+    pub fn automatic(n: usize) -> Sort {
+        if n > super::MAX_TYPED {
+            Sort::Probability
+        } else {
+            Sort::Input
+        }
+    }
+}
+
 /// The view.
 #[derive(Clone, Debug, PartialEq)]
 pub struct View {
@@ -36,6 +108,10 @@ pub struct View {
     pub jacobian: bool,
     /// The precision the panel evaluates in.
     pub precision: Precision,
+    /// What the Softmax tab's panel shows.
+    pub panel: Panel,
+    /// The panel's order, when asked for (else [`Sort::automatic`]).
+    pub sort: Option<Sort>,
 }
 
 impl Default for View {
@@ -54,6 +130,8 @@ impl Default for View {
             target: None,
             jacobian: false,
             precision: Precision::F64,
+            panel: Panel::Softmax,
+            sort: None,
         }
     }
 }

@@ -92,6 +92,8 @@ pub struct Hint {
     pub text: &'static str,
     /// What they do on the Softmax tab, when that differs.
     pub softmax_text: Option<&'static str>,
+    /// Shown only on the Softmax tab.
+    pub softmax_only: bool,
 }
 
 /// One row of the table.
@@ -140,6 +142,7 @@ pub fn hints(scope: Scope, softmax: bool) -> Vec<(u8, &'static str, &'static str
         .iter()
         .filter(|b| b.scope == scope)
         .filter_map(|b| b.hint)
+        .filter(|h| softmax || !h.softmax_only)
         .collect();
     hints.sort_by_key(|h| h.place);
     hints

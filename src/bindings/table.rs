@@ -37,6 +37,19 @@ const fn hint(priority: u8, place: u8, keys: &'static str, text: &'static str) -
         keys,
         text,
         softmax_text: None,
+        softmax_only: false,
+    }
+}
+
+/// A hint shown only on the Softmax tab.
+const fn softmax_hint(priority: u8, place: u8, keys: &'static str, text: &'static str) -> Hint {
+    Hint {
+        priority,
+        place,
+        keys,
+        text,
+        softmax_text: None,
+        softmax_only: true,
     }
 }
 
@@ -153,6 +166,38 @@ pub static BINDINGS: &[Binding] = &[
     ),
     row(
         Scope::Normal,
+        &[key(KeyCode::PageUp)],
+        "PgUp PgDn",
+        Binds::Action(Action::SelectRow(Scroll::PageUp)),
+        Some("select a page of rows up / down"),
+        None,
+    ),
+    row(
+        Scope::Normal,
+        &[key(KeyCode::PageDown)],
+        "",
+        Binds::Action(Action::SelectRow(Scroll::PageDown)),
+        None,
+        None,
+    ),
+    row(
+        Scope::Normal,
+        &[key(KeyCode::Home), ch('g')],
+        "Home End  g G",
+        Binds::Action(Action::SelectRow(Scroll::Top)),
+        Some("select the first / last row"),
+        None,
+    ),
+    row(
+        Scope::Normal,
+        &[key(KeyCode::End), ch('G')],
+        "",
+        Binds::Action(Action::SelectRow(Scroll::Bottom)),
+        None,
+        None,
+    ),
+    row(
+        Scope::Normal,
         &[key(KeyCode::Left), ch('h')],
         "← →  h l",
         Binds::Action(Action::Nudge(-NUDGE)),
@@ -220,13 +265,14 @@ pub static BINDINGS: &[Binding] = &[
         &[ch('[')],
         "[ ]",
         Binds::Action(Action::ParamDown),
-        Some("parameter down / up (T on Softmax, exact/tanh on GELU)"),
+        Some("parameter down / up (on Softmax what f chose; exact/tanh on GELU)"),
         Some(Hint {
             priority: 6,
             place: 4,
             keys: "[ ]",
             text: "param",
-            softmax_text: Some("T"),
+            softmax_text: Some("adjust"),
+            softmax_only: false,
         }),
     ),
     row(
@@ -235,6 +281,54 @@ pub static BINDINGS: &[Binding] = &[
         "",
         Binds::Action(Action::ParamUp),
         None,
+        None,
+    ),
+    row(
+        Scope::Normal,
+        &[ch('f')],
+        "f",
+        Binds::Action(Action::CycleFocus),
+        Some("Softmax: what [ ] adjust: T, top-k, top-p, min-p"),
+        Some(softmax_hint(6, 4, "f", "T/k/p/m")),
+    ),
+    row(
+        Scope::Normal,
+        &[ch('o')],
+        "o",
+        Binds::Action(Action::CycleOrder),
+        Some("Softmax: the sampler's order: hf, llama.cpp, vllm"),
+        Some(softmax_hint(11, 5, "o", "order")),
+    ),
+    row(
+        Scope::Normal,
+        &[ch('v')],
+        "v",
+        Binds::Action(Action::CyclePanel),
+        Some("Softmax: the panel: softmax, sampler, sparsemax"),
+        Some(softmax_hint(9, 5, "v", "panel")),
+    ),
+    row(
+        Scope::Normal,
+        &[ch('n')],
+        "n  N",
+        Binds::Action(Action::Draw),
+        Some("Softmax: draw 1,000 samples (again: next seed) / clear"),
+        Some(softmax_hint(12, 5, "n", "draw")),
+    ),
+    row(
+        Scope::Normal,
+        &[ch('N')],
+        "",
+        Binds::Action(Action::ClearDraws),
+        None,
+        None,
+    ),
+    row(
+        Scope::Normal,
+        &[ch('s')],
+        "s",
+        Binds::Action(Action::ToggleSort),
+        Some("list the elements by probability / in input order"),
         None,
     ),
     row(

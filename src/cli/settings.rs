@@ -53,8 +53,9 @@ impl Cli {
         }
         if let Some(text) = &self.temperature {
             let t = option_number("--temperature", text)?;
-            settings.temperature =
-                Temperature::new(t).map_err(|err| Error::BadInput(err.to_string()))?;
+            settings.sampler = settings.sampler.with_temperature(
+                Temperature::new(t).map_err(|err| Error::BadInput(err.to_string()))?,
+            );
         }
         if self.ascii {
             settings.marker = MarkerKind::Ascii;

@@ -13,6 +13,7 @@ use super::canvas::{Mark, Plot, Series, Stroke};
 use super::canvas::band_symbol;
 use crate::analysis::{Analysis, Chart};
 use crate::app::App;
+use crate::format::grouped;
 use crate::plot::{BandKind, Curve, Sweep};
 use crate::theme::{MarkerKind, Role, Theme};
 
@@ -27,7 +28,7 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
         Chart::Jacobian(jacobian) => {
             super::jacobian::render(analysis, jacobian, theme, frame, area);
         }
-        Chart::Sweep(sweep) => draw_sweep(sweep, marker, theme, area, frame.buffer_mut()),
+        Chart::Sweep(sweep) => draw_sweep(app, sweep, marker, theme, area, frame.buffer_mut()),
     }
 }
 
@@ -163,61 +164,75 @@ fn curve_title<'a>(curve: &Curve, marker: MarkerKind, theme: &Theme) -> Vec<Span
     title
 }
 
-/// The character that labels curve `j` on a chart without colour: its index, then letters.
-fn label(j: usize) -> char {
-    char::from_digit((j % 36) as u32, 36).unwrap_or('?')
+/// The character that labels curve `k` on a chart without colour: its place in the legend.
+fn label(k: usize) -> char {
+    char::from_digit((k % 36) as u32, 36).unwrap_or('?')
 }
 
-fn draw_sweep(sweep: &Sweep, marker: MarkerKind, theme: &Theme, area: Rect, buffer: &mut Buffer) {
+fn draw_sweep(
+    app: &App,
+    sweep: &Sweep,
+    marker: MarkerKind,
+    theme: &Theme,
+    area: Rect,
+    buffer: &mut Buffer,
+) {
     let marker_drawn = effective(marker, theme);
-    let selected = sweep.selected;
-    // The selected element's curve last, so it is drawn on top.
-    let mut order: Vec<usize> = (0..sweep.curves.len()).filter(|&j| j != selected).collect();
-    order.push(selected);
-    let series: Vec<Series> = order
-        .into_iter()
-        .map(|j| Series {
-            points: &sweep.curves[j],
-            style: theme.series(j),
-            stroke: if j == selected {
+    let vector = app.vector();
+    let style = |element: Option<usize>| match element {
+        Some(j) => theme.series(j),
+        None => theme.style(Role::Dim),
+    };
+    // The selected element's curve (the first) last, so it is drawn on top.
+    let series: Vec<Series> = sweep
+        .curves
+        .iter()
+        .enumerate()
+        .skip(1)
+        .chain(sweep.curves.iter().enumerate().take(1))
+        .map(|(k, curve)| Series {
+            points: &curve.points,
+            style: style(curve.element),
+            stroke: if k == 0 {
                 Stroke::Solid
             } else {
                 Stroke::Dotted
             },
-            ascii: if j == selected { '*' } else { '.' },
+            ascii: if k == 0 { '*' } else { '.' },
         })
         .collect();
     let mut marks: Vec<Mark> = Vec::new();
     if !theme.color {
         // Without colour the dotted curves are told apart by their labels along them.
-        for (j, curve) in sweep.curves.iter().enumerate() {
-            if j == selected || curve.is_empty() {
+        for (k, curve) in sweep.curves.iter().enumerate().skip(1) {
+            let points = &curve.points;
+            if points.is_empty() {
                 continue;
             }
-            for k in [curve.len() / 6, curve.len() / 2, curve.len() * 5 / 6] {
+            for at in [points.len() / 6, points.len() / 2, points.len() * 5 / 6] {
                 marks.push(Mark {
-                    at: curve[k.min(curve.len() - 1)],
-                    symbol: label(j),
-                    style: theme.series(j),
+                    at: points[at.min(points.len() - 1)],
+                    symbol: label(k),
+                    style: style(curve.element),
                 });
             }
         }
     }
-    marks.extend(sweep.now.iter().enumerate().map(|(j, &at)| Mark {
-        at,
-        symbol: theme.point_symbol(j == selected),
-        style: if j == selected {
+    marks.extend(sweep.curves.iter().enumerate().map(|(k, curve)| Mark {
+        at: curve.now,
+        symbol: theme.point_symbol(k == 0),
+        style: if k == 0 {
             theme.style(Role::PointSelected)
         } else {
-            theme.series(j)
+            style(curve.element)
         },
     }));
     let mut title = vec![Span::styled(
-        format!(" p as x{selected} sweeps: "),
+        format!(" p as {} sweeps: ", vector.name(sweep.selected)),
         theme.style(Role::Info),
     )];
-    for j in 0..sweep.curves.len() {
-        let sample = if j == selected {
+    for (k, curve) in sweep.curves.iter().enumerate() {
+        let sample = if k == 0 {
             swatch(marker_drawn, Stroke::Solid, '*')
         } else if theme.color {
             swatch(marker_drawn, Stroke::Dotted, '.')
@@ -228,10 +243,18 @@ fn draw_sweep(sweep: &Sweep, marker: MarkerKind, theme: &Theme, area: Rect, buff
                     .chars()
                     .next()
                     .unwrap_or('.'),
-                label(j)
+                label(k)
             )
         };
-        title.push(Span::styled(format!(" {sample} p{j} "), theme.series(j)));
+        let name = match curve.element {
+            Some(j) if vector.labels().is_some() => vector.name(j),
+            Some(j) => format!("p{j}"),
+            None => format!("{} others", grouped(sweep.rest)),
+        };
+        title.push(Span::styled(
+            format!(" {sample} {name} "),
+            style(curve.element),
+        ));
     }
     Plot {
         title,

@@ -9,10 +9,10 @@ use ratatui::widgets::Paragraph;
 
 use super::text::{fit_pieces, shown};
 use crate::analysis::Analysis;
-use crate::app::App;
+use crate::app::{App, Control, Panel};
 use crate::format;
-use crate::kernel::Activation;
 use crate::kernel::naive::naive_overflow_above;
+use crate::kernel::{Activation, Filter, Order};
 use crate::theme::{Role, Theme};
 
 /// The header's pieces: (formula, details), (fact, framework defaults).
@@ -43,7 +43,7 @@ fn pieces(app: &App, analysis: &Analysis) -> [Vec<String>; 2] {
         second.extend(a.framework_defaults().map(str::to_string));
         return [first, second];
     }
-    let t = app.params().temperature;
+    let t = app.params().temperature();
     let fact = match (analysis.softmax.pair, naive_overflow_above(t)) {
         (Some(p0), _) => format!(
             "two elements: p0 = σ((x0 - x1)/T) = {}, softmax is a sigmoid of the difference",
@@ -58,18 +58,63 @@ fn pieces(app: &App, analysis: &Analysis) -> [Vec<String>; 2] {
             format::short(limit, 2)
         ),
         (None, None) => {
-            "T = 0 is the limit T -> 0+: one-hot on the maximum; the naive e^(x/T) divides by zero"
+            "T = 0 is the limit T -> 0+: one-hot on the maximum (ties split evenly); the naive e^(x/T) divides by zero"
                 .to_string()
         }
     };
-    [
-        vec![
-            "softmax(x)_i = e^(x_i/T) / Σ_j e^(x_j/T)".to_string(),
-            format::temperature(t),
-            "range (0, 1), Σ = 1".to_string(),
-        ],
-        vec![fact],
-    ]
+    let panel = app.view().panel;
+    let second = match panel {
+        Panel::Softmax => fact,
+        Panel::Sampler => order_text(app.sampler().order()).to_string(),
+        Panel::Sparse => "sparsemax: p = max(x/T - τ, 0), the nearest point of the simplex, so \
+                          exact zeros; 1.5-entmax between it and softmax"
+            .to_string(),
+    };
+    let mut first = vec!["softmax(x)_i = e^(x_i/T) / Σ_j e^(x_j/T)".to_string()];
+    first.extend(settings(app));
+    if panel == Panel::Softmax {
+        first.push("range (0, 1) for T > 0 and 2+ elements, Σ = 1".to_string());
+    }
+    [first, vec![second]]
+}
+
+/// The Softmax tab's settings as the header lists them: the temperature, and on the sampler
+/// panel (or while a filter is on, or `[ ]` adjust one) the filters and the order. What `[ ]`
+/// adjust is in brackets.
+fn settings(app: &App) -> Vec<String> {
+    let params = app.params();
+    let focused = |control: Control, text: String| {
+        if params.focus == control && control != Control::Temperature {
+            format!("[{text}]")
+        } else {
+            text
+        }
+    };
+    let mut pieces = vec![format::temperature(params.temperature())];
+    let sampler_shown = app.view().panel == Panel::Sampler
+        || params.filtering()
+        || params.focus != Control::Temperature;
+    if sampler_shown {
+        if params.focus == Control::Temperature {
+            pieces[0] = format!("[{}]", pieces[0]);
+        }
+        for filter in [Filter::TopK, Filter::TopP, Filter::MinP] {
+            pieces.push(focused(Control::Filter(filter), params.filter_text(filter)));
+        }
+        pieces.push(format!("order {}", app.sampler().order().name()));
+    }
+    pieces
+}
+
+/// What an order does, with its source named (the code cites each line).
+fn order_text(order: Order) -> &'static str {
+    match order {
+        Order::Hf => "hf (transformers): T first, then top-k, top-p, min-p, each on what is left",
+        Order::LlamaCpp => {
+            "llama.cpp: top-k, top-p, min-p on the raw logits, T last (its default chain)"
+        }
+        Order::Vllm => "vllm: T first, then min-p, then top-k and top-p",
+    }
 }
 
 pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {

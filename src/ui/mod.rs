@@ -3,6 +3,7 @@
 
 mod canvas;
 mod chart;
+mod columns;
 mod header;
 mod help;
 mod jacobian;

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::text::{fit_pieces, shown};
 use crate::analysis::Analysis;
-use crate::app::{App, Mode, StatusKind};
+use crate::app::{App, Mode, Panel, StatusKind};
 use crate::bindings;
 use crate::format;
 use crate::keymap::scope_of;
@@ -17,6 +17,7 @@ use crate::theme::{Role, Theme};
 
 pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
     let selected = app.vector().selected();
+    let name = app.vector().name(selected);
     let plain = theme.style(Role::Info);
     let pieces: Vec<(String, Style)> = if let Some(status) = app.status() {
         let role = match status.kind {
@@ -27,14 +28,14 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
     } else if let Mode::Editing(edit) = app.mode() {
         match &edit.error {
             Some(reason) => vec![
-                (format!("x{selected}: {reason}"), theme.style(Role::Error)),
+                (format!("{name}: {reason}"), theme.style(Role::Error)),
                 (
                     "Enter commits only a finite number, Esc cancels".to_string(),
                     plain,
                 ),
             ],
             None => vec![
-                (format!("x{selected} ← {}", edit.buffer.trim()), plain),
+                (format!("{name} ← {}", edit.buffer.trim()), plain),
                 ("Enter commits, Esc cancels".to_string(), plain),
             ],
         }
@@ -43,7 +44,7 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
         let x = format::full_precision(app.vector().selected_value());
         let softmax = &analysis.softmax;
         let p = softmax.probabilities[selected];
-        let mut pieces = vec![(format!("x{selected} = {x}"), plain)];
+        let mut pieces = vec![(format!("{name} = {x}"), plain)];
         if let Some(numbers) = analysis.function() {
             pieces.push((
                 format!(
@@ -60,6 +61,22 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
                 plain,
             ));
             pieces.push((format!("p = {}", format::percent(p)), plain));
+        } else if let Some(sampler) = analysis
+            .sampler()
+            .filter(|_| app.view().panel == Panel::Sampler)
+        {
+            let sampled = &sampler.sampled;
+            pieces.push((format!("p = {}", format::percent(p)), plain));
+            pieces.push((
+                format!(
+                    "final = {}",
+                    format::percent(sampled.probabilities[selected])
+                ),
+                plain,
+            ));
+            if let Some(filter) = sampled.removed_by[selected] {
+                pieces.push((format!("removed by {filter}"), theme.style(Role::Warn)));
+            }
         } else {
             pieces.push((format!("p = {}", format::full_precision(p)), plain));
             pieces.push((

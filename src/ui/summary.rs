@@ -6,10 +6,14 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use super::text::{fit_pieces, shown, wrap_words};
-use crate::analysis::{Analysis, FunctionNumbers, Kind, LowFunction, SoftmaxExtras};
-use crate::app::App;
-use crate::format;
+use crate::analysis::{
+    Analysis, FunctionNumbers, Kind, LowFunction, SamplerNumbers, SoftmaxExtras, SoftmaxNumbers,
+    SparseNumbers,
+};
+use crate::app::{App, Panel};
+use crate::format::{self, grouped};
 use crate::kernel::precision::{Evaluation, Flag};
+use crate::kernel::{Sampled, Step};
 use crate::theme::{Role, Theme};
 
 /// One fitted line of `pieces`, each `(text, role)`, indented by one space.
@@ -30,12 +34,21 @@ pub(super) fn detail<'a>(
     theme: &Theme,
     width: usize,
 ) -> Vec<Line<'a>> {
-    let i = app.vector().selected();
-    let x = format::full_precision(app.vector().values()[i]);
-    let mut lines = vec![line(theme, width, &[(format!("x{i} = {x}"), Role::Key)])];
+    let vector = app.vector();
+    let i = vector.selected();
+    let x = format::full_precision(vector.values()[i]);
+    let head = match vector.labels() {
+        Some(labels) => format!("{} = {x}   (x{i})", labels[i]),
+        None => format!("x{i} = {x}"),
+    };
+    let mut lines: Vec<Line<'a>> =
+        wrap_words(&shown(theme, &head), width.saturating_sub(1), theme.unicode)
+            .into_iter()
+            .map(|part| Line::styled(format!(" {part}"), theme.style(Role::Key)))
+            .collect();
     // Each label, then its value wrapped under itself.
-    let indent = 11;
-    for (label, value) in detail_rows(analysis, i) {
+    let indent = 13;
+    for (label, value) in detail_rows(app, analysis, i) {
         let value = shown(theme, &value);
         for (k, part) in wrap_words(&value, width.saturating_sub(indent + 1), theme.unicode)
             .into_iter()
@@ -43,7 +56,7 @@ pub(super) fn detail<'a>(
         {
             let label = if k == 0 { label } else { "" };
             lines.push(Line::styled(
-                format!("   {label:<8}{part}"),
+                format!("   {label:<10}{part}"),
                 theme.style(Role::Info),
             ));
         }
@@ -52,7 +65,7 @@ pub(super) fn detail<'a>(
 }
 
 /// The detail's rows for element `i`: a label (empty to continue the one above) and its value.
-fn detail_rows(analysis: &Analysis, i: usize) -> Vec<(&'static str, String)> {
+fn detail_rows(app: &App, analysis: &Analysis, i: usize) -> Vec<(&'static str, String)> {
     let softmax = &analysis.softmax;
     let whole = format::full_precision;
     let with_percent = |p: f64| format!("{} ({})", whole(p), format::percent(p));
@@ -75,7 +88,7 @@ fn detail_rows(analysis: &Analysis, i: usize) -> Vec<(&'static str, String)> {
             ("f'(x)", whole(numbers.derivatives[i])),
             ("p", with_percent(softmax.probabilities[i])),
         ],
-        Kind::Softmax(SoftmaxExtras { low: Some(low) }) => {
+        Kind::Softmax(SoftmaxExtras { low: Some(low), .. }) => {
             let mut rows = vec![("p", whole(softmax.probabilities[i]))];
             for (framework, forms, formulas) in &low.models {
                 rows.push((framework.name(), formulas.naive.to_string()));
@@ -90,21 +103,79 @@ fn detail_rows(analysis: &Analysis, i: usize) -> Vec<(&'static str, String)> {
             }
             rows
         }
-        Kind::Softmax(_) => {
-            let naive = softmax.naive[i];
-            let naive = match softmax.naive_failure {
-                Some(failure) if !naive.is_finite() => {
-                    format!("{} ({})", whole(naive), failure.word())
+        Kind::Softmax(extras) => match (app.view().panel, &extras.sampler, &extras.sparse) {
+            (Panel::Sampler, Some(sampler), _) => sampler_rows(app, sampler, softmax, i),
+            (Panel::Sparse, _, Some(sparse)) => vec![
+                ("softmax", with_percent(softmax.probabilities[i])),
+                ("sparsemax", with_percent(sparse.sparsemax[i])),
+                ("entmax", with_percent(sparse.entmax[i])),
+            ],
+            _ => {
+                let naive = softmax.naive[i];
+                let naive = match softmax.naive_failure {
+                    Some(failure) if !naive.is_finite() => {
+                        format!("{} ({})", whole(naive), failure.word())
+                    }
+                    _ => whole(naive),
+                };
+                let mut rows = vec![
+                    ("p", with_percent(softmax.probabilities[i])),
+                    ("log p", whole(softmax.log_probabilities[i])),
+                    ("naive", naive),
+                ];
+                if let Some(untempered) = &extras.untempered {
+                    rows.insert(1, ("at T = 1", with_percent(untempered[i])));
                 }
-                _ => whole(naive),
-            };
-            vec![
-                ("p", with_percent(softmax.probabilities[i])),
-                ("log p", whole(softmax.log_probabilities[i])),
-                ("naive", naive),
-            ]
-        }
+                rows
+            }
+        },
     }
+}
+
+/// The sampler's numbers for element `i`: before and after, what removed it, what the other
+/// orders leave, and the draws.
+fn sampler_rows(
+    app: &App,
+    sampler: &SamplerNumbers,
+    softmax: &SoftmaxNumbers,
+    i: usize,
+) -> Vec<(&'static str, String)> {
+    let whole = format::full_precision;
+    let with_percent = |p: f64| format!("{} ({})", whole(p), format::percent(p));
+    let fate = |sampled: &Sampled| match sampled.removed_by[i] {
+        Some(filter) => format!("removed by {filter}"),
+        None if sampled.stages.is_empty() => "no filter is on".to_string(),
+        None => "kept by every filter".to_string(),
+    };
+    let sampled = &sampler.sampled;
+    let mut rows = vec![
+        ("p", with_percent(softmax.probabilities[i])),
+        ("final", with_percent(sampled.probabilities[i])),
+        (sampled.order.name(), fate(sampled)),
+    ];
+    for other in &sampler.disagreeing {
+        rows.push((
+            other.order.name(),
+            format!(
+                "{} ({})",
+                format::percent(other.probabilities[i]),
+                fate(other)
+            ),
+        ));
+    }
+    if let (Some(counts), Some(draws)) = (&sampler.counts, app.draws()) {
+        rows.push((
+            "drawn",
+            format!(
+                "{} of {} (expected {}; seed {})",
+                grouped(usize::try_from(counts[i]).unwrap_or(usize::MAX)),
+                grouped(draws.count),
+                format::short(draws.count as f64 * sampled.probabilities[i], 2),
+                draws.seed
+            ),
+        ));
+    }
+    rows
 }
 
 /// What each framework model computes for element `i` in the lower precision.
@@ -155,12 +226,15 @@ pub(super) fn summary<'a>(
         width,
         &[
             (format!("{sigma} p = {:.4}", softmax.sum), Role::Info),
-            (format::temperature(app.params().temperature), Role::Info),
-            (format!("argmax x{}", softmax.argmax), Role::Info),
+            (format::temperature(app.params().temperature()), Role::Info),
+            (
+                format!("argmax {}", app.vector().name(softmax.argmax)),
+                Role::Info,
+            ),
         ],
     );
     let second = match &analysis.kind {
-        Kind::Softmax(SoftmaxExtras { low: Some(low) }) => {
+        Kind::Softmax(SoftmaxExtras { low: Some(low), .. }) => {
             let mut pieces = vec![(format!("{} naive:", low.precision.name()), Role::Info)];
             for (framework, forms, _) in &low.models {
                 let nan = forms.naive.iter().filter(|p| p.is_nan()).count();
@@ -184,27 +258,13 @@ pub(super) fn summary<'a>(
             }
             line(theme, width, &pieces)
         }
-        Kind::Softmax(SoftmaxExtras { low: None }) => {
-            let mut pieces = vec![(
-                format!("H = {} nats", format::short(softmax.entropy, 4)),
-                Role::Info,
-            )];
-            if let Some(target) = &softmax.target {
-                pieces.push((
-                    format!(
-                        "CE = -log p{} = {}",
-                        target.class,
-                        format::short(target.cross_entropy, 4)
-                    ),
-                    Role::Formula,
-                ));
+        Kind::Softmax(extras) => match (app.view().panel, &extras.sampler, &extras.sparse) {
+            (Panel::Sampler, Some(sampler), _) => {
+                return sampler_summary(app, sampler, theme, width);
             }
-            pieces.push(match softmax.naive_failure {
-                Some(failure) => (format!("naive form: NaN ({})", failure.word()), Role::Warn),
-                None => ("naive form agrees here".to_string(), Role::Dim),
-            });
-            line(theme, width, &pieces)
-        }
+            (Panel::Sparse, _, Some(sparse)) => sparse_line(app, analysis, sparse, theme, width),
+            _ => softmax_line(analysis, theme, width),
+        },
         Kind::Function(FunctionNumbers { low: Some(low), .. }) => precision_note(low, theme, width),
         Kind::Function(numbers) => {
             // Vanishing gradients: what the selected element's gradient keeps through N layers.
@@ -229,6 +289,157 @@ pub(super) fn summary<'a>(
                 ],
             )
         }
+    };
+    vec![first, second]
+}
+
+/// How many elements each map gives a positive probability.
+fn sparse_line<'a>(
+    app: &App,
+    analysis: &Analysis,
+    sparse: &SparseNumbers,
+    theme: &Theme,
+    width: usize,
+) -> Line<'a> {
+    let n = app.vector().len();
+    let positive = analysis
+        .softmax
+        .probabilities
+        .iter()
+        .filter(|&&p| p > 0.0)
+        .count();
+    line(
+        theme,
+        width,
+        &[
+            ("p > 0 for".to_string(), Role::Info),
+            (
+                format!(
+                    "sparsemax {} of {}",
+                    grouped(sparse.sparsemax_support),
+                    grouped(n)
+                ),
+                Role::Info,
+            ),
+            (
+                format!("1.5-entmax {}", grouped(sparse.entmax_support)),
+                Role::Info,
+            ),
+            (format!("softmax {}", grouped(positive)), Role::Info),
+        ],
+    )
+}
+
+/// The softmax panel's second line: the entropy, the cross-entropy, the naive form's verdict.
+fn softmax_line<'a>(analysis: &Analysis, theme: &Theme, width: usize) -> Line<'a> {
+    let softmax = &analysis.softmax;
+    let mut pieces = vec![(
+        format!("H = {} nats", format::short(softmax.entropy, 4)),
+        Role::Info,
+    )];
+    if let Some(target) = &softmax.target {
+        pieces.push((
+            format!(
+                "CE = -log p{} = {}",
+                target.class,
+                format::short(target.cross_entropy, 4)
+            ),
+            Role::Formula,
+        ));
+    }
+    pieces.push(match softmax.naive_failure {
+        Some(failure) => (format!("naive form: NaN ({})", failure.word()), Role::Warn),
+        None => ("naive form agrees here".to_string(), Role::Dim),
+    });
+    line(theme, width, &pieces)
+}
+
+/// The sampler's two lines: what it keeps and the entropy before and after; then whether the
+/// orders agree (or the order's steps).
+fn sampler_summary<'a>(
+    app: &App,
+    sampler: &SamplerNumbers,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'a>> {
+    let sampled = &sampler.sampled;
+    let n = app.vector().len();
+    let kept = sampled.removed_by.iter().filter(|r| r.is_none()).count();
+    let arrow = if theme.unicode { "→" } else { "->" };
+    let first = line(
+        theme,
+        width,
+        &[
+            (
+                format!(
+                    "kept {} of {}: {} of p",
+                    grouped(kept),
+                    grouped(n),
+                    format::percent(sampled.kept_mass)
+                ),
+                Role::Info,
+            ),
+            (
+                format!(
+                    "H {} {arrow} {} nats",
+                    format::short(sampled.entropy_before, 3),
+                    format::short(sampled.entropy_after, 3)
+                ),
+                Role::Info,
+            ),
+            (
+                format!(
+                    "exp(H) {} {arrow} {}",
+                    format::short(sampled.effective_choices_before(), 3),
+                    format::short(sampled.effective_choices_after(), 3)
+                ),
+                Role::Info,
+            ),
+        ],
+    );
+    let second = if sampler.disagreeing.is_empty() {
+        let steps: Vec<String> = sampled
+            .order
+            .steps()
+            .iter()
+            .map(|step| match step {
+                Step::Temperature => "T".to_string(),
+                Step::Filter(filter) => filter.name().to_string(),
+            })
+            .collect();
+        let agree = if app.params().filtering() {
+            "every order keeps the same"
+        } else {
+            "no filter is on"
+        };
+        line(
+            theme,
+            width,
+            &[
+                (
+                    format!("order {}: {}", sampled.order.name(), steps.join(", ")),
+                    Role::Dim,
+                ),
+                (agree.to_string(), Role::Dim),
+            ],
+        )
+    } else {
+        let mut pieces = vec![(
+            format!(
+                "orders disagree: {} keeps {}",
+                sampled.order.name(),
+                grouped(kept)
+            ),
+            Role::Warn,
+        )];
+        for other in &sampler.disagreeing {
+            let kept = other.removed_by.iter().filter(|r| r.is_none()).count();
+            pieces.push((
+                format!("{} keeps {}", other.order.name(), grouped(kept)),
+                Role::Warn,
+            ));
+        }
+        line(theme, width, &pieces)
     };
     vec![first, second]
 }

@@ -1,25 +1,28 @@
-//! The input-vector panel: one row per element with its outputs and softmax probability, the
-//! selected element's numbers whole below, then the sums. On the Softmax tab: p, percentage,
-//! log p and the naive result beside the stable one. Every number goes through
-//! [`format::cell`], so none is cut.
+//! The input-vector panel: one row per element (its label, its value, the numbers the tab and
+//! panel show, a bar), the selected element's numbers whole below, then the summary lines.
+//! Long vectors scroll: only the rows on screen are built, the selected one kept in view, and a
+//! line under them says how many are hidden and how much probability they hold. Every number
+//! goes through [`format::cell`] or [`format::percent`], so none is cut.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
+use super::columns::{self, Bars, NUMBER, number};
 use super::summary;
-use crate::analysis::{Analysis, Kind, SoftmaxExtras};
+use super::text::shown;
+use crate::analysis::Analysis;
 use crate::app::{App, Mode};
-use crate::format;
-use crate::kernel::precision::{Evaluation, Flag};
+use crate::format::{self, grouped};
+use crate::kernel;
 use crate::theme::{Role, Theme};
 
 /// Rows the panel needs besides one per element: borders, the header, two summary lines.
 pub(super) const CHROME_ROWS: u16 = 5;
 
-/// Width of a number column: any f64 fits in 7 characters ([`format::cell`]).
-const NUMBER: u16 = 8;
+/// The narrowest a bar gets where there is one.
+const BAR_MIN: u16 = 12;
 
 /// The panel's regions inside its borders: the table, the selected element's details, the
 /// summary.
@@ -32,12 +35,14 @@ struct Areas {
 fn areas(app: &App, inner: Rect) -> Areas {
     let rows = u16::try_from(app.vector().len()).unwrap_or(u16::MAX);
     // Two summary lines when the rows fit, one when the panel is tight.
-    let summary_rows = if inner.height >= rows + CHROME_ROWS - 2 {
+    let summary_rows = if inner.height >= rows.saturating_add(CHROME_ROWS - 2) {
         2
     } else {
         1
     };
-    let table_rows = (rows + 1).min(inner.height.saturating_sub(summary_rows).max(2));
+    let table_rows = rows
+        .saturating_add(1)
+        .min(inner.height.saturating_sub(summary_rows).max(2));
     let [table, detail, summary] = Layout::vertical([
         Constraint::Length(table_rows),
         Constraint::Fill(1),
@@ -51,18 +56,62 @@ fn areas(app: &App, inner: Rect) -> Areas {
     }
 }
 
-/// The element shown on screen row `y` of the panel, if any (the table scrolls, as ratatui's
-/// does, just far enough to keep the selection in view).
+/// The rows the table shows: from row `offset`, `shown` of them, and whether a line under them
+/// tells of the rest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Window {
+    offset: usize,
+    shown: usize,
+    more: bool,
+}
+
+/// The window of rows for a table area: every row when they fit; else all but one line, the
+/// selected row kept near the middle.
+fn window(app: &App, table: Rect) -> Window {
+    let n = app.vector().len();
+    let visible = usize::from(table.height.saturating_sub(1));
+    if n <= visible {
+        return Window {
+            offset: 0,
+            shown: n,
+            more: false,
+        };
+    }
+    let more = visible >= 2;
+    let shown = if more { visible - 1 } else { visible };
+    let row = app.row_of(app.vector().selected());
+    let offset = row.saturating_sub(shown / 2).min(n - shown);
+    Window {
+        offset,
+        shown,
+        more,
+    }
+}
+
+/// The element shown on screen row `y` of the panel, if any.
 pub(super) fn element_at(app: &App, area: Rect, y: u16) -> Option<usize> {
     let table = areas(app, Block::bordered().inner(area)).table;
+    let window = window(app, table);
     let first_row = table.y + 1;
-    let visible = usize::from(table.height.saturating_sub(1));
-    if y < first_row || y >= table.bottom() || visible == 0 {
-        return None;
-    }
-    let offset = (app.vector().selected() + 1).saturating_sub(visible);
-    let index = offset + usize::from(y - first_row);
-    (index < app.vector().len()).then_some(index)
+    let row = usize::from(y.checked_sub(first_row)?);
+    (row < window.shown).then(|| app.element_at_row(window.offset + row))
+}
+
+/// The widths of the leading columns: the first (pointer, mark, and the label or the value) and,
+/// with labels, the value's.
+fn lead_widths(app: &App, theme: &Theme, width: u16) -> (u16, Option<u16>) {
+    let Some(labels) = app.vector().labels() else {
+        return (NUMBER + 2, None);
+    };
+    let longest = labels
+        .iter()
+        .map(|label| Span::raw(shown(theme, label)).width())
+        .max()
+        .unwrap_or(1);
+    let cap = usize::from((width / 6).max(6));
+    // At least as wide as the title, "label".
+    let label = u16::try_from(longest.clamp(5, cap.max(5))).unwrap_or(6);
+    (label + 2, Some(NUMBER))
 }
 
 pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -76,44 +125,12 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
         return;
     }
     let areas = areas(app, inner);
-    let mut header = headers(app, analysis);
-    // The number columns that fit whole, in their order of importance (left to right); the
-    // rest of the row goes to the bar, if the tab has one.
-    let fitting = usize::from(inner.width.saturating_sub(NUMBER + 2 + 1) / (NUMBER + 1));
-    header.truncate(1 + fitting);
-    let widths: Vec<u16> = header
-        .iter()
-        .enumerate()
-        .map(|(i, _)| if i == 0 { NUMBER + 2 } else { NUMBER })
-        .collect();
-    let mut constraints: Vec<Constraint> = widths.iter().map(|&w| Constraint::Length(w)).collect();
-    constraints.push(Constraint::Fill(1));
-    let fixed: u16 = widths.iter().sum::<u16>() + u16::try_from(widths.len()).unwrap_or(0);
-    let bar_width = usize::from(inner.width.saturating_sub(fixed));
-
-    let rows: Vec<Row> = (0..app.vector().len())
-        .map(|i| row(app, analysis, theme, i, bar_width, header.len()))
-        .collect();
-    let header = Row::new(header.into_iter().enumerate().map(|(i, title)| {
-        if i == 0 {
-            Cell::from(title)
-        } else {
-            number(title)
-        }
-    }))
-    .style(theme.style(Role::Dim));
-    let table = Table::new(rows, constraints)
-        .header(header)
-        .column_spacing(1)
-        .row_highlight_style(theme.style(Role::Selected));
-    let mut state = TableState::default().with_selected(Some(app.vector().selected()));
-    frame.render_stateful_widget(table, areas.table, &mut state);
+    render_table(app, analysis, theme, frame, areas.table);
 
     let width = usize::from(inner.width);
     let detail = summary::detail(app, analysis, theme, width);
-    let shown = usize::from(areas.detail.height);
     // The details only when they fit whole (a blank line first, to set them apart).
-    if detail.len() < shown {
+    if detail.len() < usize::from(areas.detail.height) {
         let mut lines = vec![Line::default()];
         lines.extend(detail);
         frame.render_widget(Paragraph::new(lines), areas.detail);
@@ -124,10 +141,125 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
     );
 }
 
-/// The x cell: the value as typed where it fits, or the edit field scrolled to its cursor.
-fn x_cell<'a>(app: &App, theme: &Theme, i: usize) -> Cell<'a> {
+fn render_table(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let (first, value) = lead_widths(app, theme, area.width);
+    let mut columns = columns::columns(app, analysis, theme);
+    let bars = columns::bars(app, analysis);
+    // The number columns that fit whole, in their order of importance, beside a bar of at
+    // least BAR_MIN (or three tenths of the room); the bar takes the rest.
+    let lead = first + value.map_or(0, |w| w + 1);
+    let room = area.width.saturating_sub(lead);
+    let bar_reserve = if bars.is_some() {
+        BAR_MIN.max(room * 3 / 10) + 1
+    } else {
+        0
+    };
+    let mut used = 0;
+    let widths: Vec<u16> = columns
+        .iter()
+        .map(|column| NUMBER.max(u16::try_from(column.title.chars().count()).unwrap_or(NUMBER)))
+        .take_while(|&w| {
+            used += w + 1;
+            used + bar_reserve <= room
+        })
+        .collect();
+    columns.truncate(widths.len());
+    let fixed = lead + widths.iter().map(|w| w + 1).sum::<u16>();
+    let bar_width = usize::from(area.width.saturating_sub(fixed + 1));
+    let bars = bars.filter(|_| bar_width > 0);
+
+    let mut constraints = vec![Constraint::Length(first)];
+    constraints.extend(value.map(Constraint::Length));
+    constraints.extend(widths.iter().map(|&w| Constraint::Length(w)));
+    constraints.push(Constraint::Fill(1));
+
+    let window = window(app, area);
+    let selected = app.vector().selected();
+    let rows: Vec<Row> = (window.offset..window.offset + window.shown)
+        .map(|row| {
+            let i = app.element_at_row(row);
+            let mark = columns::removed_mark(analysis, app, i);
+            let mut cells = lead_cells(app, theme, i, first, mark);
+            cells.extend(columns.iter().map(|column| (column.cell)(i)));
+            if let Some(bars) = &bars {
+                cells.push(bar_cell(bars, theme, i, bar_width));
+            }
+            let row = Row::new(cells);
+            if mark.is_some() && i != selected {
+                row.style(theme.style(Role::Dim))
+            } else {
+                row
+            }
+        })
+        .collect();
+    let mut header = vec![Cell::from(if value.is_some() { "  label" } else { "  x" })];
+    if value.is_some() {
+        header.push(number("x".to_string()));
+    }
+    header.extend(columns.iter().map(|column| number(column.title.clone())));
+    if let Some(title) = bars.as_ref().and_then(|b| b.title.as_ref()) {
+        header.push(pair_title(title, bar_width));
+    }
+    let table = Table::new(rows, constraints)
+        .header(Row::new(header).style(theme.style(Role::Dim)))
+        .column_spacing(1)
+        .row_highlight_style(theme.style(Role::Selected));
+    let selected_row = app.row_of(selected).checked_sub(window.offset);
+    let mut state = TableState::default().with_selected(selected_row);
+    let height = u16::try_from(window.shown + 1).unwrap_or(area.height);
+    let table_area = Rect {
+        height: height.min(area.height),
+        ..area
+    };
+    frame.render_stateful_widget(table, table_area, &mut state);
+    if window.more {
+        let line = more_line(app, analysis, window);
+        let y = table_area.bottom();
+        if y < area.bottom() {
+            let text = shown(theme, &line);
+            frame.render_widget(
+                Paragraph::new(Line::styled(format!("  {text}"), theme.style(Role::Dim))),
+                Rect::new(area.x, y, area.width, 1),
+            );
+        }
+    }
+}
+
+/// The first cells of element `i`'s row: the pointer (or the filter mark), then the label and
+/// the value (or the value alone, or the edit field).
+fn lead_cells(
+    app: &App,
+    theme: &Theme,
+    i: usize,
+    first: u16,
+    mark: Option<char>,
+) -> Vec<Cell<'static>> {
     let selected = i == app.vector().selected();
-    let pointer = if selected { theme.pointer() } else { " " };
+    // The pointer on the selected row; on another, the letter of the filter that removed it.
+    let lead = if selected {
+        format!("{} ", theme.pointer())
+    } else {
+        format!("{} ", mark.unwrap_or(' '))
+    };
+    let value = x_cell(app, theme, i, selected);
+    if let Some(labels) = app.vector().labels() {
+        let label = fit_label(&shown(theme, &labels[i]), usize::from(first - 2), theme);
+        vec![Cell::from(format!("{lead}{label}")), value]
+    } else {
+        let mut line = Line::from(lead);
+        line.spans.extend(value_spans(app, theme, i, selected));
+        vec![Cell::from(line)]
+    }
+}
+
+/// The value cell of a labelled row.
+fn x_cell(app: &App, theme: &Theme, i: usize, selected: bool) -> Cell<'static> {
+    let spans = value_spans(app, theme, i, selected);
+    Cell::from(Line::from(spans).right_aligned())
+}
+
+/// The value as typed where it fits, or the edit field scrolled to its cursor.
+fn value_spans(app: &App, theme: &Theme, i: usize, selected: bool) -> Vec<Span<'static>> {
     match (app.mode(), selected) {
         (Mode::Editing(edit), true) => {
             let role = if edit.error.is_some() {
@@ -139,123 +271,102 @@ fn x_cell<'a>(app: &App, theme: &Theme, i: usize) -> Cell<'a> {
             let before: String = shown.chars().take(cursor).collect();
             let under: String = shown.chars().nth(cursor).map_or(" ".into(), String::from);
             let after: String = shown.chars().skip(cursor + 1).collect();
-            Cell::from(Line::from(vec![
-                Span::raw(format!("{pointer} ")),
+            vec![
                 Span::styled(before, theme.style(role)),
                 Span::styled(under, theme.style(Role::Cursor)),
                 Span::styled(after, theme.style(role)),
+            ]
+        }
+        _ => vec![Span::raw(format::input_value(
+            app.vector().values()[i],
+            usize::from(NUMBER),
+        ))],
+    }
+}
+
+/// `label` in at most `width` columns: whole, or cut with `…` (`~` in ASCII) where it is
+/// longer. The detail below the table shows it whole.
+fn fit_label(label: &str, width: usize, theme: &Theme) -> String {
+    if Span::raw(label).width() <= width {
+        return label.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    let mut buffer = [0; 4];
+    for c in label.chars() {
+        let w = Span::raw(&*c.encode_utf8(&mut buffer)).width();
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push(if theme.unicode { '…' } else { '~' });
+    out
+}
+
+/// The bar of element `i`, or its before and after pair (before dim, on the left).
+fn bar_cell(bars: &Bars, theme: &Theme, i: usize, width: usize) -> Cell<'static> {
+    match bars.before {
+        None => Cell::from(Span::styled(
+            theme.bar(bars.after[i], width),
+            theme.style(Role::Bar),
+        )),
+        Some(before) => {
+            let half = width.saturating_sub(1) / 2;
+            Cell::from(Line::from(vec![
+                Span::styled(
+                    format!("{:<half$}", theme.bar(before[i], half)),
+                    theme.style(Role::Dim),
+                ),
+                Span::raw(" "),
+                Span::styled(theme.bar(bars.after[i], half), theme.style(Role::Bar)),
             ]))
         }
-        _ => Cell::from(format!(
-            "{pointer} {}",
-            format::input_value(app.vector().values()[i], usize::from(NUMBER))
-        )),
     }
 }
 
-/// The column titles: x, then what the tab and the precision show.
-fn headers(app: &App, analysis: &Analysis) -> Vec<String> {
-    let titles: &[&str] = match &analysis.kind {
-        Kind::Softmax(SoftmaxExtras { low: Some(_) }) => &["NumPy", "naive", "PyTorch", "naive"],
-        Kind::Softmax(_) if app.view().target.is_some() => &["p", "percent", "log p", "p - y"],
-        Kind::Softmax(_) => &["p", "percent", "log p", "naive"],
-        Kind::Function(numbers) if numbers.low.is_some() => {
-            &["f NumPy", "f torch", "f' NumPy", "f' torch"]
-        }
-        Kind::Function(_) => &["f(x)", "f'(x)", "softmax"],
-    };
-    std::iter::once("  x")
-        .chain(titles.iter().copied())
-        .map(str::to_string)
-        .collect()
+/// The titles of a pair of bars over their halves, when they fit.
+fn pair_title(title: &(String, String), width: usize) -> Cell<'static> {
+    let half = width.saturating_sub(1) / 2;
+    let (before, after) = title;
+    if before.chars().count() > half || after.chars().count() > half {
+        return Cell::from("");
+    }
+    Cell::from(format!("{before:<half$} {after}"))
 }
 
-/// Row `i`: its first `columns` cells, then the bar when there is one.
-fn row<'a>(
-    app: &App,
-    analysis: &Analysis,
-    theme: &Theme,
-    i: usize,
-    bar_width: usize,
-    columns: usize,
-) -> Row<'a> {
-    let p = analysis.softmax.probabilities[i];
-    let bar = || {
-        Cell::from(Span::styled(
-            theme.bar(p, bar_width),
-            theme.style(Role::Bar),
-        ))
+/// How many rows are hidden above and below the window, and the probability they hold.
+fn more_line(app: &App, analysis: &Analysis, window: Window) -> String {
+    let n = app.vector().len();
+    let p = bar_distribution(app, analysis);
+    let mass = |rows: std::ops::Range<usize>| {
+        let values: Vec<f64> = rows.map(|row| p[app.element_at_row(row)]).collect();
+        format::percent(kernel::compensated_sum(&values))
     };
-    let cell = |v: f64| format::cell(v, usize::from(NUMBER), 4);
-    // A value that failed (NaN or infinite) stands out.
-    let checked = |v: f64| {
-        if v.is_finite() {
-            number(cell(v))
-        } else {
-            Cell::from(Line::from(Span::styled(cell(v), theme.style(Role::Warn))).right_aligned())
-        }
-    };
-    let mut cells = vec![x_cell(app, theme, i)];
+    let end = window.offset + window.shown;
+    let above = (window.offset > 0).then(|| {
+        format!(
+            "{} above: {}",
+            grouped(window.offset),
+            mass(0..window.offset)
+        )
+    });
+    let below = (end < n).then(|| {
+        let word = if above.is_some() { "below" } else { "more" };
+        format!("{} {word}: {}", grouped(n - end), mass(end..n))
+    });
+    [above, below]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("   ")
+}
+
+/// The distribution the rows' bars (and the hidden rows' mass) are of.
+fn bar_distribution<'a>(app: &App, analysis: &'a Analysis) -> &'a [f64] {
     match &analysis.kind {
-        Kind::Softmax(SoftmaxExtras { low: Some(low) }) => {
-            for (_, forms, _) in &low.models {
-                cells.push(checked(forms.probabilities[i]));
-                cells.push(checked(forms.naive[i]));
-            }
-        }
-        Kind::Softmax(_) => {
-            let last = match &analysis.softmax.target {
-                Some(target) => number(cell(target.gradient[i])),
-                None => checked(analysis.softmax.naive[i]),
-            };
-            cells.extend([
-                number(cell(p)),
-                number(format::percent(p)),
-                number(format::cell(
-                    analysis.softmax.log_probabilities[i],
-                    usize::from(NUMBER),
-                    3,
-                )),
-                last,
-            ]);
-            cells.truncate(columns);
-            cells.push(bar());
-        }
-        Kind::Function(numbers) => {
-            if let Some(low) = &numbers.low {
-                let [numpy, torch] = [&low.models[0], &low.models[1]];
-                cells.extend([
-                    evaluated(&numpy.evaluations[i].0, theme),
-                    evaluated(&torch.evaluations[i].0, theme),
-                    evaluated(&numpy.evaluations[i].1, theme),
-                    evaluated(&torch.evaluations[i].1, theme),
-                ]);
-            } else {
-                cells.extend([
-                    number(cell(numbers.outputs[i])),
-                    number(cell(numbers.derivatives[i])),
-                    number(format::percent(p)),
-                ]);
-                cells.truncate(columns);
-                cells.push(bar());
-            }
-        }
+        crate::analysis::Kind::Softmax(extras) => extras.after(&analysis.softmax, app.view().panel),
+        crate::analysis::Kind::Function(_) => &analysis.softmax.probabilities,
     }
-    cells.truncate(columns + 1);
-    Row::new(cells)
-}
-
-/// A low-precision value, styled as a warning when it overflowed, underflowed or saturated.
-fn evaluated<'a>(evaluation: &Evaluation, theme: &Theme) -> Cell<'a> {
-    let text = format::cell(evaluation.value, usize::from(NUMBER), 4);
-    if evaluation.flag == Flag::Fine {
-        number(text)
-    } else {
-        Cell::from(Line::from(Span::styled(text, theme.style(Role::Warn))).right_aligned())
-    }
-}
-
-/// A right-aligned number cell.
-fn number<'a>(text: String) -> Cell<'a> {
-    Cell::from(Line::from(text).right_aligned())
 }

@@ -1,0 +1,227 @@
+//! The panel's columns: which numbers each tab and panel shows beside the elements, in their
+//! order of importance (the panel keeps those that fit whole, left to right), and the bars.
+
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Cell;
+
+use crate::analysis::{Analysis, Kind, SamplerNumbers, SoftmaxExtras};
+use crate::app::{App, Panel};
+use crate::format;
+use crate::kernel::Filter;
+use crate::kernel::precision::{Evaluation, Flag};
+use crate::theme::{Role, Theme};
+
+/// Width of a number column: any f64 fits in 7 characters ([`format::cell`]).
+pub(super) const NUMBER: u16 = 8;
+
+/// One column of numbers: its title and the cell for element `i`.
+pub(super) struct Column<'a> {
+    /// The title (at most [`NUMBER`] characters).
+    pub title: String,
+    /// The cell of element `i`.
+    pub cell: Box<dyn Fn(usize) -> Cell<'static> + 'a>,
+}
+
+impl<'a> Column<'a> {
+    fn new(title: &str, cell: impl Fn(usize) -> Cell<'static> + 'a) -> Column<'a> {
+        Column {
+            title: title.to_string(),
+            cell: Box::new(cell),
+        }
+    }
+}
+
+/// What the bar column shows: one distribution, or a before and after pair.
+pub(super) struct Bars<'a> {
+    /// Drawn dim on the left of a pair.
+    pub before: Option<&'a [f64]>,
+    /// Drawn in the bar colour.
+    pub after: &'a [f64],
+    /// The pair's title: what is before and after.
+    pub title: Option<(String, String)>,
+}
+
+/// The number columns of the tab and panel, most important first.
+pub(super) fn columns<'a>(
+    app: &'a App,
+    analysis: &'a Analysis,
+    theme: &'a Theme,
+) -> Vec<Column<'a>> {
+    let softmax = &analysis.softmax;
+    let cell = |v: f64| format::cell(v, usize::from(NUMBER), 4);
+    let checked = move |v: f64| {
+        if v.is_finite() {
+            number(cell(v))
+        } else {
+            warn(cell(v), theme)
+        }
+    };
+    let percent = |values: &'a [f64]| move |i: usize| number(format::percent(values[i]));
+    match &analysis.kind {
+        Kind::Function(numbers) => match &numbers.low {
+            Some(low) => {
+                let [numpy, torch] = [&low.models[0], &low.models[1]];
+                vec![
+                    Column::new("f NumPy", move |i| {
+                        evaluated(&numpy.evaluations[i].0, theme)
+                    }),
+                    Column::new("f torch", move |i| {
+                        evaluated(&torch.evaluations[i].0, theme)
+                    }),
+                    Column::new("f' NumPy", move |i| {
+                        evaluated(&numpy.evaluations[i].1, theme)
+                    }),
+                    Column::new("f' torch", move |i| {
+                        evaluated(&torch.evaluations[i].1, theme)
+                    }),
+                ]
+            }
+            None => vec![
+                Column::new("f(x)", move |i| number(cell(numbers.outputs[i]))),
+                Column::new("f'(x)", move |i| number(cell(numbers.derivatives[i]))),
+                Column::new("softmax", percent(&softmax.probabilities)),
+            ],
+        },
+        Kind::Softmax(SoftmaxExtras { low: Some(low), .. }) => low
+            .models
+            .iter()
+            .flat_map(|(framework, forms, _)| {
+                let name = match framework.name() {
+                    "PyTorch" => "torch",
+                    name => name,
+                };
+                [
+                    Column::new(name, move |i| checked(forms.probabilities[i])),
+                    Column::new("naive", move |i| checked(forms.naive[i])),
+                ]
+            })
+            .collect(),
+        Kind::Softmax(extras) => match (app.view().panel, &extras.sampler, &extras.sparse) {
+            (Panel::Sampler, Some(sampler), _) => sampler_columns(sampler, softmax, app),
+            (Panel::Sparse, _, Some(sparse)) => vec![
+                Column::new("softmax", percent(&softmax.probabilities)),
+                Column::new("sparsemax", percent(&sparse.sparsemax)),
+                Column::new("entmax", percent(&sparse.entmax)),
+            ],
+            _ => {
+                let last = match &softmax.target {
+                    Some(target) => Column::new("p - y", move |i| number(cell(target.gradient[i]))),
+                    None => Column::new("naive", move |i| checked(softmax.naive[i])),
+                };
+                vec![
+                    Column::new("percent", percent(&softmax.probabilities)),
+                    Column::new("log p", move |i| {
+                        number(format::cell(
+                            softmax.log_probabilities[i],
+                            usize::from(NUMBER),
+                            3,
+                        ))
+                    }),
+                    last,
+                ]
+            }
+        },
+    }
+}
+
+/// The sampler panel: the plain softmax, the final distribution, each order that keeps a
+/// different set, and the draws beside their expected counts.
+fn sampler_columns<'a>(
+    sampler: &'a SamplerNumbers,
+    softmax: &'a crate::analysis::SoftmaxNumbers,
+    app: &'a App,
+) -> Vec<Column<'a>> {
+    let t = app.params().temperature();
+    let plain = if t.get() == 1.0 { "p" } else { "p at T" };
+    let mut columns = vec![
+        Column::new(plain, move |i| {
+            number(format::percent(softmax.probabilities[i]))
+        }),
+        Column::new("final", move |i| {
+            number(format::percent(sampler.sampled.probabilities[i]))
+        }),
+    ];
+    for other in &sampler.disagreeing {
+        columns.push(Column::new(other.order.name(), move |i| {
+            number(format::percent(other.probabilities[i]))
+        }));
+    }
+    if let (Some(counts), Some(draws)) = (&sampler.counts, app.draws()) {
+        let n = draws.count as f64;
+        columns.push(Column::new("drawn", move |i| number(counts[i].to_string())));
+        columns.push(Column::new("expected", move |i| {
+            number(format::cell(
+                n * sampler.sampled.probabilities[i],
+                usize::from(NUMBER),
+                1,
+            ))
+        }));
+    }
+    columns
+}
+
+/// The bars of the tab and panel, if it has them (a lower precision has none).
+pub(super) fn bars<'a>(app: &App, analysis: &'a Analysis) -> Option<Bars<'a>> {
+    let softmax = &analysis.softmax;
+    match &analysis.kind {
+        Kind::Function(numbers) if numbers.low.is_some() => None,
+        Kind::Function(_) => Some(Bars {
+            before: None,
+            after: &softmax.probabilities,
+            title: None,
+        }),
+        Kind::Softmax(SoftmaxExtras { low: Some(_), .. }) => None,
+        Kind::Softmax(extras) => {
+            let panel = app.view().panel;
+            let before = extras.before(softmax, panel);
+            let t = format::full_precision(app.params().temperature().get());
+            let title = before.map(|_| match (panel, extras.untempered.is_some()) {
+                (Panel::Sampler, true) => ("T=1".to_string(), "final".to_string()),
+                (Panel::Sampler, false) => ("p".to_string(), "final".to_string()),
+                _ => ("T=1".to_string(), format!("T={t}")),
+            });
+            Some(Bars {
+                before,
+                after: extras.after(softmax, panel),
+                title,
+            })
+        }
+    }
+}
+
+/// The mark beside an element the sampler removed: the letter of the filter that did (`k`, `p`,
+/// `m`), so it reads without colour.
+pub(super) fn removed_mark(analysis: &Analysis, app: &App, i: usize) -> Option<char> {
+    let Kind::Softmax(extras) = &analysis.kind else {
+        return None;
+    };
+    if app.view().panel != Panel::Sampler || extras.low.is_some() {
+        return None;
+    }
+    let filter = extras.sampler.as_ref()?.sampled.removed_by[i]?;
+    Some(match filter {
+        Filter::TopK => 'k',
+        Filter::TopP => 'p',
+        Filter::MinP => 'm',
+    })
+}
+
+/// A low-precision value, styled as a warning when it overflowed, underflowed or saturated.
+fn evaluated(evaluation: &Evaluation, theme: &Theme) -> Cell<'static> {
+    let text = format::cell(evaluation.value, usize::from(NUMBER), 4);
+    if evaluation.flag == Flag::Fine {
+        number(text)
+    } else {
+        warn(text, theme)
+    }
+}
+
+/// A right-aligned number cell.
+pub(super) fn number(text: String) -> Cell<'static> {
+    Cell::from(Line::from(text).right_aligned())
+}
+
+/// A right-aligned number that failed (NaN, infinite, flagged): it stands out.
+fn warn(text: String, theme: &Theme) -> Cell<'static> {
+    Cell::from(Line::from(Span::styled(text, theme.style(Role::Warn))).right_aligned())
+}
