@@ -131,20 +131,35 @@ impl Activation {
         }
     }
 
-    /// The output range as text; `α` and `β` stand for the parameter.
+    /// The output range as text, true for every parameter [`Activation::param`] accepts: `α` and
+    /// `β` stand for the parameter, `≈` marks a value rounded to the digits shown, and
+    /// `; ... for <condition>` gives the range for other parameters.
     #[must_use]
     pub fn range_text(self) -> &'static str {
         match self {
             Activation::Step => "{0, 1}",
             Activation::Sigmoid => "(0, 1)",
             Activation::Tanh | Activation::Softsign => "(-1, 1)",
-            Activation::Relu | Activation::Softplus | Activation::SquaredRelu => "[0, ∞)",
-            Activation::LeakyRelu => "(-∞, ∞) for α > 0",
-            Activation::Elu | Activation::Celu => "(-α, ∞)",
-            Activation::Gelu | Activation::GeluTanh => "[≈-0.170, ∞)",
+            // softplus > 0 for every finite x; 0 only as the limit at -∞.
+            Activation::Softplus => "(0, ∞)",
+            Activation::Relu | Activation::SquaredRelu => "[0, ∞)",
+            // α < 0 mirrors the negative half upwards: f >= 0 everywhere.
+            Activation::LeakyRelu => "(-∞, ∞) for α > 0; [0, ∞) for α <= 0",
+            // α = 0 is ReLU; the spec refuses α < 0.
+            Activation::Elu => "(-α, ∞) for α > 0; [0, ∞) for α = 0",
+            // The spec refuses α <= 0.
+            Activation::Celu => "(-α, ∞)",
+            // Minimum -0.1699712 at x = -0.7517915 (exact) and -0.1700408 at x = -0.7524614
+            // (tanh form), both from mpmath.
+            Activation::Gelu => "[≈-0.16997, ∞)",
+            Activation::GeluTanh => "[≈-0.17004, ∞)",
+            // Minimum -0.2784645/β at x = -1.2784645/β (mpmath).
             Activation::Silu => "[≈-0.278/β, ∞)",
+            // Minimum -0.3088434 at x = -1.1924312 (mpmath).
             Activation::Mish => "[≈-0.309, ∞)",
-            Activation::Selu => "(-λα, ∞) ≈ (-1.758, ∞)",
+            // λα = 1.0507009873554804934193349852946 × 1.6732632423543772848170429916717
+            // = 1.7580993408473768599…
+            Activation::Selu => "(-λα, ∞), λα ≈ 1.7581",
             Activation::Relu6 => "[0, 6]",
             Activation::HardTanh => "[-1, 1]",
             Activation::HardSigmoid => "[0, 1]",
