@@ -169,6 +169,18 @@ impl Activation {
     }
 }
 
+/// What `actscope list` says about softmax, which is not an element-wise [`Activation`].
+pub mod softmax {
+    /// The formula, with the temperature `T`.
+    pub const FORMULA: &str = "softmax(x)_i = e^(x_i/T) / Σ_j e^(x_j/T)";
+    /// The output range: each `e^(x_i/T) > 0`, so every probability is in (0, 1) once there are
+    /// two elements; one element gets exactly 1, and `T = 0` gives the one-hot limit.
+    pub const RANGE: &str = "(0, 1) for T > 0 and 2+ elements, summing to 1";
+    /// What the temperature does ([`crate::softmax::softmax`]: `T = 0` splits ties evenly).
+    pub const TEMPERATURE_MEANING: &str =
+        "T > 1 flattens, T < 1 sharpens, 0 is the argmax, ties split evenly";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
