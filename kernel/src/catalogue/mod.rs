@@ -133,7 +133,8 @@ impl Activation {
 
     /// The output range as text, true for every parameter [`Activation::param`] accepts: `α` and
     /// `β` stand for the parameter, `≈` marks a value rounded to the digits shown, and
-    /// `; ... for <condition>` gives the range for other parameters.
+    /// `; ... for <condition>` gives the range for other parameters. `kernel/tests/facts.rs`
+    /// checks each against the kernel's values.
     #[must_use]
     pub fn range_text(self) -> &'static str {
         match self {
