@@ -194,8 +194,8 @@ fn list_names_every_activation_with_formula_and_range() {
     }
     assert!(run.stdout.contains("softmax"));
     assert!(run.stdout.contains("alpha α = 0.01 by default"));
-    assert!(run.stdout.contains("max |f'| = 0.25"));
-    assert!(run.stdout.contains("Keras 0.3"));
+    assert!(run.stdout.contains("|f'| <= 0.25"));
+    assert!(run.stdout.contains("0.3 Keras LeakyReLU()"));
     let doc = json(&actscope(&["list", "--json"], "").stdout);
     assert_eq!(doc.as_array().unwrap().len(), Activation::ALL.len() + 1);
     assert_eq!(doc[9]["name"], "mish");

@@ -126,7 +126,8 @@ const ALPHA_LEAKY: ParamSpec = ParamSpec {
 const ALPHA_ELU: ParamSpec = ParamSpec {
     symbol: "α",
     name: "alpha",
-    meaning: "saturation value -α for x -> -inf",
+    // elu(x) = α·(e^x - 1) -> -α as x -> -inf, for every α; a lower bound only for α > 0.
+    meaning: "f -> -α as x -> -inf; the lower bound when α > 0",
     default: 1.0,
     min: 0.0,
     min_exclusive: false,
@@ -137,7 +138,7 @@ const ALPHA_ELU: ParamSpec = ParamSpec {
 const ALPHA_CELU: ParamSpec = ParamSpec {
     symbol: "α",
     name: "alpha",
-    meaning: "saturation value -α for x -> -inf, and the scale of x inside the exponential",
+    meaning: "f -> -α as x -> -inf, and the scale of x inside the exponential",
     default: 1.0,
     // PyTorch refuses α = 0 ("ZeroDivisionError: alpha cannot be 0 for CELU",
     // aten/src/ATen/native/Activation.cpp); the formula divides by α and is defined for α > 0.
@@ -196,9 +197,11 @@ impl Activation {
         Activation::SquaredRelu,
     ];
 
-    /// `sup |f'(x)|` over all x: the most a gradient can be multiplied by per layer (sigmoid
-    /// 0.25, so through N layers at most 0.25^N). `p` is the parameter. `f64::INFINITY` where
-    /// `f'` is unbounded (squared ReLU, `f' = 2x`): check `is_finite` before scaling by it.
+    /// `sup |f'(x)|` over every x where `f'` exists: the largest factor this activation's
+    /// derivative can put on a gradient in one layer (sigmoid 0.25, so the sigmoid factors of N
+    /// layers multiply to at most 0.25^N; the weights multiply in as well). `p` is the
+    /// parameter. `f64::INFINITY` where `f'` is unbounded (squared ReLU, `f' = 2x`): check
+    /// `is_finite` before scaling by it.
     #[must_use]
     pub fn derivative_bound(self, p: f64) -> f64 {
         match self {

@@ -8,6 +8,9 @@ use serde_json::{Value, json};
 use super::Error;
 use crate::format::full_precision;
 use crate::kernel::Activation;
+use crate::kernel::catalogue::softmax::{
+    FORMULA as SOFTMAX_FORMULA, RANGE as SOFTMAX_RANGE, TEMPERATURE_MEANING as SOFTMAX_T_MEANING,
+};
 
 pub(super) fn run(json: bool, out: &mut dyn Write) -> Result<(), Error> {
     if json {
@@ -54,11 +57,21 @@ pub(super) fn run(json: bool, out: &mut dyn Write) -> Result<(), Error> {
     let indent = " ".repeat(width);
     for a in Activation::ALL {
         writeln!(out, "{:<width$}{}", a.name(), a.formula())?;
-        let mut details = format!(
-            "range {}; max |f'| = {}",
-            a.range_text(),
-            full_precision(a.derivative_bound(a.default_param()))
-        );
+        // The supremum, not always reached (softplus' and tanh' only tend to 1), and for a
+        // parameter at its default (leaky ReLU's and ELU's grow with |α| > 1).
+        let bound = a.derivative_bound(a.default_param());
+        let mut details = if bound.is_finite() {
+            format!(
+                "range {}; |f'| <= {}",
+                a.range_text(),
+                full_precision(bound)
+            )
+        } else {
+            format!("range {}; f' unbounded", a.range_text())
+        };
+        if a.param().is_some() {
+            details.push_str(" at the default");
+        }
         if let Some(p) = a.param() {
             let _ = write!(
                 details,
@@ -86,7 +99,3 @@ pub(super) fn run(json: bool, out: &mut dyn Write) -> Result<(), Error> {
     )?;
     Ok(())
 }
-
-const SOFTMAX_FORMULA: &str = "softmax(x)_i = e^(x_i/T) / Σ_j e^(x_j/T)";
-const SOFTMAX_RANGE: &str = "(0, 1), summing to 1";
-const SOFTMAX_T_MEANING: &str = "T > 1 flattens, T < 1 sharpens, 0 is argmax";
