@@ -11,7 +11,7 @@
 //! or a quote whose number is not in its text, fails the test.
 
 use actscope_kernel::catalogue::softmax as softmax_texts;
-use actscope_kernel::precision::{Precision, evaluate};
+use actscope_kernel::precision::{Framework, Precision, evaluate};
 use actscope_kernel::scalar::{SELU_ALPHA, SELU_SCALE, SELU_SCALE_ALPHA, normal_cdf};
 use actscope_kernel::{Activation, Level, Temperature, entropy, log_softmax, softmax};
 
@@ -178,14 +178,23 @@ fn gelu_tanh_furthest() -> (f64, f64) {
     (x, -g)
 }
 
-/// The smallest f32 `x` from which f32 sigmoid, `1/(1 + e^-x)` with every operation rounded to
-/// f32 as frameworks compute it, is exactly 1.
+/// The smallest f32 `x` from which f32 sigmoid, as NumPy and PyTorch compute it (every
+/// operation rounded to f32), is exactly 1: the same x in both.
 fn f32_sigmoid_saturates_from() -> f64 {
-    let mut x = 16.0_f32;
-    while evaluate(Precision::F32, Activation::Sigmoid, f64::from(x), 0.0).value < 1.0 {
-        x = f32::from_bits(x.to_bits() + 1);
-    }
-    f64::from(x)
+    let from = |framework: Framework| {
+        let mut x = 16.0_f32;
+        while evaluate(framework, Precision::F32, Activation::Sigmoid, f64::from(x), 0.0)
+            .0
+            .value
+            < 1.0
+        {
+            x = f32::from_bits(x.to_bits() + 1);
+        }
+        f64::from(x)
+    };
+    let numpy = from(Framework::NumPy);
+    assert_eq!(numpy, from(Framework::PyTorch), "the frameworks saturate at one x");
+    numpy
 }
 
 /// The softmax of `xs` at `t`.
