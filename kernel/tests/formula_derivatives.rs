@@ -309,6 +309,21 @@ fn slices_of_different_lengths_are_a_bug() {
     formula("x").eval_slice(Level::SCALAR, &[1.0, 2.0], &mut [0.0; 2], &mut [0.0; 1]);
 }
 
+#[test]
+fn kinks_where_an_affine_argument_switches() {
+    let kinks = |text: &str| formula(text).kinks();
+    assert_eq!(kinks("max(0, x)^2"), [0.0]);
+    assert_eq!(kinks("max(0, 2 * x - 1)"), [0.5]);
+    assert_eq!(kinks("where(x > 1, x, 0.01 * x)"), [1.0]);
+    assert_eq!(kinks("abs(x + 3) + relu6(x / 2)"), [-3.0, 0.0, 12.0]);
+    assert_eq!(kinks("leaky_relu(x, 1)"), Vec::<f64>::new());
+    assert_eq!(kinks("a = 2; hard_tanh(a * x)"), [-0.5, 0.5]);
+    assert_eq!(kinks("x * sigmoid(x)"), Vec::<f64>::new());
+    // A curved argument is left to sampling.
+    assert_eq!(kinks("abs(sin(x))"), Vec::<f64>::new());
+    assert_eq!(kinks("min(x, x)"), Vec::<f64>::new());
+}
+
 /// Smooth compounds for the central-difference property.
 const SMOOTH: [&str; 8] = [
     "x * sigmoid(1.702 * x)",

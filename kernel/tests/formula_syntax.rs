@@ -520,6 +520,7 @@ proptest! {
                 let (y, dy) = f.value_and_derivative(x);
                 let (y2, dy2) = again.value_and_derivative(x);
                 prop_assert!(same(y, y2) && same(dy, dy2));
+                let _ = f.kinks();
             }
             Err(e) => {
                 prop_assert!(e.column >= 1 && e.column <= text.chars().count() + 1);

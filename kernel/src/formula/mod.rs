@@ -61,6 +61,7 @@
 mod ast;
 mod compile;
 mod eval;
+mod kinks;
 mod lex;
 mod names;
 mod parse;
@@ -235,6 +236,15 @@ impl Formula {
             "input and output lengths differ"
         );
         self.tape.eval(level, xs, ys, dys);
+    }
+
+    /// The x where a kink of the formula may sit, in increasing order: where the arguments of
+    /// `max`, `min`, `abs`, a comparison or a kinked activation (ReLU, leaky ReLU, ...)
+    /// switch, for those arguments that are affine in x (`max(0, 2x - 1)` gives 0.5).
+    /// A switch inside a curved argument (`abs(sin(x))`) is not found; sample for those.
+    #[must_use]
+    pub fn kinks(&self) -> Vec<f64> {
+        kinks::of(&self.expression, &self.params)
     }
 }
 
