@@ -157,18 +157,19 @@ pub(crate) fn math(function: Math, (u, du): Dual) -> Dual {
 }
 
 /// `max(u, v)` as `torch.maximum`: NaN if either is; at a tie the derivative is the mean
-/// `(u' + v')/2`.
+/// `(u' + v')/2`. Selects, not branches (see [`compare`]).
 pub(crate) fn max(u: Dual, v: Dual) -> Dual {
-    if u.0.is_nan() || v.0.is_nan() {
+    let larger = if u.0 > v.0 { u } else { v };
+    // At a tie, max(-0, 0) = 0.
+    let tie = (
+        if u.0.is_sign_negative() { v.0 } else { u.0 },
+        0.5 * (u.1 + v.1),
+    );
+    let picked = if u.0 == v.0 { tie } else { larger };
+    if u.0.is_nan() | v.0.is_nan() {
         (f64::NAN, f64::NAN)
-    } else if u.0 > v.0 {
-        u
-    } else if v.0 > u.0 {
-        v
     } else {
-        // max(-0, 0) = 0.
-        let y = if u.0.is_sign_negative() { v.0 } else { u.0 };
-        (y, 0.5 * (u.1 + v.1))
+        picked
     }
 }
 
@@ -179,23 +180,22 @@ pub(crate) fn min(u: Dual, v: Dual) -> Dual {
 }
 
 /// 1 where `u OP v` holds, else 0; NaN if either side is NaN. The derivative is 0.
+/// Written without branches (`|`, selects), so a condition that flips at random points
+/// costs no mispredictions.
 pub(crate) fn compare(op: Comparison, u: Dual, v: Dual) -> Dual {
-    if u.0.is_nan() || v.0.is_nan() {
-        (f64::NAN, f64::NAN)
-    } else {
-        (if op.holds(u.0, v.0) { 1.0 } else { 0.0 }, 0.0)
-    }
+    let nan = u.0.is_nan() | v.0.is_nan();
+    let y = f64::from(u8::from(op.holds(u.0, v.0)));
+    if nan { (f64::NAN, f64::NAN) } else { (y, 0.0) }
 }
 
 /// The branch the condition picks, value and derivative (`torch.where`); NaN for a NaN
 /// condition.
 pub(crate) fn select(condition: f64, then: Dual, otherwise: Dual) -> Dual {
+    let picked = if condition == 0.0 { otherwise } else { then };
     if condition.is_nan() {
         (f64::NAN, f64::NAN)
-    } else if condition != 0.0 {
-        then
     } else {
-        otherwise
+        picked
     }
 }
 
