@@ -23,6 +23,7 @@ pub mod activation;
 pub mod catalogue;
 mod double_double;
 pub mod eft;
+pub mod formula;
 pub mod naive;
 pub mod precision;
 mod ranking;
@@ -34,6 +35,7 @@ pub mod softmax;
 pub mod sparse;
 
 pub use activation::{Activation, ParamSpec, through_layers};
+pub use formula::{Formula, FormulaError};
 pub use sampling::{
     Filter, Order, Sampled, SamplerError, SamplerSettings, Stage, Step, draw, orders_disagree,
     sample_distribution, survivors,
