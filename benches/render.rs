@@ -1,7 +1,11 @@
 //! The explorer's cost per frame and per keystroke (`cargo bench --bench render`):
-//! a frame rendered on TestBackend at 100x30 and 200x60, and the bytes the explorer's backend
-//! (AnsiBackend, as over a real terminal) writes for a keystroke after the first frame (printed
-//! once, then timed).
+//! a frame rendered on TestBackend at 100x30 and 200x60, with the three seed logits and with
+//! 50,000 (on Sigmoid, on Softmax, and on the sampler panel with top-p 0.9 and draws), and the
+//! bytes the explorer's backend (AnsiBackend, as over a real terminal) writes for a keystroke
+//! after the first frame (printed once, then timed).
+//!
+//! The frame budget: a keystroke's frame within 16 ms (60 frames a second) at 200x60 with
+//! 50,000 logits; BENCHMARKS.md records the medians measured.
 
 use std::cell::Cell;
 use std::hint::black_box;
@@ -9,8 +13,9 @@ use std::io::{self, Write};
 use std::rc::Rc;
 
 use actscope::action::Action;
-use actscope::app::App;
+use actscope::app::{App, Panel, SOFTMAX_TAB, Settings};
 use actscope::backend::AnsiBackend;
+use actscope::kernel::SamplerSettings;
 use actscope::theme::Theme;
 use actscope::ui;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -36,22 +41,73 @@ impl Write for Counter {
     }
 }
 
-fn frames(c: &mut Criterion) {
-    for (width, height) in [(100, 30), (200, 60)] {
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        let app = App::default();
-        c.bench_function(&format!("frame {width}x{height}"), |b| {
-            b.iter(|| {
-                terminal
-                    .draw(|frame| ui::render(black_box(&app), &THEME, frame))
-                    .unwrap();
-            });
+/// 50,000 logits as a language model's might be: most near 0, a few far ahead (seeded, so every
+/// run draws the same).
+fn logits() -> Vec<f64> {
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut uniform = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let mut values: Vec<f64> = (0..50_000)
+        .map(|_| {
+            // A sum of four uniforms: roughly normal, spread 2.
+            (0..4).map(|_| uniform()).sum::<f64>() * 3.5 - 7.0
+        })
+        .collect();
+    for (i, v) in [(123, 14.5), (4567, 13.9), (999, 13.2), (31_337, 12.0)] {
+        values[i] = v;
+    }
+    values
+}
+
+/// The explorer on `tab` with 50,000 logits; on the sampler panel, top-p 0.9 and 1,000 draws.
+fn big_app(tab: usize, sampler: bool) -> App {
+    let mut settings = Settings {
+        tab,
+        values: logits(),
+        ..Settings::default()
+    };
+    if sampler {
+        settings.panel = Panel::Sampler;
+        settings.sampler = SamplerSettings::default().with_top_p(0.9).unwrap();
+        settings.draws = Some(actscope::app::Draws {
+            count: 1000,
+            seed: 0,
         });
+    }
+    App::new(settings)
+}
+
+/// The apps the frames are timed for.
+fn cases() -> Vec<(&'static str, App)> {
+    vec![
+        ("seed vector", App::default()),
+        ("50k sigmoid", big_app(1, false)),
+        ("50k softmax", big_app(SOFTMAX_TAB, false)),
+        ("50k sampler", big_app(SOFTMAX_TAB, true)),
+    ]
+}
+
+fn frames(c: &mut Criterion) {
+    for (name, app) in cases() {
+        for (width, height) in [(100, 30), (200, 60)] {
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+            c.bench_function(&format!("frame {name} {width}x{height}"), |b| {
+                b.iter(|| {
+                    terminal
+                        .draw(|frame| ui::render(black_box(&app), &THEME, frame))
+                        .unwrap();
+                });
+            });
+        }
     }
 }
 
 /// Bytes written for the frame after `action`, the first frame already on screen.
-fn bytes_after(action: &Action, width: u16, height: u16) -> usize {
+fn bytes_after(app: &App, action: &Action, width: u16, height: u16) -> usize {
     let counter = Counter::default();
     let backend = AnsiBackend::new(counter.clone());
     let mut terminal = Terminal::with_options(
@@ -61,7 +117,7 @@ fn bytes_after(action: &Action, width: u16, height: u16) -> usize {
         },
     )
     .unwrap();
-    let mut app = App::default();
+    let mut app = app.clone();
     terminal
         .draw(|frame| ui::render(&app, &THEME, frame))
         .unwrap();
@@ -74,19 +130,21 @@ fn bytes_after(action: &Action, width: u16, height: u16) -> usize {
 }
 
 fn keystrokes(c: &mut Criterion) {
-    for (name, action) in [
-        ("nudge", Action::Nudge(0.1)),
-        ("tab switch", Action::NextTab),
-        ("select next", Action::SelectNext),
-    ] {
-        eprintln!(
-            "bytes written for a {name}: {} at 100x30, {} at 200x60",
-            bytes_after(&action, 100, 30),
-            bytes_after(&action, 200, 60)
-        );
-        c.bench_function(&format!("keystroke {name} 100x30"), |b| {
-            b.iter(|| bytes_after(black_box(&action), 100, 30));
-        });
+    for (case, app) in cases() {
+        for (name, action) in [
+            ("nudge", Action::Nudge(0.1)),
+            ("tab switch", Action::NextTab),
+            ("select next", Action::SelectNext),
+        ] {
+            eprintln!(
+                "bytes written for a {name} ({case}): {} at 100x30, {} at 200x60",
+                bytes_after(&app, &action, 100, 30),
+                bytes_after(&app, &action, 200, 60)
+            );
+            c.bench_function(&format!("keystroke {name} {case} 200x60"), |b| {
+                b.iter(|| bytes_after(black_box(&app), black_box(&action), 200, 60));
+            });
+        }
     }
 }
 

@@ -200,6 +200,7 @@ impl App {
         app.params.sampler = settings.sampler;
         app.view.panel = settings.panel;
         app.view.sort = settings.sort;
+        app.select_top_when_sorted();
         if let (Some(p), Tab::Function(a)) = (settings.param, app.tab()) {
             app.params.set(a, p);
         }
@@ -557,6 +558,13 @@ impl App {
         self.view.follow(self.vector.selected_value());
     }
 
+    /// On a list sorted by probability, selects its first row (the most probable element).
+    fn select_top_when_sorted(&mut self) {
+        if self.sort() == Sort::Probability {
+            self.vector.select(self.vector.ranking()[0]);
+        }
+    }
+
     /// Applies an action of the Softmax tab's sampler.
     fn update_sampler(&mut self, action: &Action) {
         if self.activation().is_some() {
@@ -817,6 +825,7 @@ impl App {
         match self.vector.replace(vector.values, vector.labels) {
             Ok(()) => {
                 self.source = None;
+                self.select_top_when_sorted();
                 self.view.keep_target_within(count);
                 self.status = Some(info(format!(
                     "pasted {} {}number{}",
