@@ -54,7 +54,7 @@ pub fn action_for_key(pressed: KeyEvent, mode: &Mode) -> Option<Action> {
                     }
                     _ => None,
                 },
-                Binds::Typed | Binds::Pasted => None,
+                Binds::Typed | Binds::Pasted | Binds::Legend => None,
             };
         }
         if binding.binds == Binds::Typed

@@ -5,6 +5,8 @@
 mod decimal;
 mod edit;
 mod help;
+#[cfg(test)]
+mod lab_tests;
 mod params;
 mod picker;
 mod reopen;

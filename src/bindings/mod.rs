@@ -77,6 +77,8 @@ pub enum Binds {
     Typed,
     /// A bracketed paste (not a key): the text as a whole vector, or into the edit field.
     Pasted,
+    /// Not a key: a line of the help that explains a mark on screen.
+    Legend,
 }
 
 /// A line in the hint bar.

@@ -257,7 +257,7 @@ pub static BINDINGS: &[Binding] = &[
         &[],
         "paste",
         Binds::Pasted,
-        Some("a whole vector: [1.2, 0.9, 0.4] replaces it"),
+        Some("a vector replaces it: 1.2 0.9, cat=1.2 dog=0.9, JSON, CSV lines"),
         None,
     ),
     row(
@@ -321,6 +321,14 @@ pub static BINDINGS: &[Binding] = &[
         "",
         Binds::Action(Action::ClearDraws),
         None,
+        None,
+    ),
+    row(
+        Scope::Normal,
+        &[],
+        "k p m",
+        Binds::Legend,
+        Some("beside a row of the sampler: removed by top-k, top-p, min-p"),
         None,
     ),
     row(

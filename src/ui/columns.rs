@@ -100,7 +100,7 @@ pub(super) fn columns<'a>(
             (Panel::Sampler, Some(sampler), _) => sampler_columns(sampler, softmax, app),
             (Panel::Sparse, _, Some(sparse)) => vec![
                 Column::new("softmax", percent(&softmax.probabilities)),
-                Column::new("sparsemax", percent(&sparse.sparsemax)),
+                Column::new("sparse", percent(&sparse.sparsemax)),
                 Column::new("entmax", percent(&sparse.entmax)),
             ],
             _ => {
@@ -153,7 +153,7 @@ fn sampler_columns<'a>(
             number(format::cell(
                 n * sampler.sampled.probabilities[i],
                 usize::from(NUMBER),
-                1,
+                2,
             ))
         }));
     }

@@ -66,8 +66,8 @@ fn pieces(app: &App, analysis: &Analysis) -> [Vec<String>; 2] {
     let second = match panel {
         Panel::Softmax => fact,
         Panel::Sampler => order_text(app.sampler().order()).to_string(),
-        Panel::Sparse => "sparsemax: p = max(x/T - τ, 0), the nearest point of the simplex, so \
-                          exact zeros; 1.5-entmax between it and softmax"
+        Panel::Sparse => "sparse = sparsemax, max(x/T - τ, 0): the point of the simplex nearest \
+                          x/T, so exact zeros; entmax = 1.5-entmax"
             .to_string(),
     };
     let mut first = vec!["softmax(x)_i = e^(x_i/T) / Σ_j e^(x_j/T)".to_string()];
