@@ -52,6 +52,8 @@ pub enum Action {
     Nudge(f64),
     /// Start typing an exact value for the selected element.
     StartEdit,
+    /// Start editing the Formula tab's formula.
+    EditFormula,
     /// A character typed while editing.
     EditInput(char),
     /// Delete the character before the cursor while editing.
@@ -102,7 +104,8 @@ pub enum Action {
     ToggleJacobian,
     /// Evaluate in the next precision: f64, f32, f16, bf16.
     CyclePrecision,
-    /// Choose what `[` and `]` adjust on the Softmax tab: T, top-k, top-p, min-p.
+    /// Choose what `[` and `]` adjust: on the Softmax tab T, top-k, top-p or min-p; on the
+    /// Formula tab one of its parameters.
     CycleFocus,
     /// The sampler's next order: hf, llama.cpp, vLLM.
     CycleOrder,

@@ -7,7 +7,7 @@ use crate::kernel::precision::{
     self, Evaluation, Formula, Framework, JaxAgreement, Precision, SoftmaxForms, SoftmaxFormulas,
 };
 use crate::kernel::{self, Activation, Order, Sampled, Temperature};
-use crate::plot::{self, Curve, CurveSpec, Sweep};
+use crate::plot::{self, Curve, CurveSpec, Shape, Sweep};
 
 /// Everything one frame shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -71,21 +71,21 @@ pub enum Kind {
     Softmax(SoftmaxExtras),
 }
 
-/// An activation over the vector.
+/// An activation (or the formula) over the vector.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FunctionNumbers {
-    /// The activation.
-    pub activation: Activation,
-    /// Its parameter.
-    pub param: f64,
+    /// What is evaluated.
+    pub shape: Shape,
     /// `f(x_i)`.
     pub outputs: Vec<f64>,
     /// `f'(x_i)`.
     pub derivatives: Vec<f64>,
     /// `|f'(x_i)|^N` for the view's depth N: what a gradient keeps through N such layers.
     pub through_depth: Vec<f64>,
-    /// `(sup |f'|)^N`: the most any input can keep.
-    pub depth_bound: f64,
+    /// `(sup |f'|)^N`: the most any input can keep (unknown for a formula).
+    pub depth_bound: Option<f64>,
+    /// Which elements sit on a kink, where `f'` does not exist and the value is a convention.
+    pub on_kink: Vec<bool>,
     /// In a precision below f64: f and f' as that format computes them.
     pub low: Option<LowFunction>,
 }
@@ -210,8 +210,8 @@ impl Analysis {
     #[must_use]
     pub fn new(app: &App, samples: usize) -> Analysis {
         let softmax = softmax_numbers(app);
-        let (kind, chart) = if let Some(activation) = app.activation() {
-            let numbers = function_numbers(app, activation);
+        let (kind, chart) = if let Some(shape) = app.shape() {
+            let numbers = function_numbers(app, shape);
             let chart = Chart::Curve(curve(app, &numbers, samples));
             (Kind::Function(numbers), chart)
         } else {
@@ -305,21 +305,41 @@ fn softmax_numbers(app: &App) -> SoftmaxNumbers {
     }
 }
 
-fn function_numbers(app: &App, activation: Activation) -> FunctionNumbers {
+fn function_numbers(app: &App, shape: Shape) -> FunctionNumbers {
     let values = app.vector().values();
-    let param = app.params().get(activation);
     let n = values.len();
     let mut outputs = vec![0.0; n];
     let mut derivatives = vec![0.0; n];
-    activation.value_slice(app.level(), values, param, &mut outputs);
-    activation.derivative_slice(app.level(), values, param, &mut derivatives);
+    shape.eval_slice(app.level(), values, &mut outputs, &mut derivatives);
     let depth = app.view().depth;
     let through_depth = derivatives
         .iter()
         .map(|&d| kernel::through_layers(d, depth))
         .collect();
+    let kinks = shape.kinks();
+    let on_kink = values.iter().map(|x| kinks.contains(x)).collect();
+    let low = match &shape {
+        Shape::Activation(activation, param) => low_function(app, *activation, *param),
+        Shape::Formula(_) => None,
+    };
+    FunctionNumbers {
+        depth_bound: shape
+            .derivative_bound()
+            .map(|bound| kernel::through_layers(bound, depth)),
+        shape,
+        outputs,
+        derivatives,
+        through_depth,
+        on_kink,
+        low,
+    }
+}
+
+/// An activation in the view's precision, when it is below f64.
+fn low_function(app: &App, activation: Activation, param: f64) -> Option<LowFunction> {
     let precision = app.view().precision;
-    let low = (precision != Precision::F64).then(|| LowFunction {
+    let values = app.vector().values();
+    (precision != Precision::F64).then(|| LowFunction {
         precision,
         models: Framework::ALL
             .into_iter()
@@ -339,16 +359,7 @@ fn function_numbers(app: &App, activation: Activation) -> FunctionNumbers {
                 .map(|&x| precision::stable_softplus(precision, x, param))
                 .collect()
         }),
-    });
-    FunctionNumbers {
-        activation,
-        param,
-        outputs,
-        derivatives,
-        through_depth,
-        depth_bound: kernel::through_layers(activation.derivative_bound(param), depth),
-        low,
-    }
+    })
 }
 
 fn softmax_extras(app: &App) -> SoftmaxExtras {
@@ -430,8 +441,7 @@ fn curve(app: &App, numbers: &FunctionNumbers, samples: usize) -> Curve {
     let view = app.view();
     plot::curve(
         &CurveSpec {
-            activation: numbers.activation,
-            param: numbers.param,
+            shape: numbers.shape.clone(),
             window: view.window,
             derivative: view.show_derivative,
             compare: view.compare.map(|a| (a, app.params().get(a))),

@@ -107,7 +107,7 @@ mod tests {
     use super::*;
     use crate::action::{CursorMove, Scroll};
     use crate::app::{Edit, HelpView, Origin, Picker};
-    use crate::bindings::{BINDINGS, Binds, Scope};
+    use crate::bindings::{BINDINGS, Binds, Scope, TabKind};
 
     fn press(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
@@ -200,6 +200,7 @@ mod tests {
                 | Action::CyclePrecision
                 | Action::SelectRow(_)
                 | Action::CycleFocus
+                | Action::EditFormula
                 | Action::CycleOrder
                 | Action::CyclePanel
                 | Action::ToggleSort
@@ -450,17 +451,17 @@ mod tests {
                 .any(|(k, what)| k.contains("Esc") && what.contains("this help")),
             "Esc does not open the help"
         );
-        let normal = hints(Scope::Normal, false);
+        let normal = hints(Scope::Normal, TabKind::Function);
         let shown: Vec<(&str, &str)> = normal.iter().map(|&(_, k, t)| (k, t)).collect();
         assert_eq!(shown.first(), Some(&("←/→", "nudge")));
         assert_eq!(shown[shown.len() - 2..], [("?", "help"), ("q", "quit")]);
         assert!(shown.contains(&("[ ]", "param")));
         assert!(
-            hints(Scope::Normal, true)
+            hints(Scope::Normal, TabKind::Softmax)
                 .iter()
                 .any(|&(_, k, t)| (k, t) == ("[ ]", "adjust"))
         );
-        let editing: Vec<(&str, &str)> = hints(Scope::Editing, false)
+        let editing: Vec<(&str, &str)> = hints(Scope::Editing, TabKind::Function)
             .iter()
             .map(|&(_, k, t)| (k, t))
             .collect();

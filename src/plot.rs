@@ -1,7 +1,7 @@
 //! What a chart shows, as numbers: sampled curves, saturated bands, the softmax sweep, y bounds
 //! that fit, tick positions. Pure; the explorer's chart and `actscope plot` draw from it.
 
-use crate::kernel::{self, Activation, Level, Temperature};
+use crate::kernel::{self, Activation, Formula, Level, Temperature};
 
 /// A curve as `(x, y)` points.
 pub type Points = Vec<(f64, f64)>;
@@ -12,13 +12,60 @@ const DOT_SPACING: usize = 3;
 /// Fraction of `sup |f'|` under which a region counts as saturated.
 const SATURATED: f64 = 0.01;
 
+/// What an element-wise chart draws: a built-in activation at a parameter, or a formula.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shape {
+    /// A built-in activation and its parameter (0 where it takes none).
+    Activation(Activation, f64),
+    /// A formula typed by the user (its parameters inside).
+    Formula(Formula),
+}
+
+impl Shape {
+    /// The chart's title: the activation's name, or `f(x) = ...` for a formula.
+    #[must_use]
+    pub fn title(&self) -> String {
+        match self {
+            Shape::Activation(a, _) => a.title().to_string(),
+            Shape::Formula(formula) => format!("f(x) = {formula}"),
+        }
+    }
+
+    /// `f` and `f'` at every x of `xs`.
+    pub fn eval_slice(&self, level: Level, xs: &[f64], ys: &mut [f64], dys: &mut [f64]) {
+        match self {
+            Shape::Activation(a, p) => {
+                a.value_slice(level, xs, *p, ys);
+                a.derivative_slice(level, xs, *p, dys);
+            }
+            Shape::Formula(formula) => formula.eval_slice(level, xs, ys, dys),
+        }
+    }
+
+    /// Where `f'` does not exist (the derivative there is a convention).
+    #[must_use]
+    pub fn kinks(&self) -> Vec<f64> {
+        match self {
+            Shape::Activation(a, p) => a.kinks(*p).to_vec(),
+            Shape::Formula(formula) => formula.kinks(),
+        }
+    }
+
+    /// `sup |f'|` over every x, when it is known: a formula's is not.
+    #[must_use]
+    pub fn derivative_bound(&self) -> Option<f64> {
+        match self {
+            Shape::Activation(a, p) => Some(a.derivative_bound(*p)),
+            Shape::Formula(_) => None,
+        }
+    }
+}
+
 /// What an activation chart is asked to show.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CurveSpec {
     /// The function drawn.
-    pub activation: Activation,
-    /// Its parameter.
-    pub param: f64,
+    pub shape: Shape,
     /// The x window.
     pub window: (f64, f64),
     /// Draw f'(x) too.
@@ -32,8 +79,8 @@ pub struct CurveSpec {
 /// An activation chart, as numbers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Curve {
-    /// The function drawn.
-    pub activation: Activation,
+    /// The chart's title: what is drawn.
+    pub title: String,
     /// The x window.
     pub window: (f64, f64),
     /// The y window that fits what is drawn.
@@ -51,6 +98,12 @@ pub struct Curve {
     pub points: Vec<(f64, f64)>,
     /// The highlighted point.
     pub chosen: Option<(f64, f64)>,
+    /// The kinks in the window: `(x, f'(x))`, where `f'` does not exist and the value is the
+    /// frameworks' convention.
+    pub kinks: Vec<(f64, f64)>,
+    /// Where the samples of `f` are not finite: runs of them, first and last x (the chart shows
+    /// gaps there).
+    pub undefined: Vec<(f64, f64)>,
 }
 
 /// Samples the chart `spec` asks for with `samples` points across the window, marking `points`
@@ -63,7 +116,8 @@ pub fn curve(
     points: Vec<(f64, f64)>,
     chosen: Option<(f64, f64)>,
 ) -> Curve {
-    let (f, df) = sample(level, spec.activation, spec.param, spec.window, samples);
+    let (f, df) = sample_shape(level, &spec.shape, spec.window, samples);
+    let undefined = undefined(&f);
     let mut y = if spec.derivative {
         fit_y(&[&f, &df])
     } else {
@@ -80,8 +134,18 @@ pub fn curve(
     } else {
         Vec::new()
     };
+    let (lo, hi) = spec.window;
+    let kinks: Vec<f64> = spec
+        .shape
+        .kinks()
+        .into_iter()
+        .filter(|&x| lo <= x && x <= hi)
+        .collect();
+    let mut ys = vec![0.0; kinks.len()];
+    let mut dys = vec![0.0; kinks.len()];
+    spec.shape.eval_slice(level, &kinks, &mut ys, &mut dys);
     Curve {
-        activation: spec.activation,
+        title: spec.shape.title(),
         window: spec.window,
         y,
         f,
@@ -90,7 +154,30 @@ pub fn curve(
         bands,
         points,
         chosen,
+        kinks: kinks.into_iter().zip(dys).collect(),
+        undefined,
     }
+}
+
+/// The runs of samples whose `y` is not finite, as `(first x, last x)`.
+fn undefined(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    let mut runs: Vec<(f64, f64)> = Vec::new();
+    let mut open = false;
+    for &(x, y) in points {
+        match (y.is_finite(), open) {
+            (false, false) => {
+                runs.push((x, x));
+                open = true;
+            }
+            (false, true) => {
+                if let Some(run) = runs.last_mut() {
+                    run.1 = x;
+                }
+            }
+            (true, _) => open = false,
+        }
+    }
+    runs
 }
 
 /// Every `DOT_SPACING`-th point: a dotted curve.
@@ -123,8 +210,14 @@ pub struct Band {
 /// under 1 % of its bound out to the window's edge, on a side where the kernel says it tends to
 /// 0) within the window. A stationary point, where `f'` dips to 0 and rises again, is neither.
 fn bands(spec: &CurveSpec, df: &[(f64, f64)]) -> Vec<Band> {
-    let (a, p) = (spec.activation, spec.param);
-    let (lo, hi) = spec.window;
+    match &spec.shape {
+        Shape::Activation(a, p) => activation_bands(*a, *p, spec.window, df),
+        Shape::Formula(_) => sampled_bands(df),
+    }
+}
+
+fn activation_bands(a: Activation, p: f64, window: (f64, f64), df: &[(f64, f64)]) -> Vec<Band> {
+    let (lo, hi) = window;
     let zones = a.dead_zones(p);
     let mut bands: Vec<Band> = zones
         .iter()
@@ -144,23 +237,83 @@ fn bands(spec: &CurveSpec, df: &[(f64, f64)]) -> Vec<Band> {
     let dead = |x: f64| zones.iter().any(|&(from, to)| from < x && x < to);
     let low = |&&(x, d): &&(f64, f64)| !dead(x) && d.abs() < SATURATED * bound;
     let tails = a.tails(p);
-    if tails.left
-        && let Some(&(first, _)) = df.first().filter(low)
-    {
-        let last = df.iter().take_while(low).last().map_or(first, |&(x, _)| x);
+    bands.extend(tail_bands(df, &low, tails.left, tails.right));
+    bands
+}
+
+/// A formula's bands, from its samples alone (nothing is known of it beyond them): dead where
+/// `f'` is exactly 0 at three or more samples in a row; saturated at an end of the window where
+/// `|f'|` stays under 1 % of the largest sampled `|f'|` and does not grow toward the edge.
+fn sampled_bands(df: &[(f64, f64)]) -> Vec<Band> {
+    let largest = df
+        .iter()
+        .map(|&(_, d)| d.abs())
+        .filter(|d| d.is_finite())
+        .fold(0.0, f64::max);
+    let mut bands = Vec::new();
+    let mut start = None;
+    for (k, &(_, d)) in df.iter().enumerate() {
+        match (d == 0.0, start) {
+            (true, None) => start = Some(k),
+            (false, Some(from)) => {
+                if k - from >= 3 {
+                    bands.push(Band {
+                        from: df[from].0,
+                        to: df[k - 1].0,
+                        kind: BandKind::Dead,
+                    });
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start.filter(|&from| df.len() - from >= 3) {
+        bands.push(Band {
+            from: df[from].0,
+            to: df[df.len() - 1].0,
+            kind: BandKind::Dead,
+        });
+    }
+    if largest > 0.0 {
+        let low = |&&(_, d): &&(f64, f64)| d != 0.0 && d.abs() < SATURATED * largest;
+        // Toward the edge |f'| must not grow: the tail is falling off, not a dip.
+        let falling_left = df.windows(2).take(4).all(|w| w[0].1.abs() <= w[1].1.abs());
+        let falling_right = df
+            .windows(2)
+            .rev()
+            .take(4)
+            .all(|w| w[1].1.abs() <= w[0].1.abs());
+        bands.extend(tail_bands(df, &low, falling_left, falling_right));
+    }
+    bands
+}
+
+/// Saturated bands from each end of the window inward, while `low` holds.
+fn tail_bands(
+    df: &[(f64, f64)],
+    low: &dyn Fn(&&(f64, f64)) -> bool,
+    left: bool,
+    right: bool,
+) -> Vec<Band> {
+    let mut bands = Vec::new();
+    if left && let Some(&(first, _)) = df.first().filter(|p| low(p)) {
+        let last = df
+            .iter()
+            .take_while(|p| low(p))
+            .last()
+            .map_or(first, |&(x, _)| x);
         bands.push(Band {
             from: first,
             to: last,
             kind: BandKind::Saturated,
         });
     }
-    if tails.right
-        && let Some(&(last, _)) = df.last().filter(low)
-    {
+    if right && let Some(&(last, _)) = df.last().filter(|p| low(p)) {
         let first = df
             .iter()
             .rev()
-            .take_while(low)
+            .take_while(|p| low(p))
             .last()
             .map_or(last, |&(x, _)| x);
         bands.push(Band {
@@ -241,15 +394,26 @@ pub fn sample(
     window: (f64, f64),
     n: usize,
 ) -> (Points, Points) {
+    sample_shape(level, &Shape::Activation(activation, param), window, n)
+}
+
+/// `f` and `f'` of `shape` at `n` points across `window`. Where a value is not finite the point
+/// stays, with a NaN `y`: the chart leaves a gap there rather than joining across it.
+#[must_use]
+pub fn sample_shape(level: Level, shape: &Shape, window: (f64, f64), n: usize) -> (Points, Points) {
     let xs = grid(window, n);
     let mut ys = vec![0.0; xs.len()];
     let mut dys = vec![0.0; xs.len()];
-    activation.value_slice(level, &xs, param, &mut ys);
-    activation.derivative_slice(level, &xs, param, &mut dys);
-    (
-        finite(xs.iter().copied().zip(ys)),
-        finite(xs.iter().copied().zip(dys)),
-    )
+    shape.eval_slice(level, &xs, &mut ys, &mut dys);
+    (gapped(&xs, &ys), gapped(&xs, &dys))
+}
+
+/// `(x, y)` pairs with every non-finite `y` made NaN (a gap).
+fn gapped(xs: &[f64], ys: &[f64]) -> Points {
+    xs.iter()
+        .zip(ys)
+        .map(|(&x, &y)| (x, if y.is_finite() { y } else { f64::NAN }))
+        .collect()
 }
 
 /// The probabilities of `values[selected]` and of each of `shown` (other indices) as the

@@ -28,7 +28,7 @@ fn starts_draws_edits_and_quits_cleanly() {
     for needle in [
         "Step",
         "Sigmoid",
-        "9›",
+        "10›",
         "45.66 %",
         "33.83 %",
         "input vector",

@@ -42,6 +42,7 @@ fn every_tab_at_100x30() {
         let name = match tab {
             Tab::Function(a) => format!("tab_{index:02}_{}", a.name()),
             Tab::Softmax => format!("tab_{index:02}_softmax"),
+            Tab::Formula => format!("tab_{index:02}_formula"),
         };
         insta::assert_snapshot!(name, draw(&app, &UNICODE, 100, 30));
     }
@@ -50,7 +51,7 @@ fn every_tab_at_100x30() {
 #[test]
 fn the_seed_vector_shows_its_percentages() {
     let screen = draw(&App::default(), &UNICODE, 100, 30);
-    for needle in ["45.66 %", "33.83 %", "20.52 %", "Sigmoid", "9›"] {
+    for needle in ["45.66 %", "33.83 %", "20.52 %", "Sigmoid", "10›"] {
         assert!(screen.contains(needle), "{needle} missing:\n{screen}");
     }
 }

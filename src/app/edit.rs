@@ -3,14 +3,18 @@
 
 pub use crate::action::CursorMove;
 use crate::input::{self, InputError};
+use crate::kernel::{Formula, FormulaError};
 
-/// Whether the field edits an element that existed or one just added (Esc removes the latter).
+/// What the field edits: an element that existed, one just added (Esc removes it), or the
+/// Formula tab's formula.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Origin {
     /// The element was there before the edit.
     Existing,
     /// The element was added for this edit (`a`): cancelling removes it.
     Inserted,
+    /// The formula: the text is checked as one, and its errors point at a column.
+    Formula,
 }
 
 /// The state of the value being typed.
@@ -22,8 +26,10 @@ pub struct Edit {
     pub cursor: usize,
     /// True until the first keystroke: typing then replaces the pre-filled value.
     pub fresh: bool,
-    /// Why the buffer is not a usable number, if it is not.
+    /// Why the buffer is not a usable number (or formula), if it is not.
     pub error: Option<String>,
+    /// For a formula, the column (1-based, in characters) the error points at.
+    pub error_column: Option<usize>,
     /// Whether the element existed before the edit.
     pub origin: Origin,
 }
@@ -37,6 +43,7 @@ impl Edit {
             buffer: text,
             fresh: true,
             error: None,
+            error_column: None,
             origin,
         };
         edit.validate();
@@ -59,15 +66,20 @@ impl Edit {
     pub fn insert_text(&mut self, text: &str) -> Result<(), String> {
         let text = text.trim();
         let lines = text.lines().count();
+        let what = if self.origin == Origin::Formula {
+            "one line"
+        } else {
+            "one number"
+        };
         if lines > 1 {
             return Err(format!(
-                "a paste into the field is one number; this one has {lines} lines"
+                "a paste into the field is {what}; this one has {lines} lines"
             ));
         }
         if text.chars().any(char::is_control) {
-            return Err(
-                "a paste into the field is one number; this one has control characters".to_string(),
-            );
+            return Err(format!(
+                "a paste into the field is {what}; this one has control characters"
+            ));
         }
         self.clear_if_fresh();
         let at = self.byte_index(self.cursor);
@@ -158,7 +170,21 @@ impl Edit {
     }
 
     fn validate(&mut self) {
-        self.error = self.value().err();
+        if self.origin == Origin::Formula {
+            let checked = self.formula();
+            self.error_column = checked.as_ref().err().map(|err| err.column);
+            self.error = checked.err().map(|err| err.message);
+        } else {
+            self.error = self.value().err();
+        }
+    }
+
+    /// The formula typed, or why it is not one (with the column it points at).
+    ///
+    /// # Errors
+    /// The parser's [`FormulaError`].
+    pub fn formula(&self) -> Result<Formula, FormulaError> {
+        Formula::parse(&self.buffer, &[])
     }
 }
 

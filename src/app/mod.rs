@@ -4,6 +4,8 @@
 
 mod decimal;
 mod edit;
+#[cfg(test)]
+mod formula_tests;
 mod help;
 #[cfg(test)]
 mod lab_tests;
@@ -18,13 +20,14 @@ pub use edit::{CursorMove, Edit, Origin};
 pub use help::{HELP_CHROME, HelpView, help_page};
 pub use params::{Control, Params};
 pub use picker::{Choice, Picker, matches as picker_matches};
-pub use tab::{SOFTMAX_TAB, TABS, Tab};
+pub use tab::{FORMULA_TAB, SOFTMAX_TAB, TABS, Tab};
 pub use vector::{DEFAULT_VALUES, InputVector, MAX_ELEMENTS, MAX_TYPED, MIN_ELEMENTS, exact_text};
 pub use view::{DEFAULT_DEPTH, DEFAULT_WINDOW, Panel, Sort, View};
 
 use crate::action::{Action, Scroll};
 use crate::format::grouped;
-use crate::kernel::{self, Activation, Level, SamplerSettings};
+use crate::kernel::{self, Activation, Formula, Level, SamplerSettings};
+use crate::plot::Shape;
 use crate::theme::MarkerKind;
 use params::Stepped;
 use vector::Refused;
@@ -71,6 +74,10 @@ pub enum Request {
     Share,
 }
 
+/// The formula the Formula tab opens with: GELU's sigmoid approximation `x σ(1.702 x)`
+/// (Hendrycks and Gimpel, arXiv:1606.08415, section 2), its constant a parameter.
+pub const DEFAULT_FORMULA: &str = "a = 1.702; x * sigmoid(a * x)";
+
 /// How many samples a draw takes unless told otherwise.
 pub const DEFAULT_DRAWS: usize = 1000;
 
@@ -108,6 +115,8 @@ pub struct Settings {
     pub sort: Option<Sort>,
     /// Samples drawn at the start.
     pub draws: Option<Draws>,
+    /// The Formula tab's formula (else [`DEFAULT_FORMULA`]).
+    pub formula: Option<Formula>,
     /// The chart marker.
     pub marker: MarkerKind,
     /// The markers the terminal can show (`m` cycles through these), the preferred first.
@@ -129,6 +138,7 @@ impl Default for Settings {
             panel: Panel::Softmax,
             sort: None,
             draws: None,
+            formula: None,
             marker: MarkerKind::Braille,
             markers: &[
                 MarkerKind::Braille,
@@ -157,6 +167,10 @@ pub struct App {
     draws: Option<Draws>,
     /// The file the vector came from, while the vector is unchanged.
     source: Option<String>,
+    /// The Formula tab's formula (the last one that parsed).
+    formula: Formula,
+    /// Which of the formula's parameters `[` and `]` adjust.
+    formula_focus: usize,
 }
 
 impl Default for App {
@@ -197,6 +211,8 @@ impl App {
             level: settings.level,
             screen: (100, 30),
             draws: settings.draws.filter(|d| d.count > 0),
+            formula: settings.formula.unwrap_or_else(default_formula),
+            formula_focus: 0,
         };
         app.params.gelu_tanh = settings.gelu_tanh;
         app.params.sampler = settings.sampler;
@@ -222,14 +238,45 @@ impl App {
         self.tab
     }
 
-    /// The activation the current tab shows (the GELU tab's form included), if it is element-wise.
+    /// The built-in activation the current tab shows (the GELU tab's form included), if any.
     #[must_use]
     pub fn activation(&self) -> Option<Activation> {
         match self.tab() {
             Tab::Function(Activation::Gelu) if self.params.gelu_tanh => Some(Activation::GeluTanh),
             Tab::Function(a) => Some(a),
-            Tab::Softmax => None,
+            Tab::Softmax | Tab::Formula => None,
         }
+    }
+
+    /// What the current tab draws element-wise: its activation at its parameter, or the
+    /// formula; `None` on the Softmax tab.
+    #[must_use]
+    pub fn shape(&self) -> Option<Shape> {
+        match self.tab() {
+            Tab::Formula => Some(Shape::Formula(self.formula.clone())),
+            Tab::Softmax => None,
+            Tab::Function(_) => self
+                .activation()
+                .map(|a| Shape::Activation(a, self.params.get(a))),
+        }
+    }
+
+    /// Whether the Softmax tab is open.
+    #[must_use]
+    pub fn on_softmax(&self) -> bool {
+        self.tab() == Tab::Softmax
+    }
+
+    /// The Formula tab's formula.
+    #[must_use]
+    pub fn formula(&self) -> &Formula {
+        &self.formula
+    }
+
+    /// The formula parameter `[` and `]` adjust, if it has any.
+    #[must_use]
+    pub fn formula_focus(&self) -> Option<&(String, f64)> {
+        self.formula.params().get(self.formula_focus)
     }
 
     /// The input vector.
@@ -398,7 +445,8 @@ impl App {
             | Action::Draw
             | Action::ClearDraws => self.update_sampler(&action),
             Action::ToggleSort => self.toggle_sort(),
-            Action::StartEdit
+            Action::EditFormula
+            | Action::StartEdit
             | Action::EditInput(_)
             | Action::EditBackspace
             | Action::EditDelete
@@ -460,6 +508,15 @@ impl App {
     /// Applies an action of the edit field.
     fn update_edit(&mut self, action: &Action) {
         match *action {
+            Action::EditFormula => {
+                if self.tab() == Tab::Formula {
+                    self.mode = Mode::Editing(Edit::new(self.formula.text(), Origin::Formula));
+                } else {
+                    self.status = Some(info(
+                        "F edits the formula on the Formula tab (the last one)".to_string(),
+                    ));
+                }
+            }
             Action::StartEdit => {
                 self.mode = Mode::Editing(Edit::new(
                     exact_text(self.vector.selected_value()),
@@ -513,6 +570,12 @@ impl App {
                 self.view.compare = None;
                 self.status = Some(info("comparison cleared".to_string()));
             }
+            Action::CyclePrecision if self.tab() == Tab::Formula => {
+                self.status = Some(info(
+                    "the NumPy and PyTorch models cover the built-in activations, not a formula"
+                        .to_string(),
+                ));
+            }
             Action::CyclePrecision => {
                 let precision = self.view.precision.next();
                 self.view.precision = precision;
@@ -533,7 +596,7 @@ impl App {
             }
             Action::ToggleJacobian => {
                 self.view.jacobian = !self.view.jacobian;
-                if self.view.jacobian && self.activation().is_some() {
+                if self.view.jacobian && !self.on_softmax() {
                     self.status = Some(info("the Jacobian shows on the Softmax tab".to_string()));
                 }
             }
@@ -560,6 +623,50 @@ impl App {
         self.view.follow(self.vector.selected_value());
     }
 
+    /// Moves `[ ]` to the formula's next parameter.
+    fn cycle_formula_focus(&mut self) {
+        let params = self.formula.params();
+        if params.is_empty() {
+            self.status = Some(info(
+                "the formula has no parameter: declare one, as in a = 0.2; x * sigmoid(a * x)"
+                    .to_string(),
+            ));
+            return;
+        }
+        self.formula_focus = (self.formula_focus + 1) % params.len();
+        let (name, value) = &params[self.formula_focus];
+        self.status = Some(info(format!(
+            "[ ] adjust {name} (now {})",
+            exact_text(*value)
+        )));
+    }
+
+    /// Steps the focused formula parameter by a tenth of its order of magnitude (at least 0.1).
+    fn step_formula_param(&mut self, up: bool) {
+        let Some((name, value)) = self.formula_focus().cloned() else {
+            self.status = Some(info(
+                "the formula has no parameter: declare one, as in a = 0.2; x * sigmoid(a * x)"
+                    .to_string(),
+            ));
+            return;
+        };
+        let magnitude = value.abs().max(1.0).log10().floor();
+        let step = 0.1 * 10f64.powf(magnitude);
+        let new = decimal::add(value, if up { step } else { -step });
+        match self.formula.with_param(&name, new) {
+            Ok(formula) if new.is_finite() => {
+                self.formula = formula;
+                self.status = Some(info(format!("{name} = {}", exact_text(new))));
+            }
+            _ => {
+                self.status = Some(error(format!(
+                    "{name} stays {}: the next step is not a finite number",
+                    exact_text(value)
+                )));
+            }
+        }
+    }
+
     /// On a list sorted by probability, selects its first row (the most probable element).
     fn select_top_when_sorted(&mut self) {
         if self.sort() == Sort::Probability {
@@ -569,7 +676,11 @@ impl App {
 
     /// Applies an action of the Softmax tab's sampler.
     fn update_sampler(&mut self, action: &Action) {
-        if self.activation().is_some() {
+        if *action == Action::CycleFocus && self.tab() == Tab::Formula {
+            self.cycle_formula_focus();
+            return;
+        }
+        if !self.on_softmax() {
             self.status = Some(info(
                 "the sampler is on the Softmax tab (/ finds it: type soft, Enter)".to_string(),
             ));
@@ -767,6 +878,10 @@ impl App {
         };
         let origin = edit.origin;
         self.mode = Mode::Normal;
+        if origin == Origin::Formula {
+            self.status = Some(info(format!("edit cancelled: f(x) stays {}", self.formula)));
+            return;
+        }
         let selected = self.vector.selected();
         if origin == Origin::Inserted && self.vector.remove_selected().is_ok() {
             self.vector.select(selected.saturating_sub(1));
@@ -786,6 +901,20 @@ impl App {
         let Mode::Editing(edit) = &self.mode else {
             return;
         };
+        if edit.origin == Origin::Formula {
+            match edit.formula() {
+                Ok(formula) => {
+                    self.mode = Mode::Normal;
+                    self.formula = formula;
+                    self.formula_focus = 0;
+                    self.status = Some(info(format!("f(x) = {}", self.formula)));
+                }
+                Err(err) => {
+                    self.status = Some(error(format!("{err}; Esc keeps f(x) = {}", self.formula)));
+                }
+            }
+            return;
+        }
         match edit.value() {
             Ok(value) => {
                 let result = self.vector.set_selected(value);
@@ -844,6 +973,10 @@ impl App {
     }
 
     fn step_param(&mut self, up: bool) {
+        if self.tab() == Tab::Formula {
+            self.step_formula_param(up);
+            return;
+        }
         let stepped = match self.activation() {
             None => {
                 let was = self.params.filtering();
@@ -860,6 +993,11 @@ impl App {
             Stepped::Refused(text) => error(text),
         });
     }
+}
+
+/// The formula the Formula tab opens with, parsed.
+fn default_formula() -> Formula {
+    Formula::parse(DEFAULT_FORMULA, &[]).expect("the default formula parses")
 }
 
 /// How far (in ulp) a shift of every logit may move a probability: the rounding of the shifted
@@ -940,8 +1078,10 @@ mod tests {
     fn tabs_wrap_both_ways_and_digits_jump() {
         let mut app = App::default();
         run(&mut app, [Action::PrevTab, Action::PrevTab]);
+        assert_eq!(app.tab(), Tab::Formula);
+        app.update(Action::PrevTab);
         assert_eq!(app.tab(), Tab::Softmax);
-        app.update(Action::NextTab);
+        run(&mut app, [Action::NextTab, Action::NextTab]);
         assert_eq!(app.tab_index(), 0);
         app.update(Action::SelectTab(tab("gelu")));
         assert_eq!(app.activation(), Some(Activation::Gelu));
@@ -1295,7 +1435,7 @@ mod tests {
         });
         assert_eq!(app.vector().values(), DEFAULT_VALUES);
         assert_eq!(app.params().temperature().get(), 1.0);
-        assert_eq!(app.tab(), Tab::Softmax);
+        assert_eq!(app.tab(), Tab::Formula, "past the last tab: the last");
         let app = App::new(Settings {
             tab: tab("leaky_relu"),
             param: Some(0.2),
@@ -1320,7 +1460,7 @@ mod tests {
         let d = Activation::Sigmoid.derivative(1.2, 0.0);
         let numbers = analysis.function().unwrap();
         assert_eq!(numbers.through_depth[0], d.powi(10));
-        assert_eq!(numbers.depth_bound, 0.25f64.powi(10));
+        assert_eq!(numbers.depth_bound, Some(0.25f64.powi(10)));
         for _ in 0..200 {
             app.update(Action::DepthUp);
         }

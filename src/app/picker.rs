@@ -1,7 +1,7 @@
 //! The tab picker (`/`): every tab by its names and aliases, filtered as you type ("swish",
 //! "hardswish" and "hard-swish" all find theirs), Enter opens the one chosen.
 
-use super::tab::{SOFTMAX_TAB, TABS, Tab};
+use super::tab::{FORMULA_TAB, SOFTMAX_TAB, TABS, Tab};
 use crate::kernel::Activation;
 
 /// A tab the picker can open.
@@ -33,7 +33,13 @@ pub fn choices() -> Vec<Choice> {
                 tab: SOFTMAX_TAB,
                 gelu_tanh: false,
                 title: "Softmax",
-                names: vec!["softmax"],
+                names: vec!["softmax", "sampler", "sparsemax", "entmax"],
+            }),
+            Tab::Formula => all.push(Choice {
+                tab: FORMULA_TAB,
+                gelu_tanh: false,
+                title: "Formula",
+                names: vec!["formula", "custom", "expression"],
             }),
         }
     }

@@ -1,19 +1,25 @@
 //! The command line that reopens a state: `actscope --tab ... --input '...' [--labels ...]
 //! [--param P] [--temperature T] [--top-k K] [--top-p P] [--min-p M] [--order O] [--panel V]
-//! [--sort S] [--draws N --seed S]`, each option only where it differs from the default.
+//! [--sort S] [--draws N --seed S] [--formula F]`, each option only where it differs from the
+//! default (the formula always on its own tab).
 
-use super::{App, Panel, Sort, exact_text};
+use super::{App, Panel, Sort, Tab, exact_text};
 use crate::kernel::{Filter, Order};
 
 /// The command line that reopens `app`'s tab, vector (with its labels, or the file it came from
 /// while it is unchanged), parameter, sampler, panel, order of rows and draws.
 pub(super) fn command_line(app: &App) -> String {
-    let tab = match app.activation() {
-        Some(a) => a.name(),
-        None => "softmax",
+    let tab = match (app.tab(), app.activation()) {
+        (Tab::Formula, _) => "formula",
+        (_, Some(a)) => a.name(),
+        (_, None) => "softmax",
     };
     let mut parts = vec![format!("actscope --tab {tab}")];
     parts.extend(vector_options(app));
+    let formula = app.formula().text();
+    if app.tab() == Tab::Formula || formula != super::default_formula().text() {
+        parts.push(format!("--formula {}", shell_quote(&formula)));
+    }
     if let Some(a) = app.activation().filter(|a| a.param().is_some()) {
         parts.push(format!("--param {}", exact_text(app.params().get(a))));
     }

@@ -1,4 +1,4 @@
-//! The tabs: one per element-wise activation, then Softmax.
+//! The tabs: one per element-wise activation, then Softmax, then the user's own formula.
 
 use crate::kernel::Activation;
 
@@ -9,12 +9,15 @@ pub enum Tab {
     Function(Activation),
     /// Softmax over the whole vector.
     Softmax,
+    /// A formula the user types.
+    Formula,
 }
 
 /// The tabs, in order, family by family: the squashing ones (step, sigmoid, tanh and their hard
 /// and algebraic cousins), the ReLU family (softplus is its smooth member), the exponential
-/// family, the smooth self-gated ones, then softmax. Digits 1-9 and 0 jump to the first ten.
-pub const TABS: [Tab; 19] = [
+/// family, the smooth self-gated ones, then softmax, then the formula. Digits 1-9 and 0 jump to
+/// the first ten.
+pub const TABS: [Tab; 20] = [
     Tab::Function(Activation::Step),
     Tab::Function(Activation::Sigmoid),
     Tab::Function(Activation::Tanh),
@@ -34,10 +37,13 @@ pub const TABS: [Tab; 19] = [
     Tab::Function(Activation::Mish),
     Tab::Function(Activation::HardSwish),
     Tab::Softmax,
+    Tab::Formula,
 ];
 
 /// Index of the Softmax tab in [`TABS`].
-pub const SOFTMAX_TAB: usize = TABS.len() - 1;
+pub const SOFTMAX_TAB: usize = TABS.len() - 2;
+/// Index of the Formula tab in [`TABS`].
+pub const FORMULA_TAB: usize = TABS.len() - 1;
 
 impl Tab {
     /// The short label in the tab bar.
@@ -52,6 +58,7 @@ impl Tab {
             Tab::Function(Activation::SquaredRelu) => "ReLU²",
             Tab::Function(a) => a.title(),
             Tab::Softmax => "Softmax",
+            Tab::Formula => "Formula",
         }
     }
 
@@ -61,6 +68,9 @@ impl Tab {
     pub fn from_name(name: &str) -> Option<(usize, bool)> {
         if name.trim().eq_ignore_ascii_case("softmax") {
             return Some((SOFTMAX_TAB, false));
+        }
+        if name.trim().eq_ignore_ascii_case("formula") {
+            return Some((FORMULA_TAB, false));
         }
         let activation = Activation::from_name(name)?;
         let (wanted, approximate) = match activation {
@@ -96,6 +106,7 @@ mod tests {
     #[test]
     fn tab_names_resolve() {
         assert_eq!(Tab::from_name("softmax"), Some((SOFTMAX_TAB, false)));
+        assert_eq!(Tab::from_name("Formula"), Some((FORMULA_TAB, false)));
         assert_eq!(Tab::from_name("gelu_tanh"), Some((14, true)));
         assert_eq!(Tab::from_name("swish"), Some((15, false)));
         assert_eq!(Tab::from_name("hard-swish"), Some((17, false)));

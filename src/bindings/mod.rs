@@ -94,8 +94,45 @@ pub struct Hint {
     pub text: &'static str,
     /// What they do on the Softmax tab, when that differs.
     pub softmax_text: Option<&'static str>,
-    /// Shown only on the Softmax tab.
-    pub softmax_only: bool,
+    /// What they do on the Formula tab, when that differs.
+    pub formula_text: Option<&'static str>,
+    /// The tabs it shows on.
+    pub on: On,
+}
+
+/// The kind of tab open, as far as the hints care.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TabKind {
+    /// An element-wise activation.
+    Function,
+    /// The Softmax tab.
+    Softmax,
+    /// The Formula tab.
+    Formula,
+}
+
+/// Which tabs a hint shows on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum On {
+    /// Every tab.
+    Every,
+    /// The Softmax tab alone.
+    Softmax,
+    /// The Formula tab alone.
+    Formula,
+    /// The Softmax and the Formula tabs.
+    SoftmaxAndFormula,
+}
+
+impl On {
+    fn covers(self, kind: TabKind) -> bool {
+        match self {
+            On::Every => true,
+            On::Softmax => kind == TabKind::Softmax,
+            On::Formula => kind == TabKind::Formula,
+            On::SoftmaxAndFormula => kind != TabKind::Function,
+        }
+    }
 }
 
 /// One row of the table.
@@ -136,22 +173,22 @@ pub fn help_lines() -> Vec<(&'static str, &'static str)> {
     all
 }
 
-/// The hint bar's entries where `scope` is the mode's, in the order they stand, each with the
-/// priority that decides which stay on a short line; `softmax` picks the Softmax tab's wording.
+/// The hint bar's entries where `scope` is the mode's, on a tab of `kind`, in the order they
+/// stand, each with the priority that decides which stay on a short line.
 #[must_use]
-pub fn hints(scope: Scope, softmax: bool) -> Vec<(u8, &'static str, &'static str)> {
+pub fn hints(scope: Scope, kind: TabKind) -> Vec<(u8, &'static str, &'static str)> {
     let mut hints: Vec<Hint> = BINDINGS
         .iter()
         .filter(|b| b.scope == scope)
         .filter_map(|b| b.hint)
-        .filter(|h| softmax || !h.softmax_only)
+        .filter(|h| h.on.covers(kind))
         .collect();
     hints.sort_by_key(|h| h.place);
     hints
         .into_iter()
         .map(|h| {
-            let text = match (softmax, h.softmax_text) {
-                (true, Some(text)) => text,
+            let text = match (kind, h.softmax_text, h.formula_text) {
+                (TabKind::Softmax, Some(text), _) | (TabKind::Formula, _, Some(text)) => text,
                 _ => h.text,
             };
             (h.priority, h.keys, text)

@@ -2,7 +2,7 @@
 
 use crossterm::event::{KeyCode, KeyModifiers};
 
-use super::{BIG_NUDGE, Binding, Binds, Hint, Key, NUDGE, Scope};
+use super::{BIG_NUDGE, Binding, Binds, Hint, Key, NUDGE, On, Scope};
 use crate::action::{Action, CursorMove, Scroll};
 
 const fn key(code: KeyCode) -> Key {
@@ -37,19 +37,16 @@ const fn hint(priority: u8, place: u8, keys: &'static str, text: &'static str) -
         keys,
         text,
         softmax_text: None,
-        softmax_only: false,
+        formula_text: None,
+        on: On::Every,
     }
 }
 
 /// A hint shown only on the Softmax tab.
 const fn softmax_hint(priority: u8, place: u8, keys: &'static str, text: &'static str) -> Hint {
     Hint {
-        priority,
-        place,
-        keys,
-        text,
-        softmax_text: None,
-        softmax_only: true,
+        on: On::Softmax,
+        ..hint(priority, place, keys, text)
     }
 }
 
@@ -272,7 +269,8 @@ pub static BINDINGS: &[Binding] = &[
             keys: "[ ]",
             text: "param",
             softmax_text: Some("adjust"),
-            softmax_only: false,
+            formula_text: None,
+            on: On::Every,
         }),
     ),
     row(
@@ -288,8 +286,24 @@ pub static BINDINGS: &[Binding] = &[
         &[ch('f')],
         "f",
         Binds::Action(Action::CycleFocus),
-        Some("Softmax: what [ ] adjust: T, top-k, top-p, min-p"),
-        Some(softmax_hint(6, 4, "f", "T/k/p/m")),
+        Some("what [ ] adjust: Softmax T, top-k, top-p, min-p; Formula its parameters"),
+        Some(Hint {
+            softmax_text: Some("T/k/p/m"),
+            formula_text: Some("next param"),
+            on: On::SoftmaxAndFormula,
+            ..hint(6, 4, "f", "")
+        }),
+    ),
+    row(
+        Scope::Normal,
+        &[ch('F')],
+        "F",
+        Binds::Action(Action::EditFormula),
+        Some("Formula: edit the formula (Enter applies, Esc keeps the last)"),
+        Some(Hint {
+            on: On::Formula,
+            ..hint(3, 3, "F", "formula")
+        }),
     ),
     row(
         Scope::Normal,

@@ -6,7 +6,7 @@ use super::output::write_csv;
 use super::settings::{find_activation, option_number, resolve_param};
 use super::{Environment, Error, PlotArgs};
 use crate::format::full_precision;
-use crate::plot::{self, CurveSpec};
+use crate::plot::{self, CurveSpec, Shape};
 use crate::theme::{MarkerKind, Theme};
 use crate::ui;
 
@@ -80,8 +80,7 @@ pub(super) fn run(
         None => format!(" x in [{}, {}] ", full_precision(from), full_precision(to)),
     };
     let spec = CurveSpec {
-        activation,
-        param: p,
+        shape: Shape::Activation(activation, p),
         window: (from, to),
         derivative: args.derivative,
         compare: None,

@@ -48,6 +48,13 @@ impl Cli {
                         "--param: the softmax tab's parameter is --temperature".into(),
                     ));
                 }
+                Tab::Formula => {
+                    return Err(Error::BadInput(
+                        "--param: declare the formula's parameters in it: --formula 'a = 0.2; \
+                         x * sigmoid(a * x)'"
+                            .into(),
+                    ));
+                }
             };
             settings.param = resolve_param(activation, Some(text))?;
         }

@@ -98,15 +98,26 @@ pub fn draw_curve(
         stroke: Stroke::Solid,
         ascii: '*',
     });
-    let mut marks: Vec<Mark> = curve
-        .points
-        .iter()
-        .map(|&at| Mark {
-            at,
-            symbol: theme.point_symbol(false),
-            style: theme.style(Role::Point),
-        })
-        .collect();
+    // Where f' does not exist, the derivative drawn is a convention: marked (under the
+    // elements' points, which are drawn after).
+    let mut marks: Vec<Mark> = if curve.df.is_some() {
+        curve
+            .kinks
+            .iter()
+            .map(|&at| Mark {
+                at,
+                symbol: kink_symbol(theme),
+                style: theme.style(Role::Derivative),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    marks.extend(curve.points.iter().map(|&at| Mark {
+        at,
+        symbol: theme.point_symbol(false),
+        style: theme.style(Role::Point),
+    }));
     marks.extend(curve.chosen.map(|at| Mark {
         at,
         symbol: theme.point_symbol(true),
@@ -127,14 +138,16 @@ pub fn draw_curve(
     .render(area, buffer);
 }
 
+/// The mark of a kink on the derivative: `×`, or `x` in ASCII.
+fn kink_symbol(theme: &Theme) -> char {
+    if theme.unicode { '×' } else { 'x' }
+}
+
 /// The title: the activation's name and a legend entry for each curve and for each kind of band,
 /// each sample drawn as the chart draws it.
 fn curve_title<'a>(curve: &Curve, marker: MarkerKind, theme: &Theme) -> Vec<Span<'a>> {
     let mut title = vec![
-        Span::styled(
-            format!(" {} ", curve.activation.title()),
-            theme.style(Role::Info),
-        ),
+        Span::styled(format!(" {} ", curve.title), theme.style(Role::Info)),
         Span::styled(
             format!(" {} f(x) ", swatch(marker, Stroke::Solid, '*')),
             theme.style(Role::Curve),
@@ -160,6 +173,12 @@ fn curve_title<'a>(curve: &Curve, marker: MarkerKind, theme: &Theme) -> Vec<Span
                 theme.style(Role::Band),
             ));
         }
+    }
+    if curve.df.is_some() && !curve.kinks.is_empty() {
+        title.push(Span::styled(
+            format!(" {} kink: f' by convention ", kink_symbol(theme)),
+            theme.style(Role::Derivative),
+        ));
     }
     title
 }

@@ -77,8 +77,16 @@ pub(super) fn columns<'a>(
                 ]
             }
             None => vec![
-                Column::new("f(x)", move |i| number(cell(numbers.outputs[i]))),
-                Column::new("f'(x)", move |i| number(cell(numbers.derivatives[i]))),
+                Column::new("f(x)", move |i| checked(numbers.outputs[i])),
+                Column::new("f'(x)", move |i| {
+                    // At a kink f' does not exist: the value is a convention, marked *.
+                    if numbers.on_kink[i] {
+                        let text = format::cell(numbers.derivatives[i], usize::from(NUMBER) - 1, 4);
+                        number(format!("{text}*"))
+                    } else {
+                        checked(numbers.derivatives[i])
+                    }
+                }),
                 Column::new("softmax", percent(&softmax.probabilities)),
             ],
         },

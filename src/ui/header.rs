@@ -5,18 +5,61 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::text::{fit_pieces, shown};
 use crate::analysis::Analysis;
-use crate::app::{App, Control, Panel};
+use crate::app::{App, Control, Edit, Mode, Origin, Panel, Tab};
 use crate::format;
 use crate::kernel::naive::naive_overflow_above;
 use crate::kernel::{Activation, Filter, Order};
 use crate::theme::{Role, Theme};
 
+/// Where `f'` does not exist, as a header piece: `kinks at x = -3, 3 (f' there by
+/// convention)`.
+fn kinks_piece(kinks: &[f64]) -> Option<String> {
+    if kinks.is_empty() {
+        return None;
+    }
+    let at: Vec<String> = kinks.iter().map(|&x| format::full_precision(x)).collect();
+    let word = if kinks.len() == 1 { "kink" } else { "kinks" };
+    Some(format!(
+        "{word} at x = {} (f' there by convention)",
+        at.join(", ")
+    ))
+}
+
+/// The Formula tab's pieces: the formula, its parameters (the one `[ ]` adjust in brackets when
+/// there are several) and kinks; then what the tab does.
+fn formula_pieces(app: &App) -> [Vec<String>; 2] {
+    let formula = app.formula();
+    let mut first = vec![format!("f(x) = {formula}")];
+    let params = formula.params();
+    let focus = app.formula_focus().map(|(name, _)| name.as_str());
+    for (name, value) in params {
+        let text = format!("{name} = {}", format::full_precision(*value));
+        first.push(if params.len() > 1 && Some(name.as_str()) == focus {
+            format!("[{text}]")
+        } else {
+            text
+        });
+    }
+    first.extend(kinks_piece(&formula.kinks()));
+    let second = vec![
+        "your own f: F edits it; f' is exact (dual numbers, no differences)".to_string(),
+        "names: every activation, exp ln log1p expm1 sqrt abs min max sin cos tanh erf erfc \
+         where pi e"
+            .to_string(),
+    ];
+    [first, second]
+}
+
 /// The header's pieces: (formula, details), (fact, framework defaults).
 fn pieces(app: &App, analysis: &Analysis) -> [Vec<String>; 2] {
+    if app.tab() == Tab::Formula {
+        return formula_pieces(app);
+    }
     if let Some(a) = app.activation() {
         let mut details = Vec::new();
         if matches!(a, Activation::Gelu | Activation::GeluTanh) {
@@ -37,6 +80,7 @@ fn pieces(app: &App, analysis: &Analysis) -> [Vec<String>; 2] {
             ));
         }
         details.push(format!("range {}", a.range_text()));
+        details.extend(kinks_piece(a.kinks(app.params().get(a))));
         let mut first = vec![a.formula().to_string()];
         first.extend(details);
         let mut second = vec![a.fact().to_string()];
@@ -118,6 +162,12 @@ fn order_text(order: Order) -> &'static str {
 }
 
 pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
+    if let Mode::Editing(edit) = app.mode()
+        && edit.origin == Origin::Formula
+    {
+        render_formula_edit(edit, theme, frame, area);
+        return;
+    }
     let [first, second] = pieces(app, analysis);
     let styles = |lead: Role, rest: Role| -> Box<dyn Fn(usize) -> Style> {
         let (lead, rest) = (theme.style(lead), theme.style(rest));
@@ -139,4 +189,61 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
         line(second, &*styles(Role::Dim, Role::Formula)),
     ];
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The formula being typed, scrolled to its cursor; under it, a caret at the column an error
+/// points at and the reason, or how to leave.
+fn render_formula_edit(edit: &Edit, theme: &Theme, frame: &mut Frame, area: Rect) {
+    const LEAD: &str = " f(x) = ";
+    let width = usize::from(area.width).saturating_sub(LEAD.len() + 1);
+    let (visible, cursor) = edit.window(width);
+    let first_shown = edit.cursor - cursor;
+    let role = if edit.error.is_some() {
+        Role::Error
+    } else {
+        Role::Key
+    };
+    let before: String = visible.chars().take(cursor).collect();
+    let under: String = visible.chars().nth(cursor).map_or(" ".into(), String::from);
+    let after: String = visible.chars().skip(cursor + 1).collect();
+    let field = Line::from(vec![
+        Span::styled(LEAD, theme.style(Role::Formula)),
+        Span::styled(shown(theme, &before), theme.style(role)),
+        Span::styled(shown(theme, &under), theme.style(Role::Cursor)),
+        Span::styled(shown(theme, &after), theme.style(role)),
+    ]);
+    let room = usize::from(area.width.saturating_sub(1));
+    let second = match (&edit.error, edit.error_column) {
+        (Some(reason), Some(column)) if column > 0 => {
+            // The caret under the character the column counts (1-based), when it is in view.
+            let at = (column - 1)
+                .checked_sub(first_shown)
+                .filter(|&at| at <= width);
+            let text = match at {
+                Some(at) => format!("{}^ column {column}: {reason}", " ".repeat(LEAD.len() + at)),
+                None => format!(" column {column}: {reason}"),
+            };
+            Line::styled(fit_text(theme, &text, room), theme.style(Role::Error))
+        }
+        (Some(reason), _) => Line::styled(
+            fit_text(theme, &format!(" {reason}"), room),
+            theme.style(Role::Error),
+        ),
+        (None, _) => Line::styled(
+            " Enter applies it, Esc keeps the formula as it was",
+            theme.style(Role::Dim),
+        ),
+    };
+    let lines = if area.height >= 2 {
+        vec![field, second]
+    } else {
+        vec![field]
+    };
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// `text` shortened by whole words to `width` columns.
+fn fit_text(theme: &Theme, text: &str, width: usize) -> String {
+    let text = shown(theme, text);
+    super::text::fit_words(&text, width, theme.unicode).unwrap_or(text)
 }

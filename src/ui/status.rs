@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::text::{fit_pieces, shown};
-use crate::analysis::Analysis;
-use crate::app::{App, Mode, Panel, StatusKind};
-use crate::bindings;
+use crate::analysis::{Analysis, Chart};
+use crate::app::{App, Edit, Mode, Origin, Panel, StatusKind, Tab};
+use crate::bindings::{self, TabKind};
 use crate::format;
 use crate::keymap::scope_of;
 use crate::theme::{Role, Theme};
@@ -26,19 +26,7 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
         };
         vec![(status.text.clone(), theme.style(role))]
     } else if let Mode::Editing(edit) = app.mode() {
-        match &edit.error {
-            Some(reason) => vec![
-                (format!("{name}: {reason}"), theme.style(Role::Error)),
-                (
-                    "Enter commits only a finite number, Esc cancels".to_string(),
-                    plain,
-                ),
-            ],
-            None => vec![
-                (format!("{name} ← {}", edit.buffer.trim()), plain),
-                ("Enter commits, Esc cancels".to_string(), plain),
-            ],
-        }
+        edit_pieces(app, edit, theme)
     } else {
         // The selected element's numbers, whole.
         let x = format::full_precision(app.vector().selected_value());
@@ -46,20 +34,30 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
         let p = softmax.probabilities[selected];
         let mut pieces = vec![(format!("{name} = {x}"), plain)];
         if let Some(numbers) = analysis.function() {
+            let y = numbers.outputs[selected];
             pieces.push((
-                format!(
-                    "f(x) = {}",
-                    format::full_precision(numbers.outputs[selected])
-                ),
-                plain,
+                format!("f(x) = {}", format::full_precision(y)),
+                if y.is_finite() {
+                    plain
+                } else {
+                    theme.style(Role::Warn)
+                },
             ));
+            let convention = if numbers.on_kink[selected] {
+                " (a kink: by convention)"
+            } else {
+                ""
+            };
             pieces.push((
                 format!(
-                    "f'(x) = {}",
+                    "f'(x) = {}{convention}",
                     format::full_precision(numbers.derivatives[selected])
                 ),
                 plain,
             ));
+            if let Some(gaps) = undefined_text(analysis) {
+                pieces.push((gaps, theme.style(Role::Warn)));
+            }
             pieces.push((format!("p = {}", format::percent(p)), plain));
         } else if let Some(sampler) = analysis
             .sampler()
@@ -100,7 +98,12 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
 }
 
 pub(super) fn render_hints(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let hints = bindings::hints(scope_of(app.mode()), app.activation().is_none());
+    let kind = match app.tab() {
+        Tab::Function(_) => TabKind::Function,
+        Tab::Softmax => TabKind::Softmax,
+        Tab::Formula => TabKind::Formula,
+    };
+    let hints = bindings::hints(scope_of(app.mode()), kind);
     let width =
         |keys: &str, what: &str| shown(theme, keys).chars().count() + what.chars().count() + 3;
     // Keep the most important that fit, then show them in their places.
@@ -127,4 +130,60 @@ pub(super) fn render_hints(app: &App, theme: &Theme, frame: &mut Frame, area: Re
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Where the chart's `f` is not finite, if anywhere: `undefined at x = 0`, or `undefined for x
+/// in [-5, 0]` for a run of samples (the first and the last sample that failed).
+fn undefined_text(analysis: &Analysis) -> Option<String> {
+    let Chart::Curve(curve) = &analysis.chart else {
+        return None;
+    };
+    let whole = format::full_precision;
+    let runs: Vec<String> = curve
+        .undefined
+        .iter()
+        .map(|&(from, to)| {
+            if from == to {
+                format!("x = {}", whole(from))
+            } else {
+                format!("x in [{}, {}]", whole(from), whole(to))
+            }
+        })
+        .collect();
+    match runs.as_slice() {
+        [] => None,
+        [one] if one.starts_with("x =") => Some(format!("undefined at {one}")),
+        _ => Some(format!("undefined for {}", runs.join(", "))),
+    }
+}
+
+/// The status line while a value or the formula is typed: the field's verdict and how to leave.
+fn edit_pieces(app: &App, edit: &Edit, theme: &Theme) -> Vec<(String, Style)> {
+    let name = app.vector().name(app.vector().selected());
+    let plain = theme.style(Role::Info);
+    let formula = edit.origin == Origin::Formula;
+    match (&edit.error, formula) {
+        (Some(reason), true) => vec![
+            (
+                match edit.error_column {
+                    Some(column) if column > 0 => format!("column {column}: {reason}"),
+                    _ => reason.clone(),
+                },
+                theme.style(Role::Error),
+            ),
+            (format!("Esc keeps f(x) = {}", app.formula()), plain),
+        ],
+        (Some(reason), false) => vec![
+            (format!("{name}: {reason}"), theme.style(Role::Error)),
+            (
+                "Enter commits only a finite number, Esc cancels".to_string(),
+                plain,
+            ),
+        ],
+        (None, true) => vec![("Enter applies the formula, Esc cancels".to_string(), plain)],
+        (None, false) => vec![
+            (format!("{name} ← {}", edit.buffer.trim()), plain),
+            ("Enter commits, Esc cancels".to_string(), plain),
+        ],
+    }
 }

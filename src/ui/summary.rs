@@ -83,11 +83,21 @@ fn detail_rows(app: &App, analysis: &Analysis, i: usize) -> Vec<(&'static str, S
             rows.extend(low_function_rows(low, i));
             rows
         }
-        Kind::Function(numbers) => vec![
-            ("f(x)", whole(numbers.outputs[i])),
-            ("f'(x)", whole(numbers.derivatives[i])),
-            ("p", with_percent(softmax.probabilities[i])),
-        ],
+        Kind::Function(numbers) => {
+            let mut rows = vec![
+                ("f(x)", whole(numbers.outputs[i])),
+                ("f'(x)", whole(numbers.derivatives[i])),
+            ];
+            if numbers.on_kink[i] {
+                rows.push((
+                    "",
+                    "* a kink: f' does not exist here; this is the value PyTorch's autograd gives"
+                        .to_string(),
+                ));
+            }
+            rows.push(("p", with_percent(softmax.probabilities[i])));
+            rows
+        }
         Kind::Softmax(SoftmaxExtras { low: Some(low), .. }) => {
             let mut rows = vec![("p", whole(softmax.probabilities[i]))];
             for (framework, forms, formulas) in &low.models {
@@ -272,17 +282,21 @@ pub(super) fn summary<'a>(
             let selected = app.vector().selected();
             let kept = numbers.through_depth[selected];
             let role = if kept < 1e-6 { Role::Warn } else { Role::Info };
-            let bound = if numbers.depth_bound.is_finite() {
-                format!("(max {})", format::short(numbers.depth_bound, 2))
-            } else {
-                "(no max: f' is unbounded)".to_string()
+            let bound = match numbers.depth_bound {
+                Some(bound) if bound.is_finite() => format!("(max {})", format::short(bound, 2)),
+                Some(_) => "(no max: f' is unbounded)".to_string(),
+                None => "(a formula's max |f'| is not known)".to_string(),
             };
             line(
                 theme,
                 width,
                 &[
                     (
-                        format!("N = {n}: |f'(x{selected})|^N = {}", format::short(kept, 2)),
+                        format!(
+                            "N = {n}: |f'({})|^N = {}",
+                            app.vector().name(selected),
+                            format::short(kept, 2)
+                        ),
                         role,
                     ),
                     (bound, Role::Dim),

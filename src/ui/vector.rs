@@ -13,7 +13,7 @@ use super::columns::{self, Bars, NUMBER, number};
 use super::summary;
 use super::text::shown;
 use crate::analysis::Analysis;
-use crate::app::{App, Mode};
+use crate::app::{App, Mode, Origin};
 use crate::format::{self, grouped};
 use crate::kernel;
 use crate::theme::{Role, Theme};
@@ -261,7 +261,7 @@ fn x_cell(app: &App, theme: &Theme, i: usize, selected: bool) -> Cell<'static> {
 /// The value as typed where it fits, or the edit field scrolled to its cursor.
 fn value_spans(app: &App, theme: &Theme, i: usize, selected: bool) -> Vec<Span<'static>> {
     match (app.mode(), selected) {
-        (Mode::Editing(edit), true) => {
+        (Mode::Editing(edit), true) if edit.origin != Origin::Formula => {
             let role = if edit.error.is_some() {
                 Role::Error
             } else {
