@@ -132,7 +132,7 @@ mod tests {
 
     #[test]
     fn every_row_resolves_to_its_action() {
-        for binding in BINDINGS {
+        for binding in BINDINGS.iter() {
             let mode = mode_of(binding.scope);
             for key in binding.keys {
                 let got = action_for_key(KeyEvent::new(key.code, key.modifiers), &mode);

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::analysis::Analysis;
+use crate::kernel;
 
 fn formula_app() -> App {
     App::new(Settings {

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::analysis::Analysis;
+use crate::kernel;
 use crate::kernel::{Filter, Order};
 
 fn softmax_app(values: &[f64]) -> App {

@@ -17,7 +17,7 @@ pub(super) fn command_line(app: &App) -> String {
     let mut parts = vec![format!("actscope --tab {tab}")];
     parts.extend(vector_options(app));
     let formula = app.formula().text();
-    if app.tab() == Tab::Formula || formula != super::default_formula().text() {
+    if app.tab() == Tab::Formula || formula != super::editing::default_formula().text() {
         parts.push(format!("--formula {}", shell_quote(&formula)));
     }
     if let Some(a) = app.activation().filter(|a| a.param().is_some()) {

@@ -5,10 +5,20 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
+use std::sync::LazyLock;
 
+mod modes;
 mod table;
 
-pub use table::BINDINGS;
+/// Every key of the explorer, in the order the help overlay lists them: browsing, then the
+/// modes.
+pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
+    table::BROWSING
+        .iter()
+        .chain(modes::MODES)
+        .cloned()
+        .collect()
+});
 
 /// A small step for ←/→ (h/l).
 pub const NUDGE: f64 = 0.1;

@@ -3,20 +3,20 @@
 use crossterm::event::{KeyCode, KeyModifiers};
 
 use super::{BIG_NUDGE, Binding, Binds, Hint, Key, NUDGE, On, Scope};
-use crate::action::{Action, CursorMove, Scroll};
+use crate::action::{Action, Scroll};
 
-const fn key(code: KeyCode) -> Key {
+pub(super) const fn key(code: KeyCode) -> Key {
     Key {
         code,
         modifiers: KeyModifiers::NONE,
     }
 }
 
-const fn ch(c: char) -> Key {
+pub(super) const fn ch(c: char) -> Key {
     key(KeyCode::Char(c))
 }
 
-const fn ctrl(c: char) -> Key {
+pub(super) const fn ctrl(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         modifiers: KeyModifiers::CONTROL,
@@ -30,7 +30,7 @@ const fn shift(code: KeyCode) -> Key {
     }
 }
 
-const fn hint(priority: u8, place: u8, keys: &'static str, text: &'static str) -> Hint {
+pub(super) const fn hint(priority: u8, place: u8, keys: &'static str, text: &'static str) -> Hint {
     Hint {
         priority,
         place,
@@ -50,7 +50,7 @@ const fn softmax_hint(priority: u8, place: u8, keys: &'static str, text: &'stati
     }
 }
 
-const fn row(
+pub(super) const fn row(
     scope: Scope,
     keys: &'static [Key],
     label: &'static str,
@@ -68,8 +68,8 @@ const fn row(
     }
 }
 
-/// Every key of the explorer, in the order the help overlay lists them.
-pub static BINDINGS: &[Binding] = &[
+/// The keys of browsing (and those that work everywhere), in the order the help lists them.
+pub(super) static BROWSING: &[Binding] = &[
     row(
         Scope::Normal,
         &[ch('q')],
@@ -472,183 +472,5 @@ pub static BINDINGS: &[Binding] = &[
         Binds::Action(Action::Share),
         Some("copy the view and the command that reopens it (OSC 52)"),
         None,
-    ),
-    row(
-        Scope::Editing,
-        &[key(KeyCode::Enter)],
-        "Enter",
-        Binds::Action(Action::EditCommit),
-        Some("commit the value (only a finite number)"),
-        Some(hint(0, 0, "Enter", "commit")),
-    ),
-    row(
-        Scope::Editing,
-        &[key(KeyCode::Esc), ctrl('g')],
-        "Esc  Ctrl-G",
-        Binds::Action(Action::EditCancel),
-        Some("cancel (an element just added goes again)"),
-        Some(hint(1, 1, "Esc", "cancel")),
-    ),
-    row(
-        Scope::Editing,
-        &[ctrl('u')],
-        "Ctrl-U",
-        Binds::Action(Action::EditClear),
-        Some("clear the field"),
-        Some(hint(3, 3, "Ctrl-U", "clear")),
-    ),
-    row(
-        Scope::Editing,
-        &[key(KeyCode::Left)],
-        "← →  Home End",
-        Binds::Action(Action::EditCursor(CursorMove::Left)),
-        Some("move the cursor"),
-        Some(hint(2, 2, "←/→", "move")),
-    ),
-    row(
-        Scope::Editing,
-        &[key(KeyCode::Right)],
-        "",
-        Binds::Action(Action::EditCursor(CursorMove::Right)),
-        None,
-        None,
-    ),
-    row(
-        Scope::Editing,
-        &[key(KeyCode::Home), ctrl('a')],
-        "",
-        Binds::Action(Action::EditCursor(CursorMove::Home)),
-        None,
-        None,
-    ),
-    row(
-        Scope::Editing,
-        &[key(KeyCode::End), ctrl('e')],
-        "",
-        Binds::Action(Action::EditCursor(CursorMove::End)),
-        None,
-        None,
-    ),
-    row(
-        Scope::Editing,
-        &[key(KeyCode::Backspace), ctrl('h')],
-        "Backspace  Delete",
-        Binds::Action(Action::EditBackspace),
-        Some("delete before / under the cursor"),
-        None,
-    ),
-    row(
-        Scope::Editing,
-        &[key(KeyCode::Delete), ctrl('d')],
-        "",
-        Binds::Action(Action::EditDelete),
-        None,
-        None,
-    ),
-    row(Scope::Editing, &[], "", Binds::Typed, None, None),
-    row(
-        Scope::Picker,
-        &[key(KeyCode::Enter)],
-        "Enter",
-        Binds::Action(Action::PickerChoose),
-        Some("open the highlighted tab"),
-        Some(hint(0, 0, "Enter", "open")),
-    ),
-    row(
-        Scope::Picker,
-        &[key(KeyCode::Esc), ctrl('g')],
-        "Esc",
-        Binds::Action(Action::PickerCancel),
-        Some("close the picker"),
-        Some(hint(1, 2, "Esc", "close")),
-    ),
-    row(
-        Scope::Picker,
-        &[key(KeyCode::Up), ctrl('p')],
-        "↑ ↓",
-        Binds::Action(Action::PickerStep(-1)),
-        Some("move the highlight"),
-        Some(hint(2, 1, "↑/↓", "choose")),
-    ),
-    row(
-        Scope::Picker,
-        &[key(KeyCode::Down), ctrl('n')],
-        "",
-        Binds::Action(Action::PickerStep(1)),
-        None,
-        None,
-    ),
-    row(
-        Scope::Picker,
-        &[key(KeyCode::Backspace), ctrl('h')],
-        "Backspace",
-        Binds::Action(Action::PickerBackspace),
-        Some("delete the last character typed"),
-        None,
-    ),
-    row(Scope::Picker, &[], "", Binds::Typed, None, None),
-    row(
-        Scope::Help,
-        &[key(KeyCode::Up), ch('k')],
-        "↑ ↓  PgUp PgDn",
-        Binds::Action(Action::ScrollHelp(Scroll::Up)),
-        Some("scroll a line / a page"),
-        Some(hint(1, 0, "↑/↓", "scroll")),
-    ),
-    row(
-        Scope::Help,
-        &[key(KeyCode::Down), ch('j')],
-        "",
-        Binds::Action(Action::ScrollHelp(Scroll::Down)),
-        None,
-        None,
-    ),
-    row(
-        Scope::Help,
-        &[key(KeyCode::PageUp)],
-        "",
-        Binds::Action(Action::ScrollHelp(Scroll::PageUp)),
-        None,
-        None,
-    ),
-    row(
-        Scope::Help,
-        &[key(KeyCode::PageDown), ch(' ')],
-        "",
-        Binds::Action(Action::ScrollHelp(Scroll::PageDown)),
-        None,
-        None,
-    ),
-    row(
-        Scope::Help,
-        &[key(KeyCode::Home), ch('g')],
-        "Home End",
-        Binds::Action(Action::ScrollHelp(Scroll::Top)),
-        Some("to the top / the end"),
-        None,
-    ),
-    row(
-        Scope::Help,
-        &[key(KeyCode::End), ch('G')],
-        "",
-        Binds::Action(Action::ScrollHelp(Scroll::Bottom)),
-        None,
-        None,
-    ),
-    row(
-        Scope::Help,
-        &[key(KeyCode::Esc), ch('?'), key(KeyCode::Enter)],
-        "Esc  ?",
-        Binds::Action(Action::ToggleHelp),
-        Some("close the help"),
-        Some(hint(0, 1, "Esc", "close")),
-    ),
-    row(
-        Scope::Help,
-        &[ch('q')],
-        "q",
-        Binds::Action(Action::Quit),
-        Some("quit"),
-        Some(hint(2, 2, "q", "quit")),
     ),
 ];
