@@ -183,9 +183,15 @@ fn gelu_tanh_furthest() -> (f64, f64) {
 fn f32_sigmoid_saturates_from() -> f64 {
     let from = |framework: Framework| {
         let mut x = 16.0_f32;
-        while evaluate(framework, Precision::F32, Activation::Sigmoid, f64::from(x), 0.0)
-            .0
-            .value
+        while evaluate(
+            framework,
+            Precision::F32,
+            Activation::Sigmoid,
+            f64::from(x),
+            0.0,
+        )
+        .0
+        .value
             < 1.0
         {
             x = f32::from_bits(x.to_bits() + 1);
@@ -193,7 +199,11 @@ fn f32_sigmoid_saturates_from() -> f64 {
         f64::from(x)
     };
     let numpy = from(Framework::NumPy);
-    assert_eq!(numpy, from(Framework::PyTorch), "the frameworks saturate at one x");
+    assert_eq!(
+        numpy,
+        from(Framework::PyTorch),
+        "the frameworks saturate at one x"
+    );
     numpy
 }
 
