@@ -46,7 +46,9 @@ top-p 1, min-p 0.";
 
 /// The heading of the options that give the vector.
 const INPUT: &str = "Input";
-/// The heading of the explorer's Softmax-tab options.
+/// The heading of a sampler's options (the explorer's Softmax tab, `actscope sample`).
+const SAMPLER: &str = "Sampler";
+/// The heading of the explorer's other Softmax-tab options.
 const SOFTMAX_TAB: &str = "Softmax tab";
 
 /// The most samples the explorer draws: it counts them again on every redraw (about 25 ms for a
@@ -94,7 +96,7 @@ pub struct Cli {
         visible_alias = "temp",
         value_name = "T",
         allow_hyphen_values = true,
-        help_heading = SOFTMAX_TAB
+        help_heading = SAMPLER
     )]
     pub temperature: Option<String>,
     #[command(flatten)]
@@ -107,12 +109,13 @@ pub struct Cli {
     /// default input up to 16 elements, probability beyond.
     #[arg(long, value_name = "ORDER", help_heading = SOFTMAX_TAB)]
     pub sort: Option<String>,
-    /// Draw N samples from the sampler's final distribution at the start and show the counts:
-    /// 1 to 1000000 (1e6 works too; the explorer counts them on every redraw). n draws again.
-    #[arg(long, value_name = "N", allow_hyphen_values = true, help_heading = SOFTMAX_TAB)]
+    /// Draw N samples from the sampler's final distribution at the start and show the counts
+    /// (the sampler panel): 1 to 1000000, 1e6 works too (the explorer counts them again on
+    /// every redraw). The n key draws with the next seed.
+    #[arg(long, value_name = "N", allow_hyphen_values = true, help_heading = SAMPLER)]
     pub draws: Option<String>,
     /// The draws' seed, 0 to 18446744073709551615 (default 0); alone, it draws 1000 samples.
-    #[arg(long, value_name = "S", allow_hyphen_values = true, help_heading = SOFTMAX_TAB)]
+    #[arg(long, value_name = "S", allow_hyphen_values = true, help_heading = SAMPLER)]
     pub seed: Option<String>,
     /// Draw with ASCII only (no braille, box drawing or arrows).
     #[arg(long)]
@@ -163,8 +166,9 @@ pub enum Command {
 /// Where a subcommand's vector comes from when not from its arguments, and labels for it.
 #[derive(Debug, Args)]
 pub struct SourceArgs {
-    /// Read the vector from a file instead of the arguments, `-` for standard input: any format
-    /// below, .npy included.
+    /// Read the vector from a file instead of the arguments, `-` for standard input: numbers,
+    /// label=value tokens, `label value` or CSV lines, JSON (an array of numbers or of
+    /// [label, value] pairs, or an object) or NumPy .npy (1-D float32 or float64).
     #[arg(long, value_name = "PATH", conflicts_with = "xs", help_heading = INPUT)]
     pub input_file: Option<String>,
     /// A label for each number of a vector given without labels: CSV (`cat,dog,bird`,
@@ -177,18 +181,18 @@ pub struct SourceArgs {
 #[derive(Debug, Args)]
 pub struct SamplerArgs {
     /// Keep the K most probable entries (0 = off, the default).
-    #[arg(long, value_name = "K", allow_hyphen_values = true, help_heading = SOFTMAX_TAB)]
+    #[arg(long, value_name = "K", allow_hyphen_values = true, help_heading = SAMPLER)]
     pub top_k: Option<String>,
     /// Keep the fewest most probable entries whose probabilities add up to P, in (0, 1]
     /// (1 = off, the default).
-    #[arg(long, value_name = "P", allow_hyphen_values = true, help_heading = SOFTMAX_TAB)]
+    #[arg(long, value_name = "P", allow_hyphen_values = true, help_heading = SAMPLER)]
     pub top_p: Option<String>,
     /// Keep the entries at least M times as probable as the most probable one, in [0, 1]
     /// (0 = off, the default).
-    #[arg(long, value_name = "M", allow_hyphen_values = true, help_heading = SOFTMAX_TAB)]
+    #[arg(long, value_name = "M", allow_hyphen_values = true, help_heading = SAMPLER)]
     pub min_p: Option<String>,
     /// The order the steps run in.
-    #[arg(long, value_name = "ORDER", help = order_help(), help_heading = SOFTMAX_TAB)]
+    #[arg(long, value_name = "ORDER", help = order_help(), help_heading = SAMPLER)]
     pub order: Option<String>,
 }
 
@@ -333,18 +337,19 @@ pub struct SampleArgs {
         short,
         visible_alias = "temp",
         allow_hyphen_values = true,
-        value_name = "T"
+        value_name = "T",
+        help_heading = SAMPLER
     )]
     pub temperature: Option<String>,
     #[command(flatten)]
     pub sampler: SamplerArgs,
     /// Draw N samples from the final distribution and show each count beside the expected N·p:
     /// 1 to 100000000 (1e6 works too).
-    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    #[arg(long, value_name = "N", allow_hyphen_values = true, help_heading = SAMPLER)]
     pub draws: Option<String>,
     /// The draws' seed, 0 to 18446744073709551615 (default 0); alone, it draws 1000 samples.
     /// The same seed draws the same counts as the explorer's.
-    #[arg(long, value_name = "S", allow_hyphen_values = true)]
+    #[arg(long, value_name = "S", allow_hyphen_values = true, help_heading = SAMPLER)]
     pub seed: Option<String>,
     /// Print one JSON document instead of text.
     #[arg(long)]
