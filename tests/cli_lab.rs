@@ -31,6 +31,34 @@ fn labelled_arguments_in_every_subcommand() {
     assert_eq!(strings(&doc["labels"]), ["a", "b"]);
     assert_eq!(doc["points"][0]["y"].as_f64(), Some(0.0));
 
+    // The framework models and the bars carry them too.
+    let csv = ok(
+        &[
+            "eval",
+            "sigmoid",
+            "--precision",
+            "f16",
+            "--csv",
+            "cat=1",
+            "dog=2",
+        ],
+        "",
+    );
+    assert!(
+        csv.starts_with("label,x,y,dy,flag,dy_flag\ncat,1,"),
+        "{csv}"
+    );
+    let doc = json(&ok(
+        &["softmax", "--precision", "f32", "--json", "a=1", "b=2"],
+        "",
+    ));
+    assert_eq!(strings(&doc["labels"]), ["a", "b"]);
+    let bars = ok(&["softmax", "--plot", "cat=1.2", "dog=0.9"], "");
+    assert!(
+        bars.starts_with("cat = 1.2  ") && bars.contains("\ndog = 0.9  "),
+        "{bars}"
+    );
+
     // Without labels: no "labels" key, and the text as before.
     let doc = json(&ok(&["softmax", "--json", "-1", "2", "3"], ""));
     assert!(doc.get("labels").is_none());
