@@ -252,7 +252,8 @@ fn softmax_shows_sparsemax_and_entmax() {
     assert_refused(
         &["softmax", "--sparse", "--precision", "f32", "1", "2"],
         "",
-        "--sparse: sparsemax and 1.5-entmax are the kernel's f64 values",
+        "--sparse: sparsemax and 1.5-entmax are the kernel's f64 values, not a framework's; drop \
+         --precision (or give f64)",
     );
     let doc = json(&ok(
         &["softmax", "--json", "--precision", "f32", "1", "2"],

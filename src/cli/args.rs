@@ -66,7 +66,6 @@ pub const MAX_SAMPLE_DRAWS: usize = 100_000_000;
 /// subcommands print the same numbers for scripts.
 #[derive(Debug, Parser)]
 #[command(name = "actscope", version, after_help = EXAMPLES)]
-#[allow(clippy::struct_excessive_bools)] // command-line flags
 pub struct Cli {
     /// What to do; without one, the explorer opens.
     #[command(subcommand)]
@@ -297,7 +296,6 @@ pub struct PlotArgs {
 
 /// `actscope softmax`.
 #[derive(Debug, Args)]
-#[allow(clippy::struct_excessive_bools)] // command-line flags
 pub struct SoftmaxArgs {
     /// Divide the logits by T first: T > 1 flattens, T < 1 sharpens, 0 is argmax.
     #[arg(

@@ -35,7 +35,8 @@ pub(super) fn run(
     let model = Model::from_args(&args.model)?;
     if let (Model::Framework(..), true) = (model, args.sparse) {
         return Err(Error::BadInput(
-            "--sparse: sparsemax and 1.5-entmax are the kernel's f64 values, not a framework's;              drop --precision (or give f64)"
+            "--sparse: sparsemax and 1.5-entmax are the kernel's f64 values, not a framework's; \
+             drop --precision (or give f64)"
                 .into(),
         ));
     }
