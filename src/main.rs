@@ -78,7 +78,8 @@ fn explorer(cli: &Cli) -> ExitCode {
     if !io::stdout().is_terminal() {
         eprintln!(
             "error: the explorer needs a terminal, and standard output is not one; \
-             for text, JSON or a chart use `actscope eval`, `actscope softmax` or `actscope plot`"
+             for text, JSON or a chart use `actscope eval`, `actscope softmax`, \
+             `actscope sample` or `actscope plot`"
         );
         return ExitCode::from(BAD_INPUT);
     }

@@ -3,35 +3,7 @@
 mod common;
 
 use actscope::kernel::{self, Activation};
-use common::actscope;
-use serde_json::Value;
-
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
-}
-
-fn numbers(value: &Value) -> Vec<Option<f64>> {
-    value
-        .as_array()
-        .expect("array")
-        .iter()
-        .map(Value::as_f64)
-        .collect()
-}
-
-/// A refused input: exit status 2, one line on stderr that says `needle`, nothing on stdout.
-fn assert_refused(args: &[&str], stdin: &str, needle: &str) {
-    let run = actscope(args, stdin);
-    assert_eq!(run.status, Some(2), "{args:?}: {}", run.stderr);
-    assert_eq!(run.stdout, "", "{args:?}");
-    assert_eq!(run.stderr.lines().count(), 1, "{args:?}: {:?}", run.stderr);
-    assert!(
-        run.stderr.contains(needle),
-        "{args:?}: {:?} lacks {needle:?}",
-        run.stderr
-    );
-    assert!(!run.stderr.contains("panicked"), "{args:?}");
-}
+use common::{actscope, assert_refused, json, numbers};
 
 #[test]
 fn eval_prints_a_table() {

@@ -113,3 +113,21 @@ fn resizing_redraws_at_the_new_size() {
     session.send("?q");
     assert_eq!(session.wait_exit(), 0);
 }
+
+#[test]
+fn a_vector_piped_in_opens_the_explorer_and_keys_still_work() {
+    // Standard input is the pipe; crossterm reads the keys from the terminal (/dev/tty).
+    let mut session = Session::spawn_shell(
+        "printf '1 2 3' | \"$ACTSCOPE\" --tab softmax --input-file - --top-k 2",
+        100,
+        30,
+    );
+    let want = percentages(&[1.0, 2.0, 3.0]);
+    let screen = session.wait_for(&want[2], |s| s.contains(&want[2]));
+    assert!(screen.contains(&want[1]), "{screen}");
+    // A key is read: v shows the sampler panel, where top-k has removed x0.
+    session.send("v");
+    session.wait_for_text("removed by top-k");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}

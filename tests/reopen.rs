@@ -1,13 +1,15 @@
 //! The reopen command (`y` copies it, the status shows it), run through a real shell, reopens
-//! exactly the state it came from: random vectors with negative, huge and tiny elements, every
-//! tab, its parameter and the temperature.
+//! exactly the state it came from: random vectors with negative, huge and tiny elements, with
+//! labels holding spaces, commas, quotes and `=`, every tab, its parameter, the sampler's
+//! temperature, filters and order, the panel, the row order and the draws; and a vector read from
+//! a file, named by its absolute path.
 
 use std::process::Command;
 
 use actscope::action::Action;
-use actscope::app::{App, Settings, TABS};
+use actscope::app::{App, Draws, Panel, Settings, Sort, TABS};
 use actscope::cli::{self, Parsed};
-use actscope::kernel::{SamplerSettings, Temperature};
+use actscope::kernel::{Order, SamplerSettings, Temperature};
 use proptest::prelude::*;
 
 /// `line` split into arguments by `sh` itself: the command's name replaced by a `printf` that
@@ -29,15 +31,67 @@ fn shell_words(line: &str) -> Vec<String> {
         .collect()
 }
 
-/// The app the command line opens.
-fn reopened(line: &str) -> App {
+/// The settings the command line gives.
+fn settings_of(line: &str) -> Settings {
     let args = std::iter::once("actscope".to_string()).chain(shell_words(line));
     let Parsed::Run(cli) = cli::parse(args.map(Into::into)) else {
         panic!("{line} was refused")
     };
     assert!(cli.command.is_none(), "{line} runs a subcommand");
-    let settings = cli.settings().unwrap_or_else(|err| panic!("{line}: {err}"));
-    App::new(settings)
+    cli.settings_reading(&mut std::io::empty())
+        .unwrap_or_else(|err| panic!("{line}: {err}"))
+}
+
+/// The app the command line opens.
+fn reopened(line: &str) -> App {
+    App::new(settings_of(line))
+}
+
+/// A label: text that never reads as a number, trimmed, with the characters that make quoting
+/// hard (spaces, commas, quotes, `=`, brackets, `$`, a backslash, non-ASCII).
+fn label() -> impl Strategy<Value = String> {
+    "[a-zA-Z_é\u{2581}][a-zA-Z0-9 ,;=\"'$\\\\\\[\\]<>é\u{2581}#{}-]{0,8}"
+        .prop_map(|l| l.trim().to_string())
+        .prop_filter("a number is not a label", |l| l.parse::<f64>().is_err())
+}
+
+/// `n` unique labels, or none.
+fn labels(n: usize) -> impl Strategy<Value = Option<Vec<String>>> {
+    prop_oneof![
+        Just(None),
+        prop::collection::hash_set(label(), n).prop_map(|set| Some(set.into_iter().collect())),
+    ]
+}
+
+/// A sampler's settings, each filter off or on.
+fn sampler() -> impl Strategy<Value = SamplerSettings> {
+    (
+        prop_oneof![Just(1.0), Just(0.0), 1e-300..1e3f64],
+        prop_oneof![Just(0usize), 1usize..50],
+        prop_oneof![Just(1.0), 1e-9..1.0f64],
+        prop_oneof![Just(0.0), 0.0..=1.0f64],
+        prop::sample::select(Order::ALL.to_vec()),
+    )
+        .prop_map(|(t, k, p, m, order)| {
+            SamplerSettings::new(Temperature::new(t).unwrap(), k, p, m, order).unwrap()
+        })
+}
+
+/// What the explorer's Softmax tab shows beyond the sampler: panel, row order, draws.
+fn view() -> impl Strategy<Value = (Panel, Option<Sort>, Option<Draws>)> {
+    (
+        prop::sample::select(Panel::ALL.to_vec()),
+        prop_oneof![
+            Just(None),
+            Just(Some(Sort::Input)),
+            Just(Some(Sort::Probability))
+        ],
+        prop_oneof![
+            Just(None),
+            (1usize..=1_000_000, any::<u64>())
+                .prop_map(|(count, seed)| Some(Draws { count, seed })),
+        ],
+    )
 }
 
 fn value() -> impl Strategy<Value = f64> {
@@ -87,6 +141,129 @@ proptest! {
             prop_assert_eq!(back.params().get(a).to_bits(), app.params().get(a).to_bits(), "{}", line);
         }
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn labels_and_the_sampler_reopen(
+        (values, labels) in prop::collection::vec(value(), 1..=20)
+            .prop_flat_map(|values| {
+                let n = values.len();
+                (Just(values), labels(n))
+            }),
+        sampler in sampler(),
+        (panel, sort, draws) in view(),
+    ) {
+        let app = App::new(Settings {
+            tab: actscope::app::SOFTMAX_TAB,
+            values,
+            labels,
+            sampler,
+            panel,
+            sort,
+            draws,
+            ..Settings::default()
+        });
+        let line = app.command_line();
+        let back = reopened(&line);
+        let bits = |a: &App| a.vector().values().iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+        prop_assert_eq!(bits(&back), bits(&app), "{}", line);
+        prop_assert_eq!(back.vector().labels(), app.vector().labels(), "{}", line);
+        prop_assert_eq!(back.sampler(), app.sampler(), "{}", line);
+        prop_assert_eq!(back.view().panel, app.view().panel, "{}", line);
+        prop_assert_eq!(back.sort(), app.sort(), "{}", line);
+        prop_assert_eq!(back.draws(), app.draws(), "{}", line);
+        prop_assert_eq!(back.command_line(), line);
+    }
+}
+
+#[test]
+fn labels_that_need_quoting_reopen() {
+    for labels in [
+        &["New York", "Paris"][..],
+        &["a, b", "say \"hi\"", "x=1"],
+        &["don't", "$HOME", "[CLS]"],
+        &["New York"],
+        &["\"quoted\""],
+    ] {
+        let labels: Vec<String> = labels.iter().map(|l| (*l).to_string()).collect();
+        let app = App::new(Settings {
+            values: (0..labels.len()).map(|i| i as f64 - 0.5).collect(),
+            labels: Some(labels.clone()),
+            ..Settings::default()
+        });
+        let line = app.command_line();
+        assert_eq!(
+            reopened(&line).vector().labels(),
+            Some(&labels[..]),
+            "{line}"
+        );
+    }
+}
+
+/// Labels that `src/app/reopen.rs` writes as `label=value` tokens although the input parser
+/// reads them otherwise: `(` and `)` separate tokens, a first token starting with `#` is a
+/// comment, and text starting with `{` is JSON. Fixing `token_safe` there (send these labels to
+/// `--labels`) makes this pass.
+#[test]
+#[ignore = "src/app/reopen.rs: token_safe lets through ( ) and a leading # or {"]
+fn labels_the_token_form_cannot_carry_reopen() {
+    for labels in [&["f(x)", "y"][..], &["#tag", "y"], &["{x", "y"]] {
+        let labels: Vec<String> = labels.iter().map(|l| (*l).to_string()).collect();
+        let app = App::new(Settings {
+            values: vec![1.0, 2.0],
+            labels: Some(labels.clone()),
+            ..Settings::default()
+        });
+        let line = app.command_line();
+        assert_eq!(
+            reopened(&line).vector().labels(),
+            Some(&labels[..]),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn a_file_reopens_by_its_absolute_path() {
+    let dir = std::env::temp_dir().join(format!("actscope-reopen-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("my logits.txt");
+    std::fs::write(&file, "cat 1.2\ndog -0.9\n").unwrap();
+    let relative = file
+        .strip_prefix(std::env::current_dir().unwrap())
+        .unwrap_or(&file);
+    let settings = settings_of(&format!(
+        "actscope --tab softmax --input-file '{}' --top-p 0.9",
+        relative.display()
+    ));
+    let absolute = std::fs::canonicalize(&file).unwrap();
+    assert_eq!(settings.source.as_deref(), absolute.to_str());
+    let app = App::new(settings);
+    let line = app.command_line();
+    assert!(
+        line.contains(&format!("--input-file '{}'", absolute.display())),
+        "{line}"
+    );
+    let back = reopened(&line);
+    assert_eq!(back.vector().values(), [1.2, -0.9]);
+    assert_eq!(
+        back.vector().labels(),
+        Some(&["cat".to_string(), "dog".to_string()][..])
+    );
+    // Labels given apart are not in the file: the reopen command lists the values then.
+    let plain = dir.join("plain.txt");
+    std::fs::write(&plain, "1 2").unwrap();
+    let settings = settings_of(&format!(
+        "actscope --input-file '{}' --labels 'a b,c'",
+        plain.display()
+    ));
+    assert_eq!(settings.source, None);
+    let line = App::new(settings).command_line();
+    assert!(line.contains("--input '1 2' --labels 'a b,c'"), "{line}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

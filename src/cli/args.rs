@@ -1,12 +1,15 @@
-//! The command line's shape: the options and subcommands, as clap reads them.
+//! The command line's shape: the options and subcommands, as clap reads them. What the values
+//! mean is [`super::settings`]'s and [`super::input`]'s business; [`super::parse`] reads them.
 
-use std::ffi::OsString;
+use clap::{Args, Parser, Subcommand};
 
-use clap::error::ErrorKind;
-use clap::{Args, CommandFactory, Parser, Subcommand};
+use crate::kernel::{Activation, Order, Step};
 
 const EXAMPLES: &str = "\
 Examples:
+  actscope --tab softmax --input 'cat=1.2 dog=0.9 bird=0.4' --top-p 0.9
+  actscope --tab softmax --input-file logits.npy --panel sampler
+  printf '1 2 3' | actscope --input-file -
   actscope list
   actscope eval sigmoid 1.2 0.9 0.4
   actscope eval leaky_relu --param 0.2 -3 0 3
@@ -14,16 +17,53 @@ Examples:
   actscope eval sigmoid --precision f16 -20 0 17
   actscope eval tanh --precision bf16 --like pytorch 0.5 3
   actscope softmax 2.3 -0.9 3.6
-  actscope softmax --temperature 0.5 '[1, 2, 3]'
+  actscope softmax cat=1.2 dog=0.9 bird=0.4
+  actscope softmax --temperature 0.5 --sparse '[1, 2, 3]'
   actscope softmax --precision f16 --like pytorch 12 1
+  actscope sample --top-p 0.9 --order llama.cpp -- cat=1.2 dog=0.9 bird=0.4
+  actscope sample --top-k 40 --draws 1000 --seed 3 --input-file logits.npy
   seq -5 5 | actscope eval tanh -
-  echo '[900, 1000, 1000]' | actscope softmax --json -";
+  echo '[900, 1000, 1000]' | actscope softmax --json -
+
+Vectors (--input, --input-file, arguments, standard input): numbers separated by spaces, commas
+or newlines, brackets allowed (`1.2 0.9 0.4`, `[1.2, 0.9, 0.4]`); label=value tokens (`cat=1.2
+dog=0.9`); `label value` or CSV `label,value` lines (a header line is skipped); JSON: an array
+of numbers, of [label, value] pairs, or a {\"label\": value} object; NumPy .npy (1-D float32 or
+float64, as np.save writes it; files and standard input only). A label is text, never a number,
+and each label appears once.";
+
+const EXAMPLES_SAMPLE: &str = "\
+Examples:
+  actscope sample --top-p 0.9 -- cat=1.2 dog=0.9 bird=0.4
+  actscope sample --temperature 0.5 --top-k 2 --order llama.cpp 1.2 0.9 0.4
+  actscope sample --min-p 0.1 --draws 1000 --seed 3 --input-file logits.npy
+  actscope sample --json --top-p 0.9 --labels cat,dog,bird 1.2 0.9 0.4
+  python -c 'print(*[1.2, 0.9, 0.4])' | actscope sample --top-k 2 -
+
+Each filter sees what the steps before it left, renormalised; the final probabilities are the
+softmax of the survivors at the temperature (0 for every filtered entry). Off values: top-k 0,
+top-p 1, min-p 0.";
+
+/// The heading of the options that give the vector.
+const INPUT: &str = "Input";
+/// The heading of a sampler's options (the explorer's Softmax tab, `actscope sample`).
+const SAMPLER: &str = "Sampler";
+/// The heading of the explorer's other Softmax-tab options.
+const SOFTMAX_TAB: &str = "Softmax tab";
+
+/// The most samples the explorer draws: it counts them again on every redraw (about 25 ms for a
+/// million over 50,000 logits, in a release build).
+pub const MAX_EXPLORER_DRAWS: usize = 1_000_000;
+/// The most samples `actscope sample` draws: a few seconds at most.
+pub const MAX_SAMPLE_DRAWS: usize = 100_000_000;
 
 /// actscope: explore neural-network activation functions.
 ///
 /// Without a subcommand, opens the explorer: one tab per activation with its curve and derivative,
 /// and an input vector whose outputs and softmax probabilities follow every keystroke (? lists the
-/// keys). The subcommands print the same numbers for scripts.
+/// keys). Its Softmax tab is a probability lab: labelled logits of any length, a sampler's
+/// temperature, top-k, top-p and min-p in an engine's order, and sparsemax beside softmax. The
+/// subcommands print the same numbers for scripts.
 #[derive(Debug, Parser)]
 #[command(name = "actscope", version, after_help = EXAMPLES)]
 pub struct Cli {
@@ -33,21 +73,49 @@ pub struct Cli {
     /// The tab to open on: an activation name or `softmax`.
     #[arg(long, value_name = "NAME")]
     pub tab: Option<String>,
-    /// The starting vector, 1 to 16 numbers: "1.2 0.9 0.4", "-1, 2, 3" or "[1.2, 0.9, 0.4]".
-    #[arg(long, short, value_name = "NUMBERS", allow_hyphen_values = true)]
-    pub input: Option<String>,
-    /// The starting tab's parameter (leaky_relu and elu alpha, softplus beta).
-    #[arg(long, short, value_name = "P", allow_hyphen_values = true)]
+    /// The starting tab's parameter.
+    #[arg(long, short, value_name = "P", allow_hyphen_values = true, help = param_help("The starting tab's parameter"))]
     pub param: Option<String>,
+    /// The starting vector, up to 1,000,000 elements: numbers ("1.2 0.9 0.4", "-1, 2, 3",
+    /// "[1.2, 0.9, 0.4]") or label=value tokens ("cat=1.2 dog=0.9 bird=0.4").
+    #[arg(long, short, value_name = "TEXT", allow_hyphen_values = true, help_heading = INPUT)]
+    pub input: Option<String>,
+    /// Read the starting vector from a file, `-` for standard input (the keys still come from the
+    /// terminal); any format below, .npy included; up to 1,000,000 elements.
+    #[arg(long, value_name = "PATH", conflicts_with = "input", help_heading = INPUT)]
+    pub input_file: Option<String>,
+    /// A label for each number of a vector given without labels: CSV (`cat,dog,bird`,
+    /// `"New York",Paris`), or words when there is no comma (`cat dog bird`).
+    #[arg(long, value_name = "LIST", allow_hyphen_values = true, help_heading = INPUT)]
+    pub labels: Option<String>,
     /// The softmax temperature (>= 0; 0 is argmax).
     #[arg(
         long,
         short,
         visible_alias = "temp",
         value_name = "T",
-        allow_hyphen_values = true
+        allow_hyphen_values = true,
+        help_heading = SAMPLER
     )]
     pub temperature: Option<String>,
+    #[command(flatten)]
+    pub sampler: SamplerArgs,
+    /// What the Softmax tab's panel shows: softmax (the default), sampler (what each filter
+    /// keeps, and the final distribution) or sparse (sparsemax and 1.5-entmax).
+    #[arg(long, value_name = "PANEL", help_heading = SOFTMAX_TAB)]
+    pub panel: Option<String>,
+    /// The order of the panel's rows: input, or probability (the most probable first); by
+    /// default input up to 16 elements, probability beyond.
+    #[arg(long, value_name = "ORDER", help_heading = SOFTMAX_TAB)]
+    pub sort: Option<String>,
+    /// Draw N samples from the sampler's final distribution at the start and show the counts
+    /// (the sampler panel): 1 to 1000000, 1e6 works too (the explorer counts them again on
+    /// every redraw). The n key draws with the next seed.
+    #[arg(long, value_name = "N", allow_hyphen_values = true, help_heading = SAMPLER)]
+    pub draws: Option<String>,
+    /// The draws' seed, 0 to 18446744073709551615 (default 0); alone, it draws 1000 samples.
+    #[arg(long, value_name = "S", allow_hyphen_values = true, help_heading = SAMPLER)]
+    pub seed: Option<String>,
     /// Draw with ASCII only (no braille, box drawing or arrows).
     #[arg(long)]
     pub ascii: bool,
@@ -69,14 +137,15 @@ pub enum Command {
         json: bool,
     },
     /// Evaluate an activation and its derivative at each x.
-    #[command(
-        after_help = "Names: step, sigmoid, tanh, relu, leaky_relu, elu, gelu, gelu_tanh, \
-                            silu (swish), mish, softplus. Numbers may be negative: \
-                            `actscope eval relu -1 0 1`."
-    )]
+    #[command(after_help = eval_names())]
     Eval(EvalArgs),
-    /// Softmax probabilities, percentages and log-probabilities of a vector.
+    /// Softmax probabilities, percentages and log-probabilities of a vector; sparsemax and
+    /// 1.5-entmax beside them.
     Softmax(SoftmaxArgs),
+    /// What a sampler keeps of a vector of logits: temperature, top-k, top-p and min-p in an
+    /// engine's order, the final probabilities, and seeded draws from them.
+    #[command(after_help = EXAMPLES_SAMPLE)]
+    Sample(SampleArgs),
     /// Draw an activation (and its derivative) as a chart on stdout.
     Plot(PlotArgs),
     /// Nanoseconds per element of every kernel on this machine (medians of repeated runs).
@@ -93,24 +162,60 @@ pub enum Command {
     },
 }
 
+/// Where a subcommand's vector comes from when not from its arguments, and labels for it.
+#[derive(Debug, Args)]
+pub struct SourceArgs {
+    /// Read the vector from a file instead of the arguments, `-` for standard input: numbers,
+    /// label=value tokens, `label value` or CSV lines, JSON (an array of numbers or of
+    /// [label, value] pairs, or an object) or NumPy .npy (1-D float32 or float64).
+    #[arg(long, value_name = "PATH", conflicts_with = "xs", help_heading = INPUT)]
+    pub input_file: Option<String>,
+    /// A label for each number of a vector given without labels: CSV (`cat,dog,bird`,
+    /// `"New York",Paris`), or words when there is no comma (`cat dog bird`).
+    #[arg(long, value_name = "LIST", allow_hyphen_values = true, help_heading = INPUT)]
+    pub labels: Option<String>,
+}
+
+/// A sampler's filters and their order, for the explorer and `actscope sample`.
+#[derive(Debug, Args)]
+pub struct SamplerArgs {
+    /// Keep the K most probable entries (0 = off, the default).
+    #[arg(long, value_name = "K", allow_hyphen_values = true, help_heading = SAMPLER)]
+    pub top_k: Option<String>,
+    /// Keep the fewest most probable entries whose probabilities add up to P, in (0, 1]
+    /// (1 = off, the default).
+    #[arg(long, value_name = "P", allow_hyphen_values = true, help_heading = SAMPLER)]
+    pub top_p: Option<String>,
+    /// Keep the entries at least M times as probable as the most probable one, in [0, 1]
+    /// (0 = off, the default).
+    #[arg(long, value_name = "M", allow_hyphen_values = true, help_heading = SAMPLER)]
+    pub min_p: Option<String>,
+    /// The order the steps run in.
+    #[arg(long, value_name = "ORDER", help = order_help(), help_heading = SAMPLER)]
+    pub order: Option<String>,
+}
+
 /// `actscope eval`.
 #[derive(Debug, Args)]
 pub struct EvalArgs {
     /// The activation (see `actscope list`).
     pub name: String,
-    /// The activation's parameter: leaky_relu and elu alpha, softplus beta.
-    #[arg(long, short, value_name = "P", allow_hyphen_values = true)]
+    /// The activation's parameter.
+    #[arg(long, short, value_name = "P", allow_hyphen_values = true, help = param_help("The activation's parameter"))]
     pub param: Option<String>,
     /// Print one JSON document instead of text.
     #[arg(long, conflicts_with = "csv")]
     pub json: bool,
-    /// Print CSV (x,y,dy; with --precision also flag,dy_flag) instead of text.
+    /// Print CSV (x,y,dy; with --precision also flag,dy_flag; with labels a label column
+    /// first) instead of text.
     #[arg(long)]
     pub csv: bool,
     #[command(flatten)]
     pub model: ModelArgs,
-    /// The inputs: numbers separated by spaces or commas (`-1, 2, 3`), brackets allowed; `-`
-    /// reads standard input.
+    #[command(flatten)]
+    pub source: SourceArgs,
+    /// The inputs: numbers separated by spaces or commas (`-1, 2, 3`), brackets allowed, or
+    /// label=value tokens (`cat=1.2 dog=0.9`); `-` reads standard input.
     #[arg(value_name = "X")]
     pub xs: Vec<String>,
 }
@@ -172,8 +277,8 @@ pub struct PlotArgs {
     /// Draw f'(x) too, dotted.
     #[arg(long, short)]
     pub derivative: bool,
-    /// The activation's parameter: leaky_relu and elu alpha, softplus beta.
-    #[arg(long, short, value_name = "P", allow_hyphen_values = true)]
+    /// The activation's parameter.
+    #[arg(long, short, value_name = "P", allow_hyphen_values = true, help = param_help("The activation's parameter"))]
     pub param: Option<String>,
     /// ASCII only (also when the locale is not UTF-8).
     #[arg(long)]
@@ -201,18 +306,113 @@ pub struct SoftmaxArgs {
         value_name = "T"
     )]
     pub temperature: Option<String>,
-    /// Print one JSON document instead of text.
+    /// Print one JSON document instead of text (with `sparsemax` and `entmax15` arrays, exact
+    /// zeros as 0.0, unless --precision names a framework's format).
     #[arg(long)]
     pub json: bool,
     /// Show the probabilities as labelled bars.
     #[arg(long, conflicts_with = "json")]
     pub plot: bool,
+    /// Add sparsemax and 1.5-entmax columns (of x / T; exact zeros print as 0).
+    #[arg(long, conflicts_with_all = ["json", "plot"])]
+    pub sparse: bool,
     #[command(flatten)]
     pub model: ModelArgs,
-    /// The logits: numbers separated by spaces or commas (`-1, 2, 3`), brackets allowed; `-`
-    /// reads standard input.
+    #[command(flatten)]
+    pub source: SourceArgs,
+    /// The logits: numbers separated by spaces or commas (`-1, 2, 3`), brackets allowed, or
+    /// label=value tokens (`cat=1.2 dog=0.9`); `-` reads standard input.
     #[arg(value_name = "X")]
     pub xs: Vec<String>,
+}
+
+/// `actscope sample`.
+#[derive(Debug, Args)]
+pub struct SampleArgs {
+    /// Divide the logits by T (>= 0; 0 is the argmax limit) where the order puts it.
+    #[arg(
+        long,
+        short,
+        visible_alias = "temp",
+        allow_hyphen_values = true,
+        value_name = "T",
+        help_heading = SAMPLER
+    )]
+    pub temperature: Option<String>,
+    #[command(flatten)]
+    pub sampler: SamplerArgs,
+    /// Draw N samples from the final distribution and show each count beside the expected N·p:
+    /// 1 to 100000000 (1e6 works too).
+    #[arg(long, value_name = "N", allow_hyphen_values = true, help_heading = SAMPLER)]
+    pub draws: Option<String>,
+    /// The draws' seed, 0 to 18446744073709551615 (default 0); alone, it draws 1000 samples.
+    /// The same seed draws the same counts as the explorer's.
+    #[arg(long, value_name = "S", allow_hyphen_values = true, help_heading = SAMPLER)]
+    pub seed: Option<String>,
+    /// Print one JSON document instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub source: SourceArgs,
+    /// The logits: numbers separated by spaces or commas (`-1, 2, 3`), brackets allowed, or
+    /// label=value tokens (`cat=1.2 dog=0.9`); `-` reads standard input.
+    #[arg(value_name = "X")]
+    pub xs: Vec<String>,
+}
+
+/// The help of `--param`: `what`, then each activation that takes one and the parameter's name.
+fn param_help(what: &str) -> String {
+    let takers: Vec<String> = Activation::ALL
+        .iter()
+        .filter_map(|a| a.param().map(|spec| format!("{} {}", a.name(), spec.name)))
+        .collect();
+    format!("{what}: {}", takers.join(", "))
+}
+
+/// The help of `--order`: each order's name and steps.
+fn order_help() -> String {
+    let orders: Vec<String> = Order::ALL
+        .iter()
+        .map(|order| {
+            let steps: Vec<&str> = order.steps().iter().map(|&step| step_name(step)).collect();
+            let default = if *order == Order::Hf {
+                "; the default"
+            } else {
+                ""
+            };
+            format!("{} ({}{default})", order.name(), steps.join(", "))
+        })
+        .collect();
+    format!(
+        "The order the steps run in, as an engine runs them: {}",
+        orders.join(", ")
+    )
+}
+
+/// A sampler step's name: `temperature`, `top-k`, `top-p`, `min-p`.
+#[must_use]
+pub fn step_name(step: Step) -> &'static str {
+    match step {
+        Step::Temperature => "temperature",
+        Step::Filter(filter) => filter.name(),
+    }
+}
+
+/// `eval`'s list of names, from the catalogue.
+fn eval_names() -> String {
+    let names: Vec<String> = Activation::ALL
+        .iter()
+        .map(|a| match a.aliases() {
+            [] => a.name().to_string(),
+            aliases => format!("{} ({})", a.name(), aliases.join(", ")),
+        })
+        .collect();
+    format!(
+        "Names (aliases in brackets; `actscope list` shows formulas and ranges): {}.\n\n\
+         Numbers may be negative: `actscope eval relu -1 0 1`. Labels travel with them: \
+         `actscope eval sigmoid cat=1.2 dog=-0.9`.",
+        names.join(", ")
+    )
 }
 
 /// An element count: an integer from 1 to 100000000, written plainly or in exponent form
@@ -231,190 +431,40 @@ fn element_count(text: &str) -> Result<usize, String> {
     Ok(value as usize)
 }
 
-/// What reading the command line came to.
-#[derive(Debug)]
-pub enum Parsed {
-    /// Arguments to run with.
-    Run(Box<Cli>),
-    /// Help or the version, to print on stdout as clap wrote it.
-    Printed(String),
-    /// Unusable arguments: one line saying why and where to look.
-    Refused(String),
-}
-
-/// Reads the command line (`args` with the program name first).
-///
-/// Negative numbers stay numbers wherever a vector is expected (`actscope softmax -1, 2, 3`,
-/// `actscope eval relu -1,2 --json`): an argument that starts like a negative number and is not
-/// the value of an option is handed to clap with a leading space, which clap does not read as a
-/// flag and the number parser ignores. Option values (`--width -5`, `--input '-1.5 2'`) are
-/// left as typed: those options take a leading hyphen themselves.
-#[must_use]
-pub fn parse(args: impl IntoIterator<Item = OsString>) -> Parsed {
-    let args: Vec<OsString> = args.into_iter().collect();
-    let (shielded, subcommand) = shield_negative_numbers(&args);
-    match Cli::try_parse_from(shielded) {
-        Ok(cli) => Parsed::Run(Box::new(cli)),
-        Err(err)
-            if matches!(
-                err.kind(),
-                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
-            ) =>
-        {
-            Parsed::Printed(err.render().to_string())
-        }
-        Err(err) => Parsed::Refused(one_line(&err, subcommand.as_deref())),
-    }
-}
-
-/// A clap error as one line: its messages without clap's tips, then where to look.
-fn one_line(err: &clap::Error, subcommand: Option<&str>) -> String {
-    let rendered = err.render().to_string();
-    let mut message = String::new();
-    for part in rendered
-        .lines()
-        .map(str::trim)
-        .take_while(|line| !line.starts_with("Usage:"))
-        .filter(|line| !line.is_empty() && !line.starts_with("For more information"))
-    {
-        let part = part.strip_prefix("error: ").unwrap_or(part);
-        if !message.is_empty() {
-            message.push_str(if message.ends_with(':') { " " } else { "; " });
-        }
-        message.push_str(part);
-    }
-    let command = subcommand.map_or_else(|| "actscope".to_string(), |s| format!("actscope {s}"));
-    format!("{message} (see `{command} --help`)")
-}
-
-/// Whether `text` starts like a negative number (`-1`, `-.5`, `-1, 2`, `-inf`), not a flag.
-fn looks_negative(text: &str) -> bool {
-    let Some(rest) = text
-        .strip_prefix('-')
-        .or_else(|| text.strip_prefix('\u{2212}'))
-    else {
-        return false;
-    };
-    rest.starts_with(|c: char| c.is_ascii_digit() || c == '.')
-        || rest.get(..3).is_some_and(|word| {
-            word.eq_ignore_ascii_case("inf") || word.eq_ignore_ascii_case("nan")
-        })
-}
-
-/// The arguments with negative-number positionals shielded, and the subcommand named, if any.
-fn shield_negative_numbers(args: &[OsString]) -> (Vec<OsString>, Option<String>) {
-    let root = Cli::command();
-    // Options of the root and of every subcommand that take a value.
-    let takes_value = |command: &clap::Command, arg: &str| {
-        command.get_arguments().any(|a| {
-            a.get_action().takes_values()
-                && !a.is_positional()
-                && (a.get_long().is_some_and(|l| arg == format!("--{l}"))
-                    || a.get_short().is_some_and(|c| arg == format!("-{c}"))
-                    || a.get_all_aliases()
-                        .into_iter()
-                        .flatten()
-                        .any(|l| arg == format!("--{l}")))
-        })
-    };
-    let mut subcommand: Option<&clap::Command> = None;
-    let mut out = Vec::with_capacity(args.len());
-    let mut value_next = false;
-    let mut after_dashes = false;
-    for (i, arg) in args.iter().enumerate() {
-        let Some(text) = arg.to_str() else {
-            out.push(arg.clone());
-            continue;
-        };
-        if i == 0 || value_next || after_dashes {
-            value_next = false;
-            out.push(if after_dashes && looks_negative(text) {
-                format!(" {text}").into()
-            } else {
-                arg.clone()
-            });
-            continue;
-        }
-        if text == "--" {
-            after_dashes = true;
-            out.push(arg.clone());
-            continue;
-        }
-        let command = subcommand.unwrap_or(&root);
-        if looks_negative(text) {
-            out.push(format!(" {text}").into());
-            continue;
-        }
-        if text.starts_with('-') {
-            value_next = !text.contains('=') && takes_value(command, text);
-        } else if subcommand.is_none() {
-            subcommand = root.get_subcommands().find(|c| c.get_name() == text);
-        }
-        out.push(arg.clone());
-    }
-    (out, subcommand.map(|c| c.get_name().to_string()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::CommandFactory;
 
-    fn run(line: &[&str]) -> Parsed {
-        parse(
-            std::iter::once("actscope")
-                .chain(line.iter().copied())
-                .map(OsString::from),
-        )
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
     }
 
     #[test]
-    fn negative_numbers_are_numbers_and_flags_are_flags() {
-        let Parsed::Run(cli) = run(&["eval", "relu", "-1", "0", "1", "--json"]) else {
-            panic!("refused")
-        };
-        let Some(Command::Eval(args)) = cli.command else {
-            panic!("not eval")
-        };
-        assert!(args.json);
-        assert_eq!(
-            args.xs.iter().map(|x| x.trim()).collect::<Vec<_>>(),
-            ["-1", "0", "1"]
-        );
-        let Parsed::Run(cli) = run(&["softmax", "-1,", "2,", "3", "-t", "-0.5"]) else {
-            panic!("refused")
-        };
-        let Some(Command::Softmax(args)) = cli.command else {
-            panic!("not softmax")
-        };
-        assert_eq!(args.temperature.as_deref(), Some("-0.5"));
-        let Parsed::Run(cli) = run(&["--input", "-1.5 2", "--tab", "sigmoid"]) else {
-            panic!("refused")
-        };
-        assert_eq!(cli.input.as_deref(), Some("-1.5 2"));
-    }
-
-    #[test]
-    fn errors_are_one_line_about_the_right_command() {
-        let Parsed::Refused(message) = run(&["plot", "sigmoid", "--width", "-5"]) else {
-            panic!("accepted")
-        };
-        assert!(message.contains("'-5'"), "{message}");
-        assert!(!message.contains("' -5'"), "{message}");
+    fn generated_help_names_every_activation_and_order() {
+        let names = eval_names();
+        for a in Activation::ALL {
+            assert!(names.contains(a.name()), "{}", a.name());
+        }
+        assert!(names.contains("silu (swish)"), "{names}");
+        let params = param_help("P");
+        for name in [
+            "leaky_relu alpha",
+            "elu alpha",
+            "softplus beta",
+            "silu beta",
+        ] {
+            assert!(params.contains(name), "{params}");
+        }
+        let orders = order_help();
         assert!(
-            message.ends_with("(see `actscope plot --help`)"),
-            "{message}"
+            orders.contains("llama.cpp (top-k, top-p, min-p, temperature)"),
+            "{orders}"
         );
-        assert_eq!(message.matches("--help").count(), 1, "{message}");
-        assert!(!message.contains('\n'));
-        let Parsed::Run(cli) = run(&["bench", "--size", "1e6"]) else {
-            panic!("refused 1e6")
-        };
-        assert!(matches!(
-            cli.command,
-            Some(Command::Bench {
-                size: 1_000_000,
-                ..
-            })
-        ));
+        assert!(
+            orders.contains("hf (temperature, top-k, top-p, min-p; the default)"),
+            "{orders}"
+        );
     }
 }

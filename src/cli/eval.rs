@@ -1,13 +1,15 @@
-//! `actscope eval`: x, f(x), f'(x) per input, as a table, CSV or JSON; with `--precision` (and
-//! `--like`), as NumPy or PyTorch compute them in f32, f16 or bf16, each value flagged.
+//! `actscope eval`: x, f(x), f'(x) per input (with its label, if the input had labels), as a
+//! table, CSV or JSON; with `--precision` (and `--like`), as NumPy or PyTorch compute them in
+//! f32, f16 or bf16, each value flagged.
 
 use std::io::{Read, Write};
 
 use serde_json::{Value, json};
 
 use super::args::ModelArgs;
-use super::output::{write_csv, write_table};
-use super::settings::{find_activation, read_numbers, resolve_param};
+use super::input::read_vector;
+use super::output::{csv_label, label_column, write_csv, write_table};
+use super::settings::{find_activation, resolve_param};
 use super::{Error, EvalArgs};
 use crate::format::full_precision;
 use crate::kernel::precision::{self, Evaluation, Flag, Framework, Precision};
@@ -100,10 +102,11 @@ pub(super) fn run(
     let activation = find_activation(&args.name)?;
     let param = resolve_param(activation, args.param.as_deref())?;
     let model = Model::from_args(&args.model)?;
-    let xs = read_numbers(&args.xs, stdin)?;
+    let vector = read_vector(&args.xs, &args.source, stdin)?;
+    let (xs, labels) = (&vector.values, vector.labels.as_deref());
     let p = param.unwrap_or(0.0);
     let points = match model {
-        Model::Kernel | Model::F64 => kernel_points(activation, level, &xs, p),
+        Model::Kernel | Model::F64 => kernel_points(activation, level, xs, p),
         Model::Framework(framework, precision) => xs
             .iter()
             .map(|&x| {
@@ -118,19 +121,19 @@ pub(super) fn run(
             .collect(),
     };
     if args.json {
-        return write_json(out, activation, param, model, &points);
+        return write_json(out, activation, (param, model), labels, &points);
     }
     let name = activation.name();
     if let Model::Framework(..) = model {
         if args.csv {
-            return write_flagged_csv(out, &points);
+            return write_flagged_csv(out, labels, &points);
         }
         write_heading(out, activation, param, model)?;
-        return write_flagged_table(out, name, model, &points);
+        return write_flagged_table(out, name, model, labels, &points);
     }
     let (ys, dys): (Vec<f64>, Vec<f64>) = points.iter().map(|q| (q.y.value, q.dy.value)).unzip();
     if args.csv {
-        return write_csv(out, &xs, &ys, &dys);
+        return write_csv(out, labels, xs, &ys, &dys);
     }
     write_heading(out, activation, param, model)?;
     let rows: Vec<[String; 3]> = points
@@ -138,6 +141,7 @@ pub(super) fn run(
         .map(|q| [q.x, q.y.value, q.dy.value].map(full_precision))
         .collect();
     let header = ["x".to_string(), format!("{name}(x)"), format!("{name}'(x)")];
+    let (header, rows) = label_column(header, rows, labels, 0);
     write_table(out, &header, &rows)
 }
 
@@ -173,14 +177,17 @@ fn flag_value(flag: Flag) -> Value {
 fn write_json(
     out: &mut dyn Write,
     activation: Activation,
-    param: Option<f64>,
-    model: Model,
+    (param, model): (Option<f64>, Model),
+    labels: Option<&[String]>,
     points: &[Point],
 ) -> Result<(), Error> {
     let mut document = json!({
         "activation": activation.name(),
         "param": param,
     });
+    if let Some(labels) = labels {
+        document["labels"] = json!(labels);
+    }
     let with_flags = model != Model::Kernel;
     if let Some((precision, like)) = model.names() {
         document["precision"] = json!(precision);
@@ -279,6 +286,7 @@ fn write_flagged_table(
     out: &mut dyn Write,
     name: &str,
     model: Model,
+    labels: Option<&[String]>,
     points: &[Point],
 ) -> Result<(), Error> {
     let format = model.names().map_or("f64", |(precision, _)| precision);
@@ -301,16 +309,23 @@ fn write_flagged_table(
             ]
         })
         .collect();
+    let (header, rows) = label_column(header, rows, labels, 0);
     write_table(out, &header, &rows)
 }
 
-/// `x,y,dy,flag,dy_flag` rows (flags empty when fine).
-fn write_flagged_csv(out: &mut dyn Write, points: &[Point]) -> Result<(), Error> {
-    writeln!(out, "x,y,dy,flag,dy_flag")?;
-    for q in points {
+/// `x,y,dy,flag,dy_flag` rows (flags empty when fine), `label,` first with labels.
+fn write_flagged_csv(
+    out: &mut dyn Write,
+    labels: Option<&[String]>,
+    points: &[Point],
+) -> Result<(), Error> {
+    let label = if labels.is_some() { "label," } else { "" };
+    writeln!(out, "{label}x,y,dy,flag,dy_flag")?;
+    for (i, q) in points.iter().enumerate() {
         writeln!(
             out,
-            "{},{},{},{},{}",
+            "{}{},{},{},{},{}",
+            csv_label(labels, i),
             full_precision(q.x),
             full_precision(q.y.value),
             full_precision(q.dy.value),

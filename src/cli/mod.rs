@@ -1,5 +1,6 @@
-//! The command line: argument definitions ([`args`]), what they mean ([`settings`]), one file per
-//! subcommand, and the writers they share ([`output`]).
+//! The command line: argument definitions ([`args`]) and how they are read ([`parse`]), what they
+//! mean ([`settings`]), where vectors come from ([`input`]), one file per subcommand, and the
+//! writers they share ([`output`]).
 //!
 //! Every subcommand reads from a `Read` and writes to a `Write` handed in by `main`, so it runs the
 //! same in tests as in a shell. Bad input is an [`Error::BadInput`] (exit status 2).
@@ -7,16 +8,23 @@
 mod args;
 mod bench;
 mod eval;
+mod input;
 mod list;
 mod output;
+mod parse;
 mod plot;
+mod sample;
 mod settings;
 mod softmax;
 
 use std::fmt;
 use std::io::{self, Read, Write};
 
-pub use args::{Cli, Command, EvalArgs, Parsed, PlotArgs, SoftmaxArgs, parse};
+pub use args::{
+    Cli, Command, EvalArgs, MAX_EXPLORER_DRAWS, MAX_SAMPLE_DRAWS, PlotArgs, SampleArgs,
+    SamplerArgs, SoftmaxArgs, SourceArgs,
+};
+pub use parse::{Parsed, parse};
 pub use settings::find_activation;
 
 use crate::kernel::Level;
@@ -95,6 +103,7 @@ pub fn run(
         Command::List { json } => list::run(*json, out),
         Command::Eval(args) => eval::run(args, environment.level, stdin, out),
         Command::Softmax(args) => softmax::run(args, environment, stdin, out),
+        Command::Sample(args) => sample::run(args, environment.level, stdin, out),
         Command::Plot(args) => plot::run(args, environment, out),
         Command::Bench {
             size,

@@ -41,7 +41,7 @@ pub(super) fn run(
         let mut dys = vec![0.0; xs.len()];
         activation.value_slice(level, &xs, p, &mut ys);
         activation.derivative_slice(level, &xs, p, &mut dys);
-        return write_csv(out, &xs, &ys, &dys);
+        return write_csv(out, None, &xs, &ys, &dys);
     }
     let (terminal_width, terminal_height) = environment
         .size

@@ -1,14 +1,16 @@
 //! `actscope softmax`: probabilities, percentages, log-probabilities, and where the naive form
-//! fails; as a table, bars or JSON. With `--precision` (and `--like`): as NumPy or PyTorch compute
-//! them in f32, f16 or bf16.
+//! fails; sparsemax and 1.5-entmax beside them (in JSON, and as columns with `--sparse`); as a
+//! table, bars or JSON, with the input's labels. With `--precision` (and `--like`): as NumPy or
+//! PyTorch compute them in f32, f16 or bf16.
 
 use std::io::{Read, Write};
 
 use serde_json::json;
 
 use super::eval::{Model, option_name};
-use super::output::write_table;
-use super::settings::{option_number, read_numbers};
+use super::input::read_vector;
+use super::output::{label_column, write_table};
+use super::settings::parse_temperature;
 use super::{Environment, Error, SoftmaxArgs};
 use ratatui::text::{Line, Span};
 
@@ -25,12 +27,19 @@ pub(super) fn run(
     stdin: &mut dyn Read,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    let temperature = match &args.temperature {
-        Some(text) => option_number("--temperature", text)?,
-        None => 1.0,
+    let checked = match &args.temperature {
+        Some(text) => parse_temperature(text)?,
+        None => Temperature::ONE,
     };
-    let checked = Temperature::new(temperature).map_err(|err| Error::BadInput(err.to_string()))?;
+    let temperature = checked.get();
     let model = Model::from_args(&args.model)?;
+    if let (Model::Framework(..), true) = (model, args.sparse) {
+        return Err(Error::BadInput(
+            "--sparse: sparsemax and 1.5-entmax are the kernel's f64 values, not a framework's; \
+             drop --precision (or give f64)"
+                .into(),
+        ));
+    }
     if let (Model::Framework(..), true) = (model, checked.is_argmax()) {
         return Err(Error::BadInput(
             "--precision: temperature 0 is the argmax, the same in every format; the framework \
@@ -39,12 +48,13 @@ pub(super) fn run(
         ));
     }
     let level = environment.level;
-    let xs = read_numbers(&args.xs, stdin)?;
+    let vector = read_vector(&args.xs, &args.source, stdin)?;
+    let (xs, labels) = (&vector.values, vector.labels.as_deref());
     if let Model::Framework(framework, precision) = model {
         return run_model(
             args,
             environment,
-            &xs,
+            (xs, labels),
             temperature,
             (framework, precision),
             out,
@@ -54,11 +64,18 @@ pub(super) fn run(
     let mut probabilities = vec![0.0; n];
     let mut log_probabilities = vec![0.0; n];
     let mut naive = vec![0.0; n];
-    kernel::softmax(level, &xs, checked, &mut probabilities);
-    kernel::log_softmax(level, &xs, checked, &mut log_probabilities);
-    let logsumexp = kernel::logsumexp(level, &xs, checked);
-    kernel::naive_softmax(&xs, checked, &mut naive);
+    kernel::softmax(level, xs, checked, &mut probabilities);
+    kernel::log_softmax(level, xs, checked, &mut log_probabilities);
+    let logsumexp = kernel::logsumexp(level, xs, checked);
+    kernel::naive_softmax(xs, checked, &mut naive);
     let percentages: Vec<f64> = probabilities.iter().map(|p| p * 100.0).collect();
+    let sparse = (args.json || args.sparse).then(|| {
+        let mut sparsemax = vec![0.0; n];
+        let mut entmax15 = vec![0.0; n];
+        kernel::sparsemax(xs, checked, &mut sparsemax);
+        kernel::entmax15(xs, checked, &mut entmax15);
+        [sparsemax, entmax15]
+    });
 
     if args.json {
         let mut document = json!({
@@ -70,6 +87,13 @@ pub(super) fn run(
             "logsumexp": logsumexp,
             "naive": naive,
         });
+        if let Some(labels) = labels {
+            document["labels"] = json!(labels);
+        }
+        if let Some([sparsemax, entmax15]) = &sparse {
+            document["sparsemax"] = json!(sparsemax);
+            document["entmax15"] = json!(entmax15);
+        }
         if model == Model::F64 {
             document["precision"] = json!("f64");
             document["like"] = json!(null);
@@ -80,17 +104,19 @@ pub(super) fn run(
     }
 
     if args.plot {
-        return softmax_bars(&xs, &probabilities, environment, out);
+        return softmax_bars((xs, labels), &probabilities, environment, out);
     }
     if model == Model::F64 {
         writeln!(out, "in f64: the kernel's own values, within a few ulps")?;
     }
     let numbers = Numbers {
-        xs: &xs,
+        xs,
+        labels,
         probabilities: &probabilities,
         log_probabilities: &log_probabilities,
         logsumexp,
         temperature: checked,
+        sparse: sparse.as_ref(),
     };
     write_text(&numbers, out)
 }
@@ -98,20 +124,25 @@ pub(super) fn run(
 /// The f64 softmax of one vector, ready to print.
 struct Numbers<'a> {
     xs: &'a [f64],
+    labels: Option<&'a [String]>,
     probabilities: &'a [f64],
     log_probabilities: &'a [f64],
     logsumexp: f64,
     temperature: Temperature,
+    /// Sparsemax and 1.5-entmax, when asked for.
+    sparse: Option<&'a [Vec<f64>; 2]>,
 }
 
 /// The table, its summary line, and a note when the naive form fails.
 fn write_text(numbers: &Numbers<'_>, out: &mut dyn Write) -> Result<(), Error> {
     let Numbers {
         xs,
+        labels,
         probabilities,
         log_probabilities,
         logsumexp,
         temperature: checked,
+        sparse,
     } = *numbers;
     let temperature = checked.get();
     let header = [
@@ -132,6 +163,13 @@ fn write_text(numbers: &Numbers<'_>, out: &mut dyn Write) -> Result<(), Error> {
             ]
         })
         .collect();
+    let (mut header, mut rows) = label_column(header, rows, labels, 1);
+    if let Some([sparsemax, entmax15]) = sparse {
+        header.extend(["sparsemax".to_string(), "1.5-entmax".to_string()]);
+        for (i, row) in rows.iter_mut().enumerate() {
+            row.extend([full_precision(sparsemax[i]), full_precision(entmax15[i])]);
+        }
+    }
     write_table(out, &header, &rows)?;
     let sum = kernel::compensated_sum(probabilities);
     let argmax = kernel::argmax(probabilities);
@@ -166,7 +204,7 @@ fn write_text(numbers: &Numbers<'_>, out: &mut dyn Write) -> Result<(), Error> {
 fn run_model(
     args: &SoftmaxArgs,
     environment: &Environment,
-    xs: &[f64],
+    (xs, labels): (&[f64], Option<&[String]>),
     temperature: f64,
     (framework, precision): (Framework, Precision),
     out: &mut dyn Write,
@@ -175,7 +213,7 @@ fn run_model(
     let formulas = precision::softmax_formulas(framework);
     let percentages: Vec<f64> = forms.probabilities.iter().map(|p| p * 100.0).collect();
     if args.json {
-        let document = json!({
+        let mut document = json!({
             "input": xs,
             "temperature": temperature,
             "precision": precision.name(),
@@ -192,12 +230,15 @@ fn run_model(
             "naive": forms.naive,
             "naive_log_probabilities": forms.naive_log,
         });
+        if let Some(labels) = labels {
+            document["labels"] = json!(labels);
+        }
         serde_json::to_writer(&mut *out, &document)?;
         writeln!(out)?;
         return Ok(());
     }
     if args.plot {
-        return softmax_bars(xs, &forms.probabilities, environment, out);
+        return softmax_bars((xs, labels), &forms.probabilities, environment, out);
     }
     writeln!(
         out,
@@ -231,6 +272,7 @@ fn run_model(
             ]
         })
         .collect();
+    let (header, rows) = label_column(header, rows, labels, 1);
     write_table(out, &header, &rows)?;
     writeln!(
         out,
@@ -251,7 +293,7 @@ fn run_model(
 
 /// The probabilities as labelled bars, as wide as the terminal (or 80 columns).
 fn softmax_bars(
-    xs: &[f64],
+    (xs, names): (&[f64], Option<&[String]>),
     probabilities: &[f64],
     environment: &Environment,
     out: &mut dyn Write,
@@ -261,7 +303,10 @@ fn softmax_bars(
     let labels: Vec<String> = xs
         .iter()
         .enumerate()
-        .map(|(i, &x)| format!("x{i} = {}", format::input_value(x, 12)))
+        .map(|(i, &x)| {
+            let name = names.map_or_else(|| format!("x{i}"), |names| names[i].clone());
+            format!("{name} = {}", format::input_value(x, 12))
+        })
         .collect();
     let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
     let bar_width = usize::from(width).saturating_sub(label_width + 12).max(10);

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::collections::hash_map::{Entry, RandomState};
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 
+use super::lines::{Split, fields};
 use super::number::reads_as_number;
 use super::{InputError, Place, Reason, Vector};
 
@@ -104,21 +105,33 @@ fn trim(label: Cow<'_, str>) -> Cow<'_, str> {
 }
 
 /// Gives numbers read without labels the labels of a list written apart, such as the value of a
-/// `--labels` option: `cat,dog,bird`, or `cat dog bird` when the list holds no comma. The rules
-/// are those of every label (trimmed, not empty, not a number, unique), and there must be one
-/// label per number.
+/// `--labels` option: one CSV line, `cat,dog,bird` or `"New York",Paris,"say ""hi"""` (a field
+/// in double quotes may hold commas, and `""` inside it is a quote), when the list holds a comma
+/// or starts with a quote; else words, `cat dog bird`, except that the whole list is the label
+/// of a single number (`New York`). The rules are those of every label (trimmed, not empty, not
+/// a number, unique), and there must be one label per number.
 ///
 /// # Errors
 /// [`InputError::Empty`] without numbers; [`InputError::Invalid`] with [`Reason::LabelCount`]
-/// when the counts differ, or naming the first label refused ([`Place::Label`]).
+/// when the counts differ, for a quote that is never closed or is followed by text
+/// ([`Place::Text`]), or naming the first label refused ([`Place::Label`]).
 pub fn with_labels(values: Vec<f64>, list: &str) -> Result<Vector, InputError> {
     if values.is_empty() {
         return Err(InputError::Empty);
     }
-    let names: Vec<&str> = if list.contains(',') {
-        list.split(',').collect()
+    let names: Vec<Cow<'_, str>> = if list.contains(',') || list.trim_start().starts_with('"') {
+        fields(list, Split::Comma)
+            .map_err(|(reason, offset)| {
+                let column = list[..offset].chars().count() + 1;
+                InputError::invalid("", reason, Place::Text { line: 1, column })
+            })?
+            .into_iter()
+            .map(|field| field.text)
+            .collect()
+    } else if values.len() == 1 && !list.trim().is_empty() {
+        vec![Cow::Borrowed(list)]
     } else {
-        list.split_whitespace().collect()
+        list.split_whitespace().map(Cow::Borrowed).collect()
     };
     if names.len() != values.len() {
         return Err(InputError::invalid(
@@ -132,7 +145,7 @@ pub fn with_labels(values: Vec<f64>, list: &str) -> Result<Vector, InputError> {
     }
     let mut labels = Labels::new();
     for (index, name) in names.into_iter().enumerate() {
-        labels.push(name.into()).map_err(|(shown, reason)| {
+        labels.push(name).map_err(|(shown, reason)| {
             InputError::invalid(&shown, reason, Place::Label { label: index + 1 })
         })?;
     }
@@ -206,11 +219,17 @@ mod tests {
         );
         let v = with_labels(vec![1.0, 2.0], "New York, Paris").unwrap();
         assert_eq!(v.labels.unwrap(), ["New York", "Paris"]);
+        let v = with_labels(vec![1.0, 2.0, 3.0], r#""a, b",Paris, "say ""hi""""#).unwrap();
+        assert_eq!(v.labels.unwrap(), ["a, b", "Paris", "say \"hi\""]);
+        let v = with_labels(vec![1.0], " New York ").unwrap();
+        assert_eq!(v.labels.unwrap(), ["New York"]);
+        let v = with_labels(vec![1.0], r#""""quoted""""#).unwrap();
+        assert_eq!(v.labels.unwrap(), ["\"quoted\""]);
     }
 
     #[test]
     fn a_list_of_labels_refused() {
-        let table: [(&[f64], &str, &str); 5] = [
+        let table: [(&[f64], &str, &str); 7] = [
             (
                 &[1.0, 2.0],
                 "cat,dog,bird",
@@ -228,6 +247,16 @@ mod tests {
                 "\"2\" is a number, not a label (a label is text) (label 2)",
             ),
             (&[], "cat", "no numbers given"),
+            (
+                &[1.0, 2.0],
+                "cat,\"dog",
+                "a quoted label is never closed (column 5)",
+            ),
+            (
+                &[1.0, 2.0],
+                "\"cat\" x,dog",
+                "text after a quoted label (expected a comma) (column 1)",
+            ),
         ];
         for (values, list, want) in table {
             let got = with_labels(values.to_vec(), list).map_err(|e| e.to_string());

@@ -9,6 +9,81 @@ use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use serde_json::Value;
+
+/// `text` as JSON, or a panic showing it.
+pub fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
+/// A JSON array's numbers (`None` for `null`).
+pub fn numbers(value: &Value) -> Vec<Option<f64>> {
+    value
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(Value::as_f64)
+        .collect()
+}
+
+/// A refused input: exit status 2, one line on stderr that says `needle`, nothing on stdout.
+pub fn assert_refused(args: &[&str], stdin: &str, needle: &str) {
+    let run = actscope(args, stdin);
+    assert_eq!(run.status, Some(2), "{args:?}: {}", run.stderr);
+    assert_eq!(run.stdout, "", "{args:?}");
+    assert_eq!(run.stderr.lines().count(), 1, "{args:?}: {:?}", run.stderr);
+    assert!(
+        run.stderr.contains(needle),
+        "{args:?}: {:?} lacks {needle:?}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("panicked"), "{args:?}");
+}
+
+/// The sample input files.
+pub const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/input/");
+
+/// A sample input file's path.
+pub fn data(name: &str) -> String {
+    format!("{DATA}{name}")
+}
+
+/// The standard output of a run that succeeds without a word on stderr.
+pub fn ok(args: &[&str], stdin: &str) -> String {
+    let run = actscope(args, stdin);
+    assert_eq!(run.status, Some(0), "{args:?}: {}", run.stderr);
+    assert_eq!(run.stderr, "", "{args:?}");
+    run.stdout
+}
+
+/// A JSON array's strings.
+pub fn strings(value: &Value) -> Vec<&str> {
+    value
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|v| v.as_str().expect("string"))
+        .collect()
+}
+
+/// A JSON array's booleans.
+pub fn bools(value: &Value) -> Vec<bool> {
+    value
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|v| v.as_bool().expect("bool"))
+        .collect()
+}
+
+/// The bits of numbers that are all there.
+pub fn bits(values: &[Option<f64>]) -> Vec<u64> {
+    values
+        .iter()
+        .map(|v| v.expect("a number").to_bits())
+        .collect()
+}
+
 /// What a finished run left behind.
 pub struct Run {
     pub status: Option<i32>,
