@@ -4,6 +4,7 @@
 //! default (the formula always on its own tab).
 
 use super::{App, Panel, Sort, Tab, exact_text};
+use crate::input;
 use crate::kernel::{Filter, Order};
 
 /// The command line that reopens `app`'s tab, vector (with its labels, or the file it came from
@@ -66,7 +67,8 @@ fn vector_options(app: &App) -> Vec<String> {
             "--input {}",
             shell_quote(&values.collect::<Vec<_>>().join(" "))
         )],
-        Some(labels) if labels.iter().all(|l| token_safe(l)) => {
+        Some(labels) if reads_back_as_tokens(labels, vector.values()) => {
+            let values = vector.values().iter().map(|&v| exact_text(v));
             let tokens: Vec<String> = labels
                 .iter()
                 .zip(values)
@@ -93,6 +95,27 @@ fn token_safe(label: &str) -> bool {
     !label
         .chars()
         .any(|c| c.is_whitespace() || "=,;[]\"".contains(c))
+}
+
+/// Whether the `label=value` tokens of `labels` and `values` read back as exactly those (a
+/// label that opens a comment, JSON or a bracket would not): checked by reading them.
+fn reads_back_as_tokens(labels: &[String], values: &[f64]) -> bool {
+    if !labels.iter().all(|l| token_safe(l)) {
+        return false;
+    }
+    let text: Vec<String> = labels
+        .iter()
+        .zip(values)
+        .map(|(label, &value)| format!("{label}={}", exact_text(value)))
+        .collect();
+    input::parse_text(&text.join(" ")).is_ok_and(|read| {
+        read.labels.as_deref() == Some(labels)
+            && read
+                .values
+                .iter()
+                .zip(values)
+                .all(|(a, b)| a.to_bits() == b.to_bits())
+    })
 }
 
 /// A label as one CSV field: quoted when it holds a comma, a quote or surrounding spaces.

@@ -50,6 +50,8 @@ const INPUT: &str = "Input";
 const SAMPLER: &str = "Sampler";
 /// The heading of the explorer's other Softmax-tab options.
 const SOFTMAX_TAB: &str = "Softmax tab";
+/// The help heading of the Formula tab's option.
+const FORMULA_TAB: &str = "Formula tab";
 
 /// The most samples the explorer draws: it counts them again on every redraw (about 25 ms for a
 /// million over 50,000 logits, in a release build).
@@ -70,7 +72,7 @@ pub struct Cli {
     /// What to do; without one, the explorer opens.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// The tab to open on: an activation name or `softmax`.
+    /// The tab to open on: an activation name, `softmax` or `formula`.
     #[arg(long, value_name = "NAME")]
     pub tab: Option<String>,
     /// The starting tab's parameter.
@@ -116,6 +118,12 @@ pub struct Cli {
     /// The draws' seed, 0 to 18446744073709551615 (default 0); alone, it draws 1000 samples.
     #[arg(long, value_name = "S", allow_hyphen_values = true, help_heading = SAMPLER)]
     pub seed: Option<String>,
+    /// Open the Formula tab on this f(x): `x * sigmoid(1.702 * x)`,
+    /// `a = 0.2; where(x > 0, x, a * x)`; every activation's name, + - * / ^, exp ln log1p
+    /// expm1 sqrt abs min max sin cos tanh erf erfc where, pi, e. --param NAME=VALUE sets a
+    /// parameter.
+    #[arg(long, value_name = "EXPR", allow_hyphen_values = true, help_heading = FORMULA_TAB)]
+    pub formula: Option<String>,
     /// Draw with ASCII only (no braille, box drawing or arrows).
     #[arg(long)]
     pub ascii: bool,
@@ -198,8 +206,13 @@ pub struct SamplerArgs {
 /// `actscope eval`.
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// The activation (see `actscope list`).
-    pub name: String,
+    /// The activation (see `actscope list`); not with --formula.
+    #[arg(required_unless_present = "formula")]
+    pub name: Option<String>,
+    /// Evaluate this formula instead of an activation (its f' is exact, by dual numbers):
+    /// `x * tanh(softplus(x))`, `a = 0.2; max(a * x, x)`; --param NAME=VALUE sets a parameter.
+    #[arg(long, value_name = "EXPR", allow_hyphen_values = true)]
+    pub formula: Option<String>,
     /// The activation's parameter.
     #[arg(long, short, value_name = "P", allow_hyphen_values = true, help = param_help("The activation's parameter"))]
     pub param: Option<String>,
@@ -240,8 +253,17 @@ pub struct ModelArgs {
 #[derive(Debug, Args)]
 #[allow(clippy::struct_excessive_bools)] // command-line flags
 pub struct PlotArgs {
-    /// The activation (see `actscope list`).
-    pub name: String,
+    /// The activation (see `actscope list`); not with --formula.
+    #[arg(required_unless_present = "formula")]
+    pub name: Option<String>,
+    /// Draw this formula instead of an activation; --param NAME=VALUE sets a parameter.
+    #[arg(
+        long,
+        value_name = "EXPR",
+        allow_hyphen_values = true,
+        conflicts_with = "name"
+    )]
+    pub formula: Option<String>,
     /// Left end of the x window.
     #[arg(
         long,

@@ -99,7 +99,13 @@ pub(super) fn run(
     stdin: &mut dyn Read,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    let activation = find_activation(&args.name)?;
+    if let Some(text) = &args.formula {
+        return super::formula::eval(args, text, level, stdin, out);
+    }
+    let name = args.name.as_deref().ok_or_else(|| {
+        Error::BadInput("name an activation (see `actscope list`) or give --formula".into())
+    })?;
+    let activation = find_activation(name)?;
     let param = resolve_param(activation, args.param.as_deref())?;
     let model = Model::from_args(&args.model)?;
     let vector = read_vector(&args.xs, &args.source, stdin)?;

@@ -8,6 +8,7 @@
 mod args;
 mod bench;
 mod eval;
+mod formula;
 mod input;
 mod list;
 mod output;

@@ -17,8 +17,30 @@ pub(super) fn run(
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let level = environment.level;
-    let activation = find_activation(&args.name)?;
-    let param = resolve_param(activation, args.param.as_deref())?;
+    let (shape, param_text) = match (&args.formula, &args.name) {
+        (Some(text), _) => {
+            let formula = super::formula::parse(text, args.param.as_deref())?;
+            let params: Vec<String> = formula
+                .params()
+                .iter()
+                .map(|(name, value)| format!("{name} = {}", full_precision(*value)))
+                .collect();
+            (Shape::Formula(formula), params.join(", "))
+        }
+        (None, name) => {
+            let activation = find_activation(name.as_deref().unwrap_or_default())?;
+            let param = resolve_param(activation, args.param.as_deref())?;
+            let text = match param {
+                Some(value) => format!(
+                    "{} = {}",
+                    activation.param().map_or("p", |spec| spec.name),
+                    full_precision(value)
+                ),
+                None => String::new(),
+            };
+            (Shape::Activation(activation, param.unwrap_or(0.0)), text)
+        }
+    };
     let from = option_number("--from", &args.from)?;
     let to = option_number("--to", &args.to)?;
     if from >= to {
@@ -36,11 +58,9 @@ pub(super) fn run(
             )));
         }
         let xs = plot::grid((from, to), args.samples);
-        let p = param.unwrap_or(0.0);
         let mut ys = vec![0.0; xs.len()];
         let mut dys = vec![0.0; xs.len()];
-        activation.value_slice(level, &xs, p, &mut ys);
-        activation.derivative_slice(level, &xs, p, &mut dys);
+        shape.eval_slice(level, &xs, &mut ys, &mut dys);
         return write_csv(out, None, &xs, &ys, &dys);
     }
     let (terminal_width, terminal_height) = environment
@@ -68,19 +88,14 @@ pub(super) fn run(
         .first()
         .copied()
         .unwrap_or(MarkerKind::Ascii);
-    let p = param.unwrap_or(0.0);
-    let readout = match param {
-        Some(value) => format!(
-            " {} = {}   x in [{}, {}] ",
-            activation.param().map_or("p", |spec| spec.name),
-            full_precision(value),
-            full_precision(from),
-            full_precision(to)
-        ),
-        None => format!(" x in [{}, {}] ", full_precision(from), full_precision(to)),
+    let window = format!("x in [{}, {}]", full_precision(from), full_precision(to));
+    let readout = if param_text.is_empty() {
+        format!(" {window} ")
+    } else {
+        format!(" {param_text}   {window} ")
     };
     let spec = CurveSpec {
-        shape: Shape::Activation(activation, p),
+        shape,
         window: (from, to),
         derivative: args.derivative,
         compare: None,

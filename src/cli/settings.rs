@@ -8,7 +8,8 @@ use super::Error;
 use super::args::{Cli, MAX_EXPLORER_DRAWS, SamplerArgs};
 use super::input::{apply_labels, read_file};
 use crate::app::{
-    DEFAULT_DRAWS, DEFAULT_VALUES, Draws, MAX_ELEMENTS, Panel, Settings, Sort, TABS, Tab,
+    DEFAULT_DRAWS, DEFAULT_FORMULA, DEFAULT_VALUES, Draws, FORMULA_TAB, MAX_ELEMENTS, Panel,
+    Settings, Sort, TABS, Tab,
 };
 use crate::format::grouped;
 use crate::input::{self, InputError, Vector};
@@ -39,7 +40,7 @@ impl Cli {
             let (tab, gelu_tanh) = Tab::from_name(name).ok_or_else(|| {
                 let names: Vec<&str> = Activation::ALL.iter().map(|a| a.name()).collect();
                 Error::BadInput(format!(
-                    "--tab: unknown tab {name:?}; valid: {}, softmax",
+                    "--tab: unknown tab {name:?}; valid: {}, softmax, formula",
                     names.join(", ")
                 ))
             })?;
@@ -50,23 +51,31 @@ impl Cli {
         settings.values = vector.values;
         settings.labels = vector.labels;
         settings.source = source;
+        if let Some(text) = &self.formula {
+            // The formula opens its tab, unless --tab names another.
+            if self.tab.is_none() {
+                settings.tab = FORMULA_TAB;
+            }
+            let params = (TABS[settings.tab] == Tab::Formula)
+                .then_some(self.param.as_deref())
+                .flatten();
+            settings.formula = Some(super::formula::parse(text, params)?);
+        }
         if let Some(text) = &self.param {
-            let activation = match TABS[settings.tab] {
-                Tab::Function(a) => a,
+            match TABS[settings.tab] {
+                Tab::Function(activation) => {
+                    settings.param = resolve_param(activation, Some(text))?;
+                }
                 Tab::Softmax => {
                     return Err(Error::BadInput(
                         "--param: the softmax tab's parameter is --temperature".into(),
                     ));
                 }
-                Tab::Formula => {
-                    return Err(Error::BadInput(
-                        "--param: declare the formula's parameters in it: --formula 'a = 0.2; \
-                         x * sigmoid(a * x)'"
-                            .into(),
-                    ));
+                Tab::Formula if self.formula.is_none() => {
+                    settings.formula = Some(super::formula::parse(DEFAULT_FORMULA, Some(text))?);
                 }
-            };
-            settings.param = resolve_param(activation, Some(text))?;
+                Tab::Formula => {}
+            }
         }
         settings.sampler = sampler_settings(self.temperature.as_deref(), &self.sampler)?;
         if let Some(name) = &self.panel {
