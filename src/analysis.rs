@@ -196,14 +196,27 @@ pub enum Chart {
     Curve(Curve),
     /// Every probability as the selected logit sweeps the window.
     Sweep(Sweep),
-    /// The softmax Jacobian `∂p_i/∂x_j = p_i(δij - p_j)/T`, row-major.
-    Jacobian(Vec<f64>),
+    /// The softmax Jacobian `∂p_i/∂x_j = p_i(δij - p_j)/T` of the elements the panel lists
+    /// first.
+    Jacobian(JacobianBlock),
 }
 
 /// Up to this many elements, the softmax sweep draws every one.
 const SWEEP_ALL: usize = 8;
 /// Past that, how many of the most probable others it draws (the rest is one curve).
 const SWEEP_OTHERS: usize = 5;
+
+/// A block of the softmax Jacobian: the rows and columns of some elements.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JacobianBlock {
+    /// The elements, in the panel's order.
+    pub elements: Vec<usize>,
+    /// `∂p_i/∂x_j` for `i`, `j` in `elements`, row-major.
+    pub values: Vec<f64>,
+}
+
+/// The most rows and columns of the Jacobian computed (the screen shows fewer).
+const JACOBIAN_MOST: usize = 32;
 
 impl Analysis {
     /// Everything a frame of `app` shows, with `samples` curve points across the chart.
@@ -216,7 +229,7 @@ impl Analysis {
             (Kind::Function(numbers), chart)
         } else {
             let chart = if app.view().jacobian {
-                Chart::Jacobian(jacobian(&softmax.probabilities, app.params().temperature()))
+                Chart::Jacobian(jacobian(app, &softmax.probabilities))
             } else {
                 let vector = app.vector();
                 let others = if vector.len() <= SWEEP_ALL {
@@ -457,11 +470,16 @@ fn curve(app: &App, numbers: &FunctionNumbers, samples: usize) -> Curve {
     )
 }
 
-/// The Jacobian of the tempered softmax: `p_i(δij - p_j)/T` (0 at the argmax limit).
-fn jacobian(probabilities: &[f64], t: Temperature) -> Vec<f64> {
+/// The Jacobian of the tempered softmax, `p_i(δij - p_j)/T` (0 at the argmax limit), for the
+/// first elements the panel lists.
+fn jacobian(app: &App, probabilities: &[f64]) -> JacobianBlock {
+    let t = app.params().temperature();
     let scale = if t.is_argmax() { 0.0 } else { 1.0 / t.get() };
-    kernel::softmax_jacobian(probabilities)
+    let n = probabilities.len().min(JACOBIAN_MOST);
+    let elements: Vec<usize> = (0..n).map(|row| app.element_at_row(row)).collect();
+    let values = kernel::softmax_jacobian_block(probabilities, &elements)
         .into_iter()
         .map(|v| v * scale)
-        .collect()
+        .collect();
+    JacobianBlock { elements, values }
 }

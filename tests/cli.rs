@@ -224,7 +224,7 @@ fn bad_input_is_one_line_and_exit_status_2() {
     assert_refused(
         &["eval", "sigmod", "1"],
         "",
-        "unknown activation \"sigmod\"; valid: step, sigmoid, tanh",
+        "unknown activation \"sigmod\" (did you mean sigmoid?); valid: step, sigmoid, tanh",
     );
     assert_refused(
         &["eval", "softmax", "1"],

@@ -71,7 +71,7 @@ fn parameters_come_from_the_text_or_from_param() {
         "",
     );
     assert_eq!(run.status, Some(0), "{}", run.stderr);
-    assert!(run.stdout.contains("a = 0.5;"), "{}", run.stdout);
+    assert!(run.stdout.contains("with a = 0.5"), "{}", run.stdout);
     assert!(
         run.stdout.contains("-1 "),
         "f(-2) = 0.5 * -2:\n{}",
@@ -93,6 +93,12 @@ fn undefined_values_are_null_in_json_and_nan_in_text() {
     assert_eq!(document["points"][1]["y"].as_f64(), Some(0.0));
     let text = actscope(&["eval", "--formula", "ln(x)", "--", "-1"], "");
     assert!(text.stdout.contains("NaN"), "{}", text.stdout);
+    assert!(
+        text.stdout
+            .contains("note: f(x) is not finite (NaN or ±inf) at x = -1"),
+        "{}",
+        text.stdout
+    );
 }
 
 #[test]

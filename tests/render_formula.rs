@@ -58,12 +58,12 @@ fn a_parse_error_points_at_its_column() {
     for (width, height) in [(80, 24), (100, 30)] {
         let screen = draw(&app, &UNICODE, width, height);
         assert!(screen.contains("column 24"), "{screen}");
-        // The caret stands under the column the error names: 8 for " f(x) = ", then 23.
+        // The caret stands under the column the error names: 10 for " formula: ", then 23.
         let caret = screen
             .lines()
             .find(|l| l.contains("^ column 24"))
             .expect("a caret line");
-        assert_eq!(caret.find('^'), Some(1 + 8 + 23), "{caret}");
+        assert_eq!(caret.find('^'), Some(1 + 10 + 23), "{caret}");
         // The chart still draws the last good formula.
         assert!(screen.contains("f(x) = x * tanh(softplus(x))"), "{screen}");
         insta::assert_snapshot!(format!("parse_error_{width}x{height}"), screen);
@@ -105,5 +105,21 @@ fn hard_swish_at_80x24() {
     });
     let screen = draw(&app, &UNICODE, 80, 24);
     assert!(screen.contains("HardSwish"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+/// After `y` the reopen command is on screen whole: the status line takes up to three rows.
+#[test]
+fn the_reopen_command_is_shown_whole() {
+    let mut app = formula("a = 0.3; b = 3.1; where(x > 0, b * x, a * expm1(x)) + max(0, x)^2");
+    app.shared(1234);
+    let command = app.command_line();
+    let screen = draw(&app, &UNICODE, 80, 24);
+    let text: String = screen
+        .lines()
+        .map(|l| l.trim_matches('"').trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains(&command), "{command}\n{screen}");
     insta::assert_snapshot!(screen);
 }

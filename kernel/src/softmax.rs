@@ -255,6 +255,22 @@ pub fn softmax_jacobian(probabilities: &[f64]) -> Vec<f64> {
     jacobian
 }
 
+/// The block of the softmax Jacobian for the elements `indices` (row-major, `k × k` for `k`
+/// indices): `J[a][b] = p_i(δ_ij - p_j)` with `i = indices[a]`, `j = indices[b]`. A long vector's
+/// Jacobian has `n²` entries; this computes only the ones shown.
+#[must_use]
+pub fn softmax_jacobian_block(probabilities: &[f64], indices: &[usize]) -> Vec<f64> {
+    let mut block = Vec::with_capacity(indices.len() * indices.len());
+    for &i in indices {
+        let pi = probabilities[i];
+        for &j in indices {
+            let pj = probabilities[j];
+            block.push(if i == j { pi * (1.0 - pj) } else { -pi * pj });
+        }
+    }
+    block
+}
+
 /// Index of the first largest value, NaN never winning (0 for an empty or all-NaN slice).
 #[must_use]
 pub fn argmax(values: &[f64]) -> usize {
@@ -417,6 +433,14 @@ mod tests {
             logsumexp(Level::best(), &[], Temperature::ONE),
             f64::NEG_INFINITY
         );
+    }
+
+    #[test]
+    fn a_jacobian_block_is_the_whole_jacobian_s_entries() {
+        let p = [0.1, 0.2, 0.3, 0.4];
+        let whole = softmax_jacobian(&p);
+        let block = softmax_jacobian_block(&p, &[3, 1]);
+        assert_eq!(block, [whole[15], whole[13], whole[7], whole[5]]);
     }
 
     #[test]

@@ -64,9 +64,12 @@ fn the_conventions_at_the_kinks_are_pytorchs() {
     assert_eq!(at(Activation::HardSigmoid, 3.0), 0.0);
     assert_eq!(at(Activation::HardSwish, -3.0), 0.0);
     assert_eq!(at(Activation::HardSwish, 3.0), 1.0);
+    // PyTorch's negcoef, alpha * scale in f64 (torch 2.15, float64 autograd of selu at 0),
+    // an ulp under λα correctly rounded, which is the bound.
+    assert_eq!(at(Activation::Selu, 0.0), 1.758_099_340_847_376_6);
     assert_eq!(
-        at(Activation::Selu, 0.0),
-        Activation::Selu.derivative_bound(0.0)
+        Activation::Selu.derivative_bound(0.0),
+        1.758_099_340_847_376_8
     );
     assert_eq!(at(Activation::Celu, 0.0), 1.0);
     assert_eq!(at(Activation::Softsign, 0.0), 1.0);

@@ -35,13 +35,15 @@ pub struct Edit {
 }
 
 impl Edit {
-    /// A field pre-filled with `text`, the cursor at its end.
+    /// A field pre-filled with `text`, the cursor at its end. A value's pre-filled text is
+    /// replaced by the first key typed (it shows selected until then); a formula's is edited in
+    /// place.
     #[must_use]
     pub fn new(text: String, origin: Origin) -> Edit {
         let mut edit = Edit {
             cursor: text.chars().count(),
             buffer: text,
-            fresh: true,
+            fresh: origin != Origin::Formula,
             error: None,
             error_column: None,
             origin,

@@ -40,6 +40,13 @@ fn a_parse_error_points_at_its_column_and_keeps_the_last_formula() {
     let mut app = formula_app();
     app.update(Action::EditFormula);
     assert!(matches!(app.mode(), Mode::Editing(e) if e.origin == Origin::Formula));
+    // The formula is edited in place: typing adds to it.
+    type_text(&mut app, " + 1");
+    let Mode::Editing(edit) = app.mode() else {
+        panic!("editing")
+    };
+    assert_eq!(edit.buffer, format!("{DEFAULT_FORMULA} + 1"));
+    app.update(Action::EditClear);
     type_text(&mut app, "x * (sigmoid(x)");
     let Mode::Editing(edit) = app.mode() else {
         panic!("still editing")
@@ -66,6 +73,7 @@ fn a_parse_error_points_at_its_column_and_keeps_the_last_formula() {
 fn an_undeclared_name_is_named() {
     let mut app = formula_app();
     app.update(Action::EditFormula);
+    app.update(Action::EditClear);
     type_text(&mut app, "x * sigmoid(b * x)");
     let Mode::Editing(edit) = app.mode() else {
         panic!("editing")
@@ -77,6 +85,7 @@ fn an_undeclared_name_is_named() {
 fn a_good_formula_applies_and_its_parameters_step() {
     let mut app = formula_app();
     app.update(Action::EditFormula);
+    app.update(Action::EditClear);
     type_text(&mut app, "a = 0.2; b = 3; where(x > 0, b * x, a * x)");
     app.update(Action::EditCommit);
     assert_eq!(app.mode(), &Mode::Normal);
@@ -106,6 +115,7 @@ fn a_good_formula_applies_and_its_parameters_step() {
 fn undefined_points_are_gaps_not_panics() {
     let mut app = formula_app();
     app.update(Action::EditFormula);
+    app.update(Action::EditClear);
     type_text(&mut app, "ln(x)");
     app.update(Action::EditCommit);
     let analysis = Analysis::new(&app, 11);

@@ -21,7 +21,7 @@ mod view;
 pub use edit::{CursorMove, Edit, Origin};
 pub use help::{HELP_CHROME, HelpView, help_page};
 pub use params::{Control, Params};
-pub use picker::{Choice, Picker, matches as picker_matches};
+pub use picker::{Choice, Picker, matches as picker_matches, nearest as nearest_tab};
 pub use tab::{FORMULA_TAB, SOFTMAX_TAB, TABS, Tab};
 pub use vector::{DEFAULT_VALUES, InputVector, MAX_ELEMENTS, MAX_TYPED, MIN_ELEMENTS, exact_text};
 pub use view::{DEFAULT_DEPTH, DEFAULT_WINDOW, Panel, Sort, View};
@@ -79,6 +79,9 @@ pub enum Request {
 /// The formula the Formula tab opens with: GELU's sigmoid approximation `x σ(1.702 x)`
 /// (Hendrycks and Gimpel, arXiv:1606.08415, section 2), its constant a parameter.
 pub const DEFAULT_FORMULA: &str = "a = 1.702; x * sigmoid(a * x)";
+
+/// The longest reopen command the status line shows (over up to three lines).
+const SHOWN_COMMAND: usize = 240;
 
 /// How many samples a draw takes unless told otherwise.
 pub const DEFAULT_DRAWS: usize = 1000;
@@ -348,10 +351,16 @@ impl App {
 
     /// Records how a copy went, for the status line.
     pub fn shared(&mut self, bytes: usize) {
-        self.status = Some(info(format!(
-            "copied {bytes} bytes; reopen: {}",
-            self.command_line()
-        )));
+        let command = self.command_line();
+        let chars = command.chars().count();
+        self.status = Some(info(if chars <= SHOWN_COMMAND {
+            format!("copied {bytes} bytes (OSC 52); reopen: {command}")
+        } else {
+            format!(
+                "copied {bytes} bytes (OSC 52), the reopen command with them ({chars} \
+                 characters, too long to show)"
+            )
+        }));
     }
 
     /// The command line that reopens this state.

@@ -87,6 +87,49 @@ pub fn matches(query: &str) -> Vec<Choice> {
     starting
 }
 
+/// The name nearest `query` when nothing matches it, within two typos (a letter added, dropped,
+/// changed or two swapped): `sigmod` -> `sigmoid`.
+#[must_use]
+pub fn nearest(query: &str) -> Option<&'static str> {
+    let query = folded(query);
+    if query.is_empty() {
+        return None;
+    }
+    choices()
+        .into_iter()
+        .flat_map(|choice| choice.names)
+        .map(|name| (distance(&query, &folded(name)), name))
+        .filter(|&(d, _)| d <= 2)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, name)| name)
+}
+
+/// The optimal string alignment distance between `a` and `b` (edits, with a swap of two
+/// neighbours counting one).
+fn distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
 /// The picker's state: what was typed and which match is highlighted.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Picker {
@@ -149,6 +192,14 @@ mod tests {
         assert_eq!(first("softm"), "softmax");
         assert!(matches("nothing like it").is_empty());
         assert_eq!(matches("").len(), choices().len());
+    }
+
+    #[test]
+    fn a_near_miss_names_the_nearest() {
+        assert_eq!(nearest("sigmod"), Some("sigmoid"));
+        assert_eq!(nearest("softpls"), Some("softplus"));
+        assert_eq!(nearest("rleu"), Some("relu"));
+        assert_eq!(nearest("nothing like it"), None);
     }
 
     #[test]

@@ -17,9 +17,9 @@ pub(super) fn command_line(app: &App) -> String {
     };
     let mut parts = vec![format!("actscope --tab {tab}")];
     parts.extend(vector_options(app));
-    let formula = app.formula().text();
-    if app.tab() == Tab::Formula || formula != super::editing::default_formula().text() {
-        parts.push(format!("--formula {}", shell_quote(&formula)));
+    // The formula is the Formula tab's: --formula opens that tab.
+    if app.tab() == Tab::Formula {
+        parts.push(format!("--formula {}", shell_quote(&app.formula().text())));
     }
     if let Some(a) = app.activation().filter(|a| a.param().is_some()) {
         parts.push(format!("--param {}", exact_text(app.params().get(a))));

@@ -470,7 +470,7 @@ pub(super) static BROWSING: &[Binding] = &[
         &[ch('y')],
         "y",
         Binds::Action(Action::Share),
-        Some("copy the view and the command that reopens it (OSC 52)"),
+        Some("copy the screen, and a command that reopens its tab, vector and settings"),
         None,
     ),
 ];

@@ -76,8 +76,8 @@ pub struct Cli {
     #[arg(long, value_name = "NAME")]
     pub tab: Option<String>,
     /// The starting tab's parameter.
-    #[arg(long, short, value_name = "P", allow_hyphen_values = true, help = param_help("The starting tab's parameter"))]
-    pub param: Option<String>,
+    #[arg(long, short, value_name = "P", allow_hyphen_values = true, action = clap::ArgAction::Append, help = param_help("The starting tab's parameter"))]
+    pub param: Vec<String>,
     /// The starting vector, up to 1,000,000 elements: numbers ("1.2 0.9 0.4", "-1, 2, 3",
     /// "[1.2, 0.9, 0.4]") or label=value tokens ("cat=1.2 dog=0.9 bird=0.4").
     #[arg(long, short, value_name = "TEXT", allow_hyphen_values = true, help_heading = INPUT)]
@@ -214,8 +214,8 @@ pub struct EvalArgs {
     #[arg(long, value_name = "EXPR", allow_hyphen_values = true)]
     pub formula: Option<String>,
     /// The activation's parameter.
-    #[arg(long, short, value_name = "P", allow_hyphen_values = true, help = param_help("The activation's parameter"))]
-    pub param: Option<String>,
+    #[arg(long, short, value_name = "P", allow_hyphen_values = true, action = clap::ArgAction::Append, help = param_help("The activation's parameter"))]
+    pub param: Vec<String>,
     /// Print one JSON document instead of text.
     #[arg(long, conflicts_with = "csv")]
     pub json: bool,
@@ -244,7 +244,9 @@ pub struct ModelArgs {
     /// Whose arithmetic --precision copies. numpy (the default, as the explorer's p key): the
     /// NumPy code a person writes, e.g. 1 / (1 + np.exp(-x)), every operation rounded to the
     /// format. pytorch: torch.nn.functional on a CPU tensor, f32 inside and rounded once, and its
-    /// autograd for f'. Needs --precision f32, f16 or bf16.
+    /// autograd for f'; where PyTorch's own vectorised path (a tensor of several elements) and
+    /// its one-element path differ (gelu, mish, silu, sigmoid in places), this is the
+    /// one-element path's value. Needs --precision f32, f16 or bf16.
     #[arg(long, value_name = "FRAMEWORK")]
     pub like: Option<String>,
 }
@@ -300,8 +302,8 @@ pub struct PlotArgs {
     #[arg(long, short)]
     pub derivative: bool,
     /// The activation's parameter.
-    #[arg(long, short, value_name = "P", allow_hyphen_values = true, help = param_help("The activation's parameter"))]
-    pub param: Option<String>,
+    #[arg(long, short, value_name = "P", allow_hyphen_values = true, action = clap::ArgAction::Append, help = param_help("The activation's parameter"))]
+    pub param: Vec<String>,
     /// ASCII only (also when the locale is not UTF-8).
     #[arg(long)]
     pub ascii: bool,
@@ -388,7 +390,10 @@ fn param_help(what: &str) -> String {
         .iter()
         .filter_map(|a| a.param().map(|spec| format!("{} {}", a.name(), spec.name)))
         .collect();
-    format!("{what}: {}", takers.join(", "))
+    format!(
+        "{what}: {}; with --formula, NAME=VALUE (repeat it, or a=1,b=2)",
+        takers.join(", ")
+    )
 }
 
 /// The help of `--order`: each order's name and steps.

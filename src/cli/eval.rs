@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::args::ModelArgs;
 use super::input::read_vector;
 use super::output::{csv_label, label_column, write_csv, write_table};
-use super::settings::{find_activation, resolve_param};
+use super::settings::{find_activation, resolve_param, single};
 use super::{Error, EvalArgs};
 use crate::format::full_precision;
 use crate::kernel::precision::{self, Evaluation, Flag, Framework, Precision};
@@ -106,7 +106,7 @@ pub(super) fn run(
         Error::BadInput("name an activation (see `actscope list`) or give --formula".into())
     })?;
     let activation = find_activation(name)?;
-    let param = resolve_param(activation, args.param.as_deref())?;
+    let param = resolve_param(activation, single(&args.param)?)?;
     let model = Model::from_args(&args.model)?;
     let vector = read_vector(&args.xs, &args.source, stdin)?;
     let (xs, labels) = (&vector.values, vector.labels.as_deref());

@@ -67,7 +67,7 @@ pub(super) fn eval(
             "--precision and --like model the built-in activations, not a formula".into(),
         ));
     }
-    let formula = parse(text, args.param.as_deref())?;
+    let formula = parse(text, super::settings::joined(&args.param).as_deref())?;
     // With --formula there is no activation name: a first argument is an input.
     let mut xs = args.name.iter().cloned().collect::<Vec<_>>();
     xs.extend(args.xs.iter().cloned());
@@ -104,7 +104,7 @@ pub(super) fn eval(
     if args.csv {
         return write_csv(out, labels, xs, &ys, &dys);
     }
-    writeln!(out, "f(x) = {}", formula.text())?;
+    writeln!(out, "{}", heading(&formula))?;
     let rows: Vec<[String; 3]> = xs
         .iter()
         .zip(ys.iter().zip(&dys))
@@ -112,7 +112,35 @@ pub(super) fn eval(
         .collect();
     let header = ["x", "f(x)", "f'(x)"].map(str::to_string);
     let (header, rows) = label_column(header, rows, labels, 0);
-    write_table(out, &header, &rows)
+    write_table(out, &header, &rows)?;
+    let undefined: Vec<String> = xs
+        .iter()
+        .zip(&ys)
+        .filter(|(_, y)| !y.is_finite())
+        .map(|(&x, _)| full_precision(x))
+        .collect();
+    if !undefined.is_empty() {
+        writeln!(
+            out,
+            "note: f(x) is not finite (NaN or ±inf) at x = {}",
+            undefined.join(", ")
+        )?;
+    }
+    Ok(())
+}
+
+/// `f(x) = x * sigmoid(a * x), with a = 1.702`: the formula, then its parameters.
+pub(super) fn heading(formula: &Formula) -> String {
+    let params: Vec<String> = formula
+        .params()
+        .iter()
+        .map(|(name, value)| format!("{name} = {}", full_precision(*value)))
+        .collect();
+    if params.is_empty() {
+        format!("f(x) = {formula}")
+    } else {
+        format!("f(x) = {formula}, with {}", params.join(", "))
+    }
 }
 
 /// A value for JSON, which has no NaN or infinity: `null` where the formula is not finite.

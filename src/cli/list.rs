@@ -12,7 +12,7 @@ use crate::kernel::catalogue::softmax::{
     FORMULA as SOFTMAX_FORMULA, RANGE as SOFTMAX_RANGE, TEMPERATURE_MEANING as SOFTMAX_T_MEANING,
 };
 
-pub(super) fn run(json: bool, out: &mut dyn Write) -> Result<(), Error> {
+pub(super) fn run(json: bool, unicode: bool, out: &mut dyn Write) -> Result<(), Error> {
     if json {
         let mut entries: Vec<Value> = Activation::ALL
             .iter()
@@ -48,6 +48,20 @@ pub(super) fn run(json: bool, out: &mut dyn Write) -> Result<(), Error> {
         writeln!(out)?;
         return Ok(());
     }
+    // The text, spelled out in ASCII where the locale is not UTF-8 (σ as sigma, ∞ as inf).
+    let mut text = Vec::new();
+    write_text(&mut text)?;
+    let text = String::from_utf8_lossy(&text);
+    if unicode {
+        out.write_all(text.as_bytes())?;
+    } else {
+        out.write_all(crate::ui::asciify(&text).as_bytes())?;
+    }
+    Ok(())
+}
+
+/// The text listing, in Unicode.
+fn write_text(out: &mut dyn Write) -> Result<(), Error> {
     let width = Activation::ALL
         .iter()
         .map(|a| a.name().len())
@@ -60,7 +74,9 @@ pub(super) fn run(json: bool, out: &mut dyn Write) -> Result<(), Error> {
         // The supremum, not always reached (softplus' and tanh' only tend to 1), and for a
         // parameter at its default (leaky ReLU's and ELU's grow with |α| > 1).
         let bound = a.derivative_bound(a.default_param());
-        let mut details = if bound.is_finite() {
+        let mut details = if bound == 0.0 {
+            format!("range {}; f' = 0 wherever it exists", a.range_text())
+        } else if bound.is_finite() {
             format!(
                 "range {}; |f'| <= {}",
                 a.range_text(),

@@ -101,7 +101,7 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     match command {
-        Command::List { json } => list::run(*json, out),
+        Command::List { json } => list::run(*json, environment.unicode, out),
         Command::Eval(args) => eval::run(args, environment.level, stdin, out),
         Command::Softmax(args) => softmax::run(args, environment, stdin, out),
         Command::Sample(args) => sample::run(args, environment.level, stdin, out),

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use super::output::write_csv;
-use super::settings::{find_activation, option_number, resolve_param};
+use super::settings::{find_activation, joined, option_number, resolve_param, single};
 use super::{Environment, Error, PlotArgs};
 use crate::format::full_precision;
 use crate::plot::{self, CurveSpec, Shape};
@@ -19,7 +19,7 @@ pub(super) fn run(
     let level = environment.level;
     let (shape, param_text) = match (&args.formula, &args.name) {
         (Some(text), _) => {
-            let formula = super::formula::parse(text, args.param.as_deref())?;
+            let formula = super::formula::parse(text, joined(&args.param).as_deref())?;
             let params: Vec<String> = formula
                 .params()
                 .iter()
@@ -29,7 +29,7 @@ pub(super) fn run(
         }
         (None, name) => {
             let activation = find_activation(name.as_deref().unwrap_or_default())?;
-            let param = resolve_param(activation, args.param.as_deref())?;
+            let param = resolve_param(activation, single(&args.param)?)?;
             let text = match param {
                 Some(value) => format!(
                     "{} = {}",

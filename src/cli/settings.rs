@@ -39,8 +39,10 @@ impl Cli {
         if let Some(name) = &self.tab {
             let (tab, gelu_tanh) = Tab::from_name(name).ok_or_else(|| {
                 let names: Vec<&str> = Activation::ALL.iter().map(|a| a.name()).collect();
+                let hint = crate::app::nearest_tab(name)
+                    .map_or(String::new(), |near| format!(" (did you mean {near}?)"));
                 Error::BadInput(format!(
-                    "--tab: unknown tab {name:?}; valid: {}, softmax, formula",
+                    "--tab: unknown tab {name:?}{hint}; valid: {}, softmax, formula",
                     names.join(", ")
                 ))
             })?;
@@ -52,19 +54,21 @@ impl Cli {
         settings.labels = vector.labels;
         settings.source = source;
         if let Some(text) = &self.formula {
-            // The formula opens its tab, unless --tab names another.
-            if self.tab.is_none() {
-                settings.tab = FORMULA_TAB;
+            if settings.tab != FORMULA_TAB && self.tab.is_some() {
+                return Err(Error::BadInput(format!(
+                    "--formula opens the Formula tab; with --tab {} it would not show: drop \
+                     --tab, or give --tab formula",
+                    self.tab.as_deref().unwrap_or_default()
+                )));
             }
-            let params = (TABS[settings.tab] == Tab::Formula)
-                .then_some(self.param.as_deref())
-                .flatten();
-            settings.formula = Some(super::formula::parse(text, params)?);
+            settings.tab = FORMULA_TAB;
+            let params = joined(&self.param);
+            settings.formula = Some(super::formula::parse(text, params.as_deref())?);
         }
-        if let Some(text) = &self.param {
+        if let Some(text) = joined(&self.param) {
             match TABS[settings.tab] {
                 Tab::Function(activation) => {
-                    settings.param = resolve_param(activation, Some(text))?;
+                    settings.param = resolve_param(activation, single(&self.param)?)?;
                 }
                 Tab::Softmax => {
                     return Err(Error::BadInput(
@@ -72,7 +76,7 @@ impl Cli {
                     ));
                 }
                 Tab::Formula if self.formula.is_none() => {
-                    settings.formula = Some(super::formula::parse(DEFAULT_FORMULA, Some(text))?);
+                    settings.formula = Some(super::formula::parse(DEFAULT_FORMULA, Some(&text))?);
                 }
                 Tab::Formula => {}
             }
@@ -246,6 +250,27 @@ pub(super) fn option_number(option: &str, text: &str) -> Result<f64, Error> {
     })
 }
 
+/// Every `--param` given, joined by commas (a formula's NAME=VALUE pairs), or `None`.
+pub(super) fn joined(params: &[String]) -> Option<String> {
+    (!params.is_empty()).then(|| params.join(","))
+}
+
+/// The one `--param` an activation takes, if given.
+///
+/// # Errors
+/// [`Error::BadInput`] when it is given more than once.
+pub(super) fn single(params: &[String]) -> Result<Option<&str>, Error> {
+    match params {
+        [] => Ok(None),
+        [one] => Ok(Some(one)),
+        _ => Err(Error::BadInput(
+            "--param: an activation takes one parameter; several NAME=VALUE pairs are for \
+             --formula"
+                .into(),
+        )),
+    }
+}
+
 /// Finds an activation by name, or says which names exist.
 ///
 /// # Errors
@@ -254,9 +279,11 @@ pub fn find_activation(name: &str) -> Result<Activation, Error> {
     Activation::from_name(name).ok_or_else(|| {
         let names: Vec<&str> = Activation::ALL.iter().map(|a| a.name()).collect();
         let hint = if name.trim().eq_ignore_ascii_case("softmax") {
-            " (softmax is `actscope softmax`)"
+            " (softmax is `actscope softmax`)".to_string()
         } else {
-            ""
+            crate::app::nearest_tab(name)
+                .filter(|near| Activation::from_name(near).is_some())
+                .map_or(String::new(), |near| format!(" (did you mean {near}?)"))
         };
         Error::BadInput(format!(
             "unknown activation {name:?}{hint}; valid: {}",
@@ -279,8 +306,13 @@ pub(super) fn resolve_param(
                 .filter(|a| a.param().is_some())
                 .map(|a| a.name())
                 .collect();
+            let tanh = if activation == Activation::Gelu {
+                "; its tanh form is the activation gelu_tanh"
+            } else {
+                ""
+            };
             Err(Error::BadInput(format!(
-                "--param: {} takes no parameter (only {} do)",
+                "--param: {} takes no parameter (only {} do){tanh}",
                 activation.name(),
                 and_list(&takers)
             )))

@@ -13,7 +13,7 @@ use super::canvas::{Mark, Plot, Series, Stroke};
 use super::canvas::band_symbol;
 use crate::analysis::{Analysis, Chart};
 use crate::app::App;
-use crate::format::grouped;
+use crate::format::{self, grouped};
 use crate::plot::{BandKind, Curve, Sweep};
 use crate::theme::{MarkerKind, Role, Theme};
 
@@ -24,10 +24,12 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
     let marker = app.view().marker;
     match &analysis.chart {
         // The status line reads the selected element out; the chart does not repeat it.
-        Chart::Curve(curve) => draw_curve(curve, marker, "", theme, area, frame.buffer_mut()),
-        Chart::Jacobian(jacobian) => {
-            super::jacobian::render(analysis, jacobian, theme, frame, area);
+        Chart::Curve(curve) => {
+            // Where f is not finite the curve has gaps; the bottom border says where.
+            let readout = undefined_text(curve).map_or(String::new(), |text| format!(" {text} "));
+            draw_curve(curve, marker, &readout, theme, area, frame.buffer_mut());
         }
+        Chart::Jacobian(block) => super::jacobian::render(app, block, theme, frame, area),
         Chart::Sweep(sweep) => draw_sweep(app, sweep, marker, theme, area, frame.buffer_mut()),
     }
 }
@@ -288,4 +290,26 @@ fn draw_sweep(
         theme,
     }
     .render(area, buffer);
+}
+
+/// Where the chart's `f` is not finite, if anywhere: `undefined at x = 0`, or `undefined for x
+/// in [-5, 0]` for a run of samples (the first and the last sample that failed).
+pub(super) fn undefined_text(curve: &Curve) -> Option<String> {
+    let whole = format::full_precision;
+    let runs: Vec<String> = curve
+        .undefined
+        .iter()
+        .map(|&(from, to)| {
+            if from == to {
+                format!("x = {}", whole(from))
+            } else {
+                format!("x in [{}, {}]", whole(from), whole(to))
+            }
+        })
+        .collect();
+    match runs.as_slice() {
+        [] => None,
+        [one] if one.starts_with("x =") => Some(format!("undefined at {one}")),
+        _ => Some(format!("undefined for {}", runs.join(", "))),
+    }
 }

@@ -17,13 +17,18 @@ use crate::kernel::{Activation, Filter, Order};
 use crate::theme::{Role, Theme};
 
 /// Where `f'` does not exist, as a header piece: `kinks at x = -3, 3 (f' there by
-/// convention)`.
-fn kinks_piece(kinks: &[f64]) -> Option<String> {
+/// convention)`, or `jump at x = 0` where `f` itself jumps (the step).
+fn kinks_piece(kinks: &[f64], jump: bool) -> Option<String> {
     if kinks.is_empty() {
         return None;
     }
     let at: Vec<String> = kinks.iter().map(|&x| format::full_precision(x)).collect();
-    let word = if kinks.len() == 1 { "kink" } else { "kinks" };
+    let word = match (jump, kinks.len()) {
+        (true, 1) => "jump",
+        (true, _) => "jumps",
+        (false, 1) => "kink",
+        (false, _) => "kinks",
+    };
     Some(format!(
         "{word} at x = {} (f' there by convention)",
         at.join(", ")
@@ -45,7 +50,7 @@ fn formula_pieces(app: &App) -> [Vec<String>; 2] {
             text
         });
     }
-    first.extend(kinks_piece(&formula.kinks()));
+    first.extend(kinks_piece(&formula.kinks(), false));
     let second = vec![
         "your own f: F edits it; f' is exact (dual numbers, no differences)".to_string(),
         "names: every activation, exp ln log1p expm1 sqrt abs min max sin cos tanh erf erfc \
@@ -80,7 +85,10 @@ fn pieces(app: &App, analysis: &Analysis) -> [Vec<String>; 2] {
             ));
         }
         details.push(format!("range {}", a.range_text()));
-        details.extend(kinks_piece(a.kinks(app.params().get(a))));
+        details.extend(kinks_piece(
+            a.kinks(app.params().get(a)),
+            a == Activation::Step,
+        ));
         let mut first = vec![a.formula().to_string()];
         first.extend(details);
         let mut second = vec![a.fact().to_string()];
@@ -194,7 +202,7 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
 /// The formula being typed, scrolled to its cursor; under it, a caret at the column an error
 /// points at and the reason, or how to leave.
 fn render_formula_edit(edit: &Edit, theme: &Theme, frame: &mut Frame, area: Rect) {
-    const LEAD: &str = " f(x) = ";
+    const LEAD: &str = " formula: ";
     let width = usize::from(area.width).saturating_sub(LEAD.len() + 1);
     let (visible, cursor) = edit.window(width);
     let first_shown = edit.cursor - cursor;

@@ -15,7 +15,7 @@ mod text;
 mod vector;
 
 pub use chart::{draw_curve, samples};
-pub use text::{buffer_to_text, lines_to_text};
+pub use text::{asciify, buffer_to_text, lines_to_text};
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -52,17 +52,23 @@ struct Regions {
 }
 
 /// The layout, or `None` when the screen is below [`MIN_SIZE`].
-fn regions(app: &App, area: Rect) -> Option<Regions> {
+fn regions(app: &App, theme: &Theme, area: Rect) -> Option<Regions> {
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         return None;
     }
     // On a short screen the fact line and the key hints give their rows to the chart and panel.
     let roomy = area.height >= ROOMY_HEIGHT;
+    // A long message (the reopen command after y) takes up to three rows, on a roomy screen.
+    let status_rows = if roomy {
+        status::rows(app, theme, area.width)
+    } else {
+        1
+    };
     let [tab_bar, header, main, status, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(if roomy { 2 } else { 1 }),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(status_rows),
         Constraint::Length(u16::from(roomy)),
     ])
     .areas(area);
@@ -80,7 +86,7 @@ fn regions(app: &App, area: Rect) -> Option<Regions> {
 /// Draws the whole screen.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
-    let Some(regions) = regions(app, area) else {
+    let Some(regions) = regions(app, theme, area) else {
         too_small(theme, frame, area);
         return;
     };
@@ -139,7 +145,7 @@ pub fn plot_buffer(
 /// What is at `(column, row)` of a screen of `area`, if a click can pick it.
 #[must_use]
 pub fn hit_test(app: &App, theme: &Theme, area: Rect, column: u16, row: u16) -> Option<Hit> {
-    let regions = regions(app, area)?;
+    let regions = regions(app, theme, area)?;
     let at = Position::new(column, row);
     if regions.tab_bar.contains(at) {
         tabs::tab_at(app, regions.tab_bar, column, theme.unicode).map(Hit::Tab)

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::text::{fit_words, shown};
-use crate::app::{Picker, picker_matches};
+use crate::app::{Picker, nearest_tab, picker_matches};
 use crate::theme::{Role, Theme};
 
 pub(super) fn render(picker: &Picker, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -24,14 +24,25 @@ pub(super) fn render(picker: &Picker, theme: &Theme, frame: &mut Frame, area: Re
         Span::styled(" ", theme.style(Role::Cursor)),
     ])];
     if found.is_empty() {
-        lines.push(Line::styled(
-            " no tab answers to that",
-            theme.style(Role::Error),
-        ));
+        let text = match nearest_tab(&picker.query) {
+            Some(name) => format!(" no tab answers to that; did you mean {name}?"),
+            None => " no tab answers to that".to_string(),
+        };
+        lines.push(Line::styled(text, theme.style(Role::Error)));
     }
+    // The titles in one column, as wide as the longest of them all.
+    let column = picker_matches("")
+        .iter()
+        .map(|c| c.title.chars().count())
+        .max()
+        .unwrap_or(14);
     for (i, choice) in found.iter().enumerate().skip(first).take(rows) {
         let pointer = if i == selected { theme.pointer() } else { " " };
-        let text = format!("{pointer} {:<14} {}", choice.title, choice.names.join(", "));
+        let text = format!(
+            "{pointer} {:<column$} {}",
+            choice.title,
+            choice.names.join(", ")
+        );
         let text = fit_words(&shown(theme, &text), inner.saturating_sub(1), theme.unicode)
             .unwrap_or_default();
         let style = if i == selected {

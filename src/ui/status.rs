@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::{fit_pieces, shown};
+use super::text::{fit_pieces, shown, wrap_words};
 use crate::analysis::{Analysis, Chart};
 use crate::app::{App, Edit, Mode, Origin, Panel, StatusKind, Tab};
 use crate::bindings::{self, TabKind};
@@ -15,7 +15,43 @@ use crate::format;
 use crate::keymap::scope_of;
 use crate::theme::{Role, Theme};
 
+/// The most rows a long message takes (the reopen command after `y`).
+const MOST_ROWS: usize = 3;
+
+/// The rows the status line needs at `width`: a message wraps over up to three; anything else
+/// takes one.
+pub(super) fn rows(app: &App, theme: &Theme, width: u16) -> u16 {
+    app.status().map_or(1, |status| {
+        let lines = wrap_words(
+            &shown(theme, &status.text),
+            usize::from(width.saturating_sub(1)),
+            theme.unicode,
+        );
+        u16::try_from(lines.len().clamp(1, MOST_ROWS)).unwrap_or(1)
+    })
+}
+
 pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
+    if let Some(status) = app.status()
+        && area.height > 1
+    {
+        // A message too long for one row, wrapped by words.
+        let role = match status.kind {
+            StatusKind::Info => Role::Info,
+            StatusKind::Error => Role::Error,
+        };
+        let lines: Vec<Line> = wrap_words(
+            &shown(theme, &status.text),
+            usize::from(area.width.saturating_sub(1)),
+            theme.unicode,
+        )
+        .into_iter()
+        .take(usize::from(area.height))
+        .map(|line| Line::styled(format!(" {line}"), theme.style(role)))
+        .collect();
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
     let selected = app.vector().selected();
     let name = app.vector().name(selected);
     let plain = theme.style(Role::Info);
@@ -43,8 +79,13 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
                     theme.style(Role::Warn)
                 },
             ));
+            if let Chart::Curve(curve) = &analysis.chart
+                && let Some(gaps) = super::chart::undefined_text(curve)
+            {
+                pieces.push((gaps, theme.style(Role::Warn)));
+            }
             let convention = if numbers.on_kink[selected] {
-                " (a kink: by convention)"
+                " (by convention: f' does not exist here)"
             } else {
                 ""
             };
@@ -55,9 +96,6 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
                 ),
                 plain,
             ));
-            if let Some(gaps) = undefined_text(analysis) {
-                pieces.push((gaps, theme.style(Role::Warn)));
-            }
             pieces.push((format!("p = {}", format::percent(p)), plain));
         } else if let Some(sampler) = analysis
             .sampler()
@@ -130,31 +168,6 @@ pub(super) fn render_hints(app: &App, theme: &Theme, frame: &mut Frame, area: Re
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-/// Where the chart's `f` is not finite, if anywhere: `undefined at x = 0`, or `undefined for x
-/// in [-5, 0]` for a run of samples (the first and the last sample that failed).
-fn undefined_text(analysis: &Analysis) -> Option<String> {
-    let Chart::Curve(curve) = &analysis.chart else {
-        return None;
-    };
-    let whole = format::full_precision;
-    let runs: Vec<String> = curve
-        .undefined
-        .iter()
-        .map(|&(from, to)| {
-            if from == to {
-                format!("x = {}", whole(from))
-            } else {
-                format!("x in [{}, {}]", whole(from), whole(to))
-            }
-        })
-        .collect();
-    match runs.as_slice() {
-        [] => None,
-        [one] if one.starts_with("x =") => Some(format!("undefined at {one}")),
-        _ => Some(format!("undefined for {}", runs.join(", "))),
-    }
 }
 
 /// The status line while a value or the formula is typed: the field's verdict and how to leave.

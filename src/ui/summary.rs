@@ -13,7 +13,8 @@ use crate::analysis::{
 use crate::app::{App, Panel};
 use crate::format::{self, grouped};
 use crate::kernel::precision::{Evaluation, Flag};
-use crate::kernel::{Sampled, Step};
+use crate::kernel::{Activation, Sampled, Step};
+use crate::plot::Shape;
 use crate::theme::{Role, Theme};
 
 /// One fitted line of `pieces`, each `(text, role)`, indented by one space.
@@ -89,11 +90,13 @@ fn detail_rows(app: &App, analysis: &Analysis, i: usize) -> Vec<(&'static str, S
                 ("f'(x)", whole(numbers.derivatives[i])),
             ];
             if numbers.on_kink[i] {
-                rows.push((
-                    "",
+                let note = if matches!(numbers.shape, Shape::Activation(Activation::Step, _)) {
+                    "* a jump: f' does not exist here; 0 is f' everywhere else (PyTorch defines \
+                     no derivative for heaviside)"
+                } else {
                     "* a kink: f' does not exist here; this is the value PyTorch's autograd gives"
-                        .to_string(),
-                ));
+                };
+                rows.push(("", note.to_string()));
             }
             rows.push(("p", with_percent(softmax.probabilities[i])));
             rows
@@ -284,8 +287,8 @@ pub(super) fn summary<'a>(
             let role = if kept < 1e-6 { Role::Warn } else { Role::Info };
             let bound = match numbers.depth_bound {
                 Some(bound) if bound.is_finite() => format!("(max {})", format::short(bound, 2)),
-                Some(_) => "(no max: f' is unbounded)".to_string(),
-                None => "(a formula's max |f'| is not known)".to_string(),
+                Some(_) => "(f' unbounded)".to_string(),
+                None => "(max |f'| unknown)".to_string(),
             };
             line(
                 theme,

@@ -161,7 +161,8 @@ pub fn fit_words(text: &str, width: usize, unicode: bool) -> Option<String> {
 }
 
 /// The formulas' Greek letters and symbols spelled out for an ASCII terminal.
-pub(super) fn asciify(text: &str) -> String {
+#[must_use]
+pub fn asciify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -268,6 +268,13 @@ fn value_spans(app: &App, theme: &Theme, i: usize, selected: bool) -> Vec<Span<'
                 Role::Key
             };
             let (shown, cursor) = edit.window(usize::from(NUMBER));
+            if edit.fresh {
+                // Pre-filled and not yet touched: shown selected, as the first key replaces it.
+                return vec![
+                    Span::styled(shown, theme.style(Role::Cursor)),
+                    Span::raw(" "),
+                ];
+            }
             let before: String = shown.chars().take(cursor).collect();
             let under: String = shown.chars().nth(cursor).map_or(" ".into(), String::from);
             let after: String = shown.chars().skip(cursor + 1).collect();

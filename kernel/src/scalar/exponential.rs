@@ -62,13 +62,17 @@ pub fn selu(x: f64) -> f64 {
 
 /// SELU' `λ if x > 0, else λα·e^x`.
 ///
-/// At the kink `x = 0` this is the left-hand value λα ≈ 1.7581, as PyTorch's autograd gives:
-/// selu is `elu(x, α, λ)` (`aten/src/ATen/native/Activation.cpp`), whose backward takes the
-/// `x <= 0` branch at 0 (`elu_backward_kernel`, `aten/src/ATen/native/cpu/Activation.cpp`).
+/// At the kink `x = 0` this is the left-hand value λα ≈ 1.7581 as PyTorch's autograd gives it,
+/// to the bit: selu is `elu(x, α, λ)` (`aten/src/ATen/native/Activation.cpp`), whose backward
+/// takes the `x <= 0` branch at 0 (`elu_backward_kernel`, `aten/src/ATen/native/cpu/
+/// Activation.cpp`) with `negcoef = alpha * scale`, the product of the two f64 constants
+/// (1.7580993408473766, an ulp under λα correctly rounded).
 #[must_use]
 pub fn selu_derivative(x: f64) -> f64 {
     if x > 0.0 {
         SCALE.0
+    } else if x == 0.0 {
+        SELU_ALPHA * SELU_SCALE
     } else if x.is_nan() {
         x
     } else {
