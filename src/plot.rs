@@ -22,12 +22,13 @@ pub enum Shape {
 }
 
 impl Shape {
-    /// The chart's title: the activation's name, or `f(x) = ...` for a formula.
+    /// The chart's title: the activation's name, or `Formula` (the header, or `plot`'s readout,
+    /// says which: a formula can be long, and the legend needs the room).
     #[must_use]
     pub fn title(&self) -> String {
         match self {
             Shape::Activation(a, _) => a.title().to_string(),
-            Shape::Formula(formula) => format!("f(x) = {formula}"),
+            Shape::Formula(_) => "Formula".to_string(),
         }
     }
 

@@ -64,8 +64,11 @@ fn a_parse_error_points_at_its_column() {
             .find(|l| l.contains("^ column 24"))
             .expect("a caret line");
         assert_eq!(caret.find('^'), Some(1 + 10 + 23), "{caret}");
-        // The chart still draws the last good formula.
-        assert!(screen.contains("f(x) = x * tanh(softplus(x))"), "{screen}");
+        // The chart still draws the last good formula, and says so.
+        assert!(
+            screen.contains("drawn: f(x) = x * tanh(softplus(x))"),
+            "{screen}"
+        );
         insta::assert_snapshot!(format!("parse_error_{width}x{height}"), screen);
     }
 }

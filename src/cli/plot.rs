@@ -20,12 +20,8 @@ pub(super) fn run(
     let (shape, param_text) = match (&args.formula, &args.name) {
         (Some(text), _) => {
             let formula = super::formula::parse(text, joined(&args.param).as_deref())?;
-            let params: Vec<String> = formula
-                .params()
-                .iter()
-                .map(|(name, value)| format!("{name} = {}", full_precision(*value)))
-                .collect();
-            (Shape::Formula(formula), params.join(", "))
+            let heading = super::formula::heading(&formula);
+            (Shape::Formula(formula), heading)
         }
         (None, name) => {
             let activation = find_activation(name.as_deref().unwrap_or_default())?;

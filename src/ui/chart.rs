@@ -12,7 +12,7 @@ use super::canvas::{Mark, Plot, Series, Stroke};
 
 use super::canvas::band_symbol;
 use crate::analysis::{Analysis, Chart};
-use crate::app::App;
+use crate::app::{App, Mode, Origin};
 use crate::format::{self, grouped};
 use crate::plot::{BandKind, Curve, Sweep};
 use crate::theme::{MarkerKind, Role, Theme};
@@ -25,8 +25,15 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
     match &analysis.chart {
         // The status line reads the selected element out; the chart does not repeat it.
         Chart::Curve(curve) => {
-            // Where f is not finite the curve has gaps; the bottom border says where.
-            let readout = undefined_text(curve).map_or(String::new(), |text| format!(" {text} "));
+            // While a formula is typed, the bottom border names the one drawn (the last that
+            // parsed); else, where f is not finite, it says where the curve has gaps.
+            let editing =
+                matches!(app.mode(), Mode::Editing(edit) if edit.origin == Origin::Formula);
+            let readout = if editing {
+                format!(" drawn: f(x) = {} ", app.formula())
+            } else {
+                undefined_text(curve).map_or(String::new(), |text| format!(" {text} "))
+            };
             draw_curve(curve, marker, &readout, theme, area, frame.buffer_mut());
         }
         Chart::Jacobian(block) => super::jacobian::render(app, block, theme, frame, area),
