@@ -29,7 +29,8 @@ pub struct SoftmaxNumbers {
     pub log_probabilities: Vec<f64>,
     /// `Σ p_i`, compensated.
     pub sum: f64,
-    /// Index of the largest probability (the first one, on ties).
+    /// Index of the largest logit (the first one, on ties): the most probable element, even
+    /// where rounding ties the probabilities (`T = 1e300`).
     pub argmax: usize,
     /// Entropy of p in nats.
     pub entropy: f64,
@@ -128,18 +129,20 @@ pub struct SoftmaxExtras {
 }
 
 impl SoftmaxExtras {
-    /// The distribution the panel ends with: the sampler's final one on its panel, else the
-    /// softmax at the temperature.
+    /// The distribution the panel ends with: the sampler's final one on its panel, sparsemax on
+    /// the sparse panel, else the softmax at the temperature.
     #[must_use]
     pub fn after<'a>(&'a self, softmax: &'a SoftmaxNumbers, panel: Panel) -> &'a [f64] {
-        match (&self.sampler, panel) {
-            (Some(sampler), Panel::Sampler) => &sampler.sampled.probabilities,
+        match (&self.sampler, &self.sparse, panel) {
+            (Some(sampler), _, Panel::Sampler) => &sampler.sampled.probabilities,
+            (_, Some(sparse), Panel::Sparse) => &sparse.sparsemax,
             _ => &softmax.probabilities,
         }
     }
 
     /// What the bars show before the temperature and the filters, when either changes
-    /// anything: the softmax at `T = 1`, or the plain softmax before the filters.
+    /// anything: the softmax at `T = 1`, or the plain softmax before the filters; on the sparse
+    /// panel, the softmax beside sparsemax.
     #[must_use]
     pub fn before<'a>(&'a self, softmax: &'a SoftmaxNumbers, panel: Panel) -> Option<&'a [f64]> {
         let filtered = panel == Panel::Sampler
@@ -148,7 +151,8 @@ impl SoftmaxExtras {
                 .as_ref()
                 .is_some_and(|s| !s.sampled.stages.is_empty());
         match &self.untempered {
-            Some(untempered) if panel != Panel::Sparse => Some(untempered),
+            _ if panel == Panel::Sparse && self.sparse.is_some() => Some(&softmax.probabilities),
+            Some(untempered) => Some(untempered),
             _ if filtered => Some(&softmax.probabilities),
             _ => None,
         }
@@ -307,7 +311,7 @@ fn softmax_numbers(app: &App) -> SoftmaxNumbers {
     };
     SoftmaxNumbers {
         sum: kernel::compensated_sum(&probabilities),
-        argmax: kernel::argmax(&probabilities),
+        argmax: kernel::argmax(values),
         entropy: kernel::entropy(&probabilities, &log_probabilities),
         probabilities,
         log_probabilities,

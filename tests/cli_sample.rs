@@ -181,7 +181,7 @@ fn sample_draws_are_the_kernels_and_seeded() {
     assert!(lines[3].ends_with("top-k   0 %        0      0"), "{text}");
     assert!(text.contains("\nsteps (hf): temperature 1, top-k 2, top-p off, min-p off\n"));
     assert!(
-        text.contains("\nkept 2 of 3, 79.48 % of the plain mass\n"),
+        text.contains("\nthe filters keep 2 of 3, 79.48 % of the plain mass\n"),
         "{text}"
     );
     assert!(text.contains("\n1,000 draws with seed 3"), "{text}");
@@ -205,8 +205,13 @@ fn sample_text_says_when_the_orders_disagree() {
         ],
         "",
     );
+    // llama.cpp filters the raw logits: what they see comes first.
     assert!(
-        text.starts_with("i  label  x    p (plain)  filter  p (final)\n"),
+        text.starts_with("i  label  x    p at T=1 (filters)  p (plain)  filter  p (final)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n0  cat    1.2  45.66 %             57.12 %"),
         "{text}"
     );
     assert!(

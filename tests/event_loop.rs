@@ -46,6 +46,7 @@ impl Events for Script {
 struct Recorder {
     suspends: usize,
     copies: Vec<String>,
+    kept: Vec<String>,
 }
 
 impl Host<TestBackend> for Recorder {
@@ -61,6 +62,11 @@ impl Host<TestBackend> for Recorder {
     fn copy(&mut self, _terminal: &mut Terminal<TestBackend>, text: &str) -> Result<()> {
         self.copies.push(text.to_string());
         Ok(())
+    }
+
+    fn keep(&mut self, text: &str) -> Result<String> {
+        self.kept.push(text.to_string());
+        Ok(format!("/kept/{}.json", self.kept.len()))
     }
 }
 
@@ -155,6 +161,36 @@ fn share_goes_to_the_host_with_the_screen_and_the_command_line() {
         "{status}"
     );
     assert!(screen(&terminal).contains("copied "));
+}
+
+/// An edited vector too long for a command line is kept in a file the reopen command reads.
+#[test]
+fn a_long_edited_vector_is_kept_in_a_file() {
+    let settings = Settings {
+        values: (0..5000).map(f64::from).collect(),
+        ..Settings::default()
+    };
+    let (result, app, _terminal, host) = run(settings, vec![key('l'), key('y')], 100, 30);
+    assert!(result.is_err(), "the script ends without q");
+    let [kept] = host.kept.as_slice() else {
+        panic!("one file, got {}", host.kept.len())
+    };
+    let read = actscope::input::parse_text(kept).expect("the file reads back");
+    assert_eq!(read.values, app.vector().values());
+    let [copied] = host.copies.as_slice() else {
+        panic!("one copy")
+    };
+    assert!(
+        copied.trim_end().ends_with("--input-file /kept/1.json"),
+        "{}",
+        copied.lines().last().unwrap_or_default()
+    );
+    assert!(
+        app.status()
+            .unwrap()
+            .text
+            .contains("--input-file /kept/1.json")
+    );
 }
 
 #[test]

@@ -115,8 +115,8 @@ fn hard_swish_at_80x24() {
 #[test]
 fn the_reopen_command_is_shown_whole() {
     let mut app = formula("a = 0.3; b = 3.1; where(x > 0, b * x, a * expm1(x)) + max(0, x)^2");
-    app.shared(1234);
     let command = app.command_line();
+    app.shared(1234, &command);
     let screen = draw(&app, &UNICODE, 80, 24);
     let text: String = screen
         .lines()

@@ -110,7 +110,10 @@ fn top_p_in_both_orders() {
         let first = format::percent(sampled.probabilities[0]);
         assert!(screen.contains(&first), "{first}:\n{screen}");
         let kept = sampled.removed_by.iter().filter(|r| r.is_none()).count();
-        assert!(screen.contains(&format!("kept {kept} of 8")), "{screen}");
+        assert!(
+            screen.contains(&format!("filters keep {kept} of 8")),
+            "{screen}"
+        );
         insta::assert_snapshot!(format!("top_p_0_9_{}", order.name()), screen);
     }
 }

@@ -155,6 +155,8 @@ impl App {
     }
 
     pub(super) fn paste(&mut self, text: &str) {
+        // Many terminals (and tmux) send a pasted line break as CR: lines all the same.
+        let text = &text.replace("\r\n", "\n").replace('\r', "\n");
         if let Mode::Editing(edit) = &mut self.mode {
             if let Err(why) = edit.insert_text(text) {
                 self.status = Some(error(format!("paste refused: {why}")));

@@ -220,6 +220,21 @@ fn labels_name_the_elements_everywhere() {
     );
 }
 
+/// A paste whose lines end in CR, as tmux and many terminals send them, reads as lines.
+#[test]
+fn pasted_lines_may_end_in_cr() {
+    let mut app = softmax_app(&[0.0]);
+    app.update(Action::Paste(
+        "\"New York\",1.5\r\"Paris, France\",0.3\r".into(),
+    ));
+    assert_eq!(
+        app.vector().labels().unwrap(),
+        ["New York", "Paris, France"]
+    );
+    app.update(Action::Paste("token logit\r\ncat 1.2\r\ndog 0.9".into()));
+    assert_eq!(app.vector().labels().unwrap(), ["cat", "dog"]);
+}
+
 #[test]
 fn the_reopen_command_carries_the_sampler_and_the_file() {
     let mut app = App::new(Settings {

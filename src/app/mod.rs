@@ -350,8 +350,7 @@ impl App {
     }
 
     /// Records how a copy went, for the status line.
-    pub fn shared(&mut self, bytes: usize) {
-        let command = self.command_line();
+    pub fn shared(&mut self, bytes: usize, command: &str) {
         let chars = command.chars().count();
         self.status = Some(info(if chars <= SHOWN_COMMAND {
             format!("copied {bytes} bytes (OSC 52); reopen: {command}")
@@ -366,7 +365,21 @@ impl App {
     /// The command line that reopens this state.
     #[must_use]
     pub fn command_line(&self) -> String {
-        reopen::command_line(self)
+        reopen::command_line(self, None)
+    }
+
+    /// The command line that reopens this state with the vector read from `path` (which holds
+    /// [`App::vector_json`]).
+    #[must_use]
+    pub fn command_line_reading(&self, path: &str) -> String {
+        reopen::command_line(self, Some(path))
+    }
+
+    /// The vector as a JSON file the reopen command can read: its values, or `[label, value]`
+    /// pairs, every number written to read back exactly.
+    #[must_use]
+    pub fn vector_json(&self) -> String {
+        reopen::vector_json(self)
     }
 
     /// Applies one action.

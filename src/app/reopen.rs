@@ -8,15 +8,19 @@ use crate::input;
 use crate::kernel::{Filter, Order};
 
 /// The command line that reopens `app`'s tab, vector (with its labels, or the file it came from
-/// while it is unchanged), parameter, sampler, panel, order of rows and draws.
-pub(super) fn command_line(app: &App) -> String {
+/// while it is unchanged, or `file`, which holds [`vector_json`]), parameter, sampler, panel,
+/// order of rows and draws.
+pub(super) fn command_line(app: &App, file: Option<&str>) -> String {
     let tab = match (app.tab(), app.activation()) {
         (Tab::Formula, _) => "formula",
         (_, Some(a)) => a.name(),
         (_, None) => "softmax",
     };
     let mut parts = vec![format!("actscope --tab {tab}")];
-    parts.extend(vector_options(app));
+    match file {
+        Some(path) => parts.push(format!("--input-file {}", shell_quote(path))),
+        None => parts.extend(vector_options(app)),
+    }
     // The formula is the Formula tab's: --formula opens that tab.
     if app.tab() == Tab::Formula {
         parts.push(format!("--formula {}", shell_quote(&app.formula().text())));
@@ -89,6 +93,23 @@ fn vector_options(app: &App) -> Vec<String> {
     }
 }
 
+/// The vector as JSON: an array of its values, or of `[label, value]` pairs (serde_json writes
+/// each f64 in the shortest form that reads back to it).
+pub(super) fn vector_json(app: &App) -> String {
+    let vector = app.vector();
+    let document = match vector.labels() {
+        Some(labels) => serde_json::json!(
+            labels
+                .iter()
+                .zip(vector.values())
+                .map(|(label, value)| serde_json::json!([label, value]))
+                .collect::<Vec<_>>()
+        ),
+        None => serde_json::json!(vector.values()),
+    };
+    document.to_string()
+}
+
 /// Whether `label=value` reads back as that label: no whitespace, and none of the characters
 /// that separate tokens or elements.
 fn token_safe(label: &str) -> bool {
@@ -145,6 +166,34 @@ pub fn shell_quote(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The file a long vector is kept in reads back to the same labels and bits.
+    #[test]
+    fn the_vector_file_reads_back_exactly() {
+        let labels = ["New York", "a\"b", "1x", "=", "é"]
+            .map(String::from)
+            .to_vec();
+        let values = vec![1.2, -0.0, 5e-324, -f64::MAX, 0.1 + 0.2];
+        let app = App::new(crate::app::Settings {
+            values: values.clone(),
+            labels: Some(labels.clone()),
+            ..crate::app::Settings::default()
+        });
+        let read = input::parse_text(&vector_json(&app)).unwrap();
+        assert_eq!(read.labels, Some(labels));
+        let bits = |v: &[f64]| v.iter().map(|x| (x + 0.0).to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&read.values), bits(&values));
+        let plain = App::new(crate::app::Settings {
+            values: values.clone(),
+            ..crate::app::Settings::default()
+        });
+        let read = input::parse_text(&vector_json(&plain)).unwrap();
+        assert_eq!(bits(&read.values), bits(&values));
+        assert_eq!(
+            plain.command_line_reading("/tmp/v.json"),
+            "actscope --tab sigmoid --input-file /tmp/v.json"
+        );
+    }
 
     #[test]
     fn words_are_quoted_for_the_shell() {

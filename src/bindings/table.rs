@@ -326,7 +326,7 @@ pub(super) static BROWSING: &[Binding] = &[
         &[ch('n')],
         "n  N",
         Binds::Action(Action::Draw),
-        Some("Softmax: draw 1,000 samples (again: next seed) / clear"),
+        Some("Softmax: draw samples (1,000, or --draws N; again: next seed) / clear"),
         Some(softmax_hint(12, 5, "n", "draw")),
     ),
     row(
@@ -340,7 +340,7 @@ pub(super) static BROWSING: &[Binding] = &[
     row(
         Scope::Normal,
         &[],
-        "k p m",
+        "(marks) k p m",
         Binds::Legend,
         Some("beside a row of the sampler: removed by top-k, top-p, min-p"),
         None,

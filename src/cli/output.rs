@@ -76,10 +76,12 @@ pub(super) fn write_table<H: AsRef<str>, R: AsRef<[String]>>(
     header: &[H],
     rows: &[R],
 ) -> Result<(), Error> {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.as_ref().chars().count()).collect();
+    // Columns as the terminal shows them: a CJK character or an emoji takes two.
+    let shown = |text: &str| ratatui::text::Span::raw(text).width();
+    let mut widths: Vec<usize> = header.iter().map(|h| shown(h.as_ref())).collect();
     for row in rows {
         for (width, cell) in widths.iter_mut().zip(row.as_ref()) {
-            *width = (*width).max(cell.chars().count());
+            *width = (*width).max(shown(cell));
         }
     }
     let n = widths.len();
@@ -94,7 +96,8 @@ pub(super) fn write_table<H: AsRef<str>, R: AsRef<[String]>>(
             if i + 1 == n {
                 line.push_str(cell);
             } else {
-                let _ = write!(line, "{cell:<width$}  ");
+                let pad = width.saturating_sub(shown(cell));
+                let _ = write!(line, "{cell}{:pad$}  ", "");
             }
         }
         writeln!(out, "{}", line.trim_end())?;
@@ -105,6 +108,20 @@ pub(super) fn write_table<H: AsRef<str>, R: AsRef<[String]>>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wide_characters_take_two_columns() {
+        let mut out = Vec::new();
+        let rows = [
+            ["中文".to_string(), "1".to_string()],
+            ["ab".to_string(), "2".to_string()],
+        ];
+        write_table(&mut out, &["label", "x"], &rows).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "label  x\n中文   1\nab     2\n"
+        );
+    }
 
     #[test]
     fn table_columns_line_up() {

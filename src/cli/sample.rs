@@ -16,7 +16,7 @@ use super::{Error, SampleArgs};
 use crate::app::Draws;
 use crate::format::{self, full_precision};
 use crate::input::Vector;
-use crate::kernel::{self, Filter, Level, Order, Sampled, SamplerSettings, Step};
+use crate::kernel::{self, Filter, Level, Order, Sampled, SamplerSettings, Step, Temperature};
 
 pub(super) fn run(
     args: &SampleArgs,
@@ -41,6 +41,11 @@ pub(super) fn run(
     }
 }
 
+/// Whether `order` runs the filters before the temperature (on the raw logits).
+fn filters_first(order: Order) -> bool {
+    order.steps()[0] != Step::Temperature
+}
+
 /// Everything the output shows.
 struct Report<'a> {
     vector: &'a Vector,
@@ -50,6 +55,9 @@ struct Report<'a> {
     others: Vec<(Order, Vec<bool>)>,
     /// The draws asked for and their counts.
     draws: Option<(Draws, Vec<u64>)>,
+    /// When the order filters before the temperature (llama.cpp) and `T != 1`: the softmax at
+    /// `T = 1`, what the filters see.
+    raw: Option<Vec<f64>>,
 }
 
 impl<'a> Report<'a> {
@@ -70,12 +78,19 @@ impl<'a> Report<'a> {
             })
             .collect();
         let draws = draws.map(|d| (d, kernel::draw(&sampled.probabilities, d.count, d.seed)));
+        let raw = (filters_first(settings.order()) && settings.temperature() != Temperature::ONE)
+            .then(|| {
+                let mut p = vec![0.0; xs.len()];
+                kernel::softmax(level, xs, Temperature::ONE, &mut p);
+                p
+            });
         Report {
             vector,
             settings,
             sampled,
             others,
             draws,
+            raw,
         }
     }
 
@@ -162,6 +177,14 @@ impl<'a> Report<'a> {
             })
             .collect();
         let (mut header, mut rows) = label_column(header, rows, self.vector.labels.as_deref(), 1);
+        if let Some(raw) = &self.raw {
+            // The filters run on the raw logits: show what they see, before p at T.
+            let at = header.len() - 3;
+            header.insert(at, "p at T=1 (filters)".to_string());
+            for (row, p) in rows.iter_mut().zip(raw) {
+                row.insert(at, format::percent(*p));
+            }
+        }
         if let Some((draws, counts)) = &self.draws {
             header.extend(["count".to_string(), "expected".to_string()]);
             for (i, row) in rows.iter_mut().enumerate() {
@@ -184,7 +207,7 @@ impl<'a> Report<'a> {
         )?;
         writeln!(
             out,
-            "kept {} of {}, {} of the plain mass",
+            "the filters keep {} of {}, {} of the plain mass",
             format::grouped(kept),
             format::grouped(self.vector.values.len()),
             format::percent(sampled.kept_mass)
@@ -201,6 +224,13 @@ impl<'a> Report<'a> {
             full_precision(sampled.effective_choices_before()),
             full_precision(sampled.effective_choices_after()),
         )?;
+        if self.raw.is_some() {
+            writeln!(
+                out,
+                "{} runs the filters on the raw logits (p at T=1), the temperature after them",
+                self.settings.order()
+            )?;
+        }
         if let Some((draws, _)) = &self.draws {
             writeln!(
                 out,
@@ -301,7 +331,7 @@ mod tests {
             lines[4],
             "steps (hf): temperature 0.5, top-k 2, top-p off, min-p off"
         );
-        assert!(lines[5].starts_with("kept 2 of 3, "), "{text}");
+        assert!(lines[5].starts_with("the filters keep 2 of 3, "), "{text}");
         assert!(lines[6].starts_with("entropy "), "{text}");
         assert!(lines[7].starts_with("effective choices exp(H) "), "{text}");
         assert_eq!(

@@ -172,7 +172,8 @@ fn write_text(numbers: &Numbers<'_>, out: &mut dyn Write) -> Result<(), Error> {
     }
     write_table(out, &header, &rows)?;
     let sum = kernel::compensated_sum(probabilities);
-    let argmax = kernel::argmax(probabilities);
+    // Of the logits: the probabilities can tie by rounding where the logits do not (T = 1e300).
+    let argmax = kernel::argmax(xs);
     let entropy = kernel::entropy(probabilities, log_probabilities);
     writeln!(
         out,
@@ -308,17 +309,17 @@ fn softmax_bars(
             format!("{name} = {}", format::input_value(x, 12))
         })
         .collect();
-    let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    // Widths as the terminal shows them: a CJK character takes two columns.
+    let shown = |text: &str| Span::raw(text).width();
+    let label_width = labels.iter().map(|l| shown(l)).max().unwrap_or(0);
     let bar_width = usize::from(width).saturating_sub(label_width + 12).max(10);
     let lines: Vec<Line> = labels
         .iter()
         .zip(probabilities)
         .map(|(label, &p)| {
+            let pad = label_width - shown(label);
             Line::from(vec![
-                Span::raw(format!(
-                    "{label:<label_width$}  {:>8}  ",
-                    format::percent(p)
-                )),
+                Span::raw(format!("{label}{:pad$}  {:>8}  ", "", format::percent(p))),
                 Span::styled(theme.bar(p, bar_width), theme.style(Role::Bar)),
             ])
         })

@@ -34,6 +34,10 @@ use crate::keymap;
 use crate::theme::Theme;
 use crate::ui;
 
+/// The longest reopen command given inline; past it the vector goes to a file (Linux takes at
+/// most 128 KiB in one argument, and a command that long is no use on screen).
+const LONGEST_COMMAND: usize = 4096;
+
 /// One frame is written in one go: fewer, larger writes over a slow link.
 const WRITE_BUFFER: usize = 64 * 1024;
 
@@ -70,6 +74,22 @@ static TERMINAL: Mutex<()> = Mutex::new(());
 
 fn lock_terminal() -> MutexGuard<'static, ()> {
     TERMINAL.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The terminal's lock if it comes free within `wait`: a signal that ends the process does not
+/// wait behind a frame that takes long to compute (the frame is drawn under the lock).
+fn lock_terminal_within(wait: Duration) -> Option<MutexGuard<'static, ()>> {
+    let start = std::time::Instant::now();
+    loop {
+        match TERMINAL.try_lock() {
+            Ok(guard) => return Some(guard),
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => return Some(poisoned.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) if start.elapsed() < wait => {
+                thread::sleep(Duration::from_millis(5));
+            }
+            Err(std::sync::TryLockError::WouldBlock) => return None,
+        }
+    }
 }
 
 /// Raw mode, the alternate screen, bracketed paste (and the mouse if asked), cursor hidden.
@@ -127,7 +147,8 @@ fn handle_signals(mouse: bool) -> Result<()> {
                 }
                 continue;
             }
-            let _terminal = lock_terminal();
+            // Half a second for a frame being written to finish, then out regardless.
+            let _terminal = lock_terminal_within(Duration::from_millis(500));
             restore();
             std::process::exit(128 + signal);
         }
@@ -162,6 +183,7 @@ pub fn run(options: &Options) -> Result<()> {
     });
     let mut host = RealTerminal {
         mouse: options.mouse,
+        kept: 0,
     };
     event_loop(
         &mut terminal,
@@ -222,11 +244,20 @@ pub trait Host<B: Backend> {
     /// # Errors
     /// When the terminal cannot be written.
     fn copy(&mut self, terminal: &mut Terminal<B>, text: &str) -> Result<()>;
+
+    /// Keeps `text` (an edited vector too long for a command line) in a file and says where, for
+    /// the reopen command to read it back.
+    ///
+    /// # Errors
+    /// When the file cannot be written.
+    fn keep(&mut self, text: &str) -> Result<String>;
 }
 
 /// The real terminal: raw mode, signals, OSC 52.
 struct RealTerminal {
     mouse: bool,
+    /// Vectors kept in files so far.
+    kept: usize,
 }
 
 /// Forgets what was drawn: the next frame writes every cell.
@@ -263,6 +294,18 @@ impl Host<Ansi> for RealTerminal {
         queue!(writer, CopyToClipboard::to_clipboard_from(text))?;
         writer.flush()?;
         Ok(())
+    }
+
+    /// In the temporary directory, named by the process and a count: `actscope-4242-1.json`.
+    fn keep(&mut self, text: &str) -> Result<String> {
+        self.kept += 1;
+        let path = std::env::temp_dir().join(format!(
+            "actscope-{}-{}.json",
+            std::process::id(),
+            self.kept
+        ));
+        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        Ok(path.to_string_lossy().into_owned())
     }
 }
 
@@ -302,13 +345,19 @@ where
                 }
                 Some(Request::Share) => {
                     let size = terminal.size()?;
+                    // An edited long vector does not fit a command line: kept in a file.
+                    let mut line = app.command_line();
+                    if line.len() > LONGEST_COMMAND
+                        && let Ok(path) = host.keep(&app.vector_json())
+                    {
+                        line = app.command_line_reading(&path);
+                    }
                     let text = format!(
-                        "{}\n{}\n",
+                        "{}\n{line}\n",
                         ui::screen_text(app, theme, size.width, size.height).trim_end(),
-                        app.command_line()
                     );
                     host.copy(terminal, &text)?;
-                    app.shared(text.len());
+                    app.shared(text.len(), &line);
                     redraw = true;
                 }
                 None => {}

@@ -7,8 +7,8 @@ use ratatui::widgets::Cell;
 use crate::analysis::{Analysis, Kind, SamplerNumbers, SoftmaxExtras};
 use crate::app::{App, Panel};
 use crate::format;
-use crate::kernel::Filter;
 use crate::kernel::precision::{Evaluation, Flag};
+use crate::kernel::{Filter, Step};
 use crate::theme::{Role, Theme};
 
 /// Width of a number column: any f64 fits in 7 characters ([`format::cell`]).
@@ -39,6 +39,8 @@ pub(super) struct Bars<'a> {
     pub after: &'a [f64],
     /// The pair's title: what is before and after.
     pub title: Option<(String, String)>,
+    /// The title of a single bar that stands for a pair the width could not title.
+    pub single: Option<String>,
 }
 
 /// The number columns of the tab and panel, most important first.
@@ -105,7 +107,9 @@ pub(super) fn columns<'a>(
             })
             .collect(),
         Kind::Softmax(extras) => match (app.view().panel, &extras.sampler, &extras.sparse) {
-            (Panel::Sampler, Some(sampler), _) => sampler_columns(sampler, softmax, app),
+            (Panel::Sampler, Some(sampler), _) => {
+                sampler_columns(sampler, softmax, extras.untempered.as_deref(), app)
+            }
             (Panel::Sparse, _, Some(sparse)) => vec![
                 Column::new("softmax", percent(&softmax.probabilities)),
                 Column::new("sparse", percent(&sparse.sparsemax)),
@@ -132,28 +136,28 @@ pub(super) fn columns<'a>(
     }
 }
 
-/// The sampler panel: the plain softmax, the final distribution, each order that keeps a
-/// different set, and the draws beside their expected counts.
+/// The sampler panel: the softmax the filters see (at T, or at T = 1 where the order filters
+/// the raw logits first), the final distribution, each order that keeps a different set, and
+/// the draws beside their expected counts.
 fn sampler_columns<'a>(
     sampler: &'a SamplerNumbers,
     softmax: &'a crate::analysis::SoftmaxNumbers,
+    untempered: Option<&'a [f64]>,
     app: &'a App,
 ) -> Vec<Column<'a>> {
-    let t = app.params().temperature();
-    let plain = if t.get() == 1.0 { "p" } else { "p at T" };
+    let filters_first = sampler.sampled.order.steps()[0] != Step::Temperature;
+    let (title, seen): (&str, &'a [f64]) = match untempered {
+        None => ("p", &softmax.probabilities),
+        Some(raw) if filters_first => ("p at T=1", raw),
+        Some(_) => ("p at T", &softmax.probabilities),
+    };
     let mut columns = vec![
-        Column::new(plain, move |i| {
-            number(format::percent(softmax.probabilities[i]))
-        }),
+        Column::new(title, move |i| number(format::percent(seen[i]))),
         Column::new("final", move |i| {
             number(format::percent(sampler.sampled.probabilities[i]))
         }),
     ];
-    for other in &sampler.disagreeing {
-        columns.push(Column::new(other.order.name(), move |i| {
-            number(format::percent(other.probabilities[i]))
-        }));
-    }
+    // The draws, when asked for, before the other orders' columns.
     if let (Some(counts), Some(draws)) = (&sampler.counts, app.draws()) {
         let n = draws.count as f64;
         columns.push(Column::new("drawn", move |i| number(counts[i].to_string())));
@@ -163,6 +167,11 @@ fn sampler_columns<'a>(
                 usize::from(NUMBER),
                 2,
             ))
+        }));
+    }
+    for other in &sampler.disagreeing {
+        columns.push(Column::new(other.order.name(), move |i| {
+            number(format::percent(other.probabilities[i]))
         }));
     }
     columns
@@ -177,6 +186,7 @@ pub(super) fn bars<'a>(app: &App, analysis: &'a Analysis) -> Option<Bars<'a>> {
             before: None,
             after: &softmax.probabilities,
             title: None,
+            single: None,
         }),
         Kind::Softmax(SoftmaxExtras { low: Some(_), .. }) => None,
         Kind::Softmax(extras) => {
@@ -184,6 +194,7 @@ pub(super) fn bars<'a>(app: &App, analysis: &'a Analysis) -> Option<Bars<'a>> {
             let before = extras.before(softmax, panel);
             let t = format::full_precision(app.params().temperature().get());
             let title = before.map(|_| match (panel, extras.untempered.is_some()) {
+                (Panel::Sparse, _) => ("softmax".to_string(), "sparse".to_string()),
                 (Panel::Sampler, true) => ("T=1".to_string(), "final".to_string()),
                 (Panel::Sampler, false) => ("p".to_string(), "final".to_string()),
                 _ => ("T=1".to_string(), format!("T={t}")),
@@ -192,6 +203,7 @@ pub(super) fn bars<'a>(app: &App, analysis: &'a Analysis) -> Option<Bars<'a>> {
                 before,
                 after: extras.after(softmax, panel),
                 title,
+                single: None,
             })
         }
     }

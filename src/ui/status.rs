@@ -52,9 +52,6 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
         frame.render_widget(Paragraph::new(lines), area);
         return;
     }
-    let selected = app.vector().selected();
-    let name = app.vector().name(selected);
-    let plain = theme.style(Role::Info);
     let pieces: Vec<(String, Style)> = if let Some(status) = app.status() {
         let role = match status.kind {
             StatusKind::Info => Role::Info,
@@ -64,66 +61,7 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
     } else if let Mode::Editing(edit) = app.mode() {
         edit_pieces(app, edit, theme)
     } else {
-        // The selected element's numbers, whole.
-        let x = format::full_precision(app.vector().selected_value());
-        let softmax = &analysis.softmax;
-        let p = softmax.probabilities[selected];
-        let mut pieces = vec![(format!("{name} = {x}"), plain)];
-        if let Some(numbers) = analysis.function() {
-            let y = numbers.outputs[selected];
-            pieces.push((
-                format!("f(x) = {}", format::full_precision(y)),
-                if y.is_finite() {
-                    plain
-                } else {
-                    theme.style(Role::Warn)
-                },
-            ));
-            if let Chart::Curve(curve) = &analysis.chart
-                && let Some(gaps) = super::chart::undefined_text(curve)
-            {
-                pieces.push((gaps, theme.style(Role::Warn)));
-            }
-            let convention = if numbers.on_kink[selected] {
-                " (by convention: f' does not exist here)"
-            } else {
-                ""
-            };
-            pieces.push((
-                format!(
-                    "f'(x) = {}{convention}",
-                    format::full_precision(numbers.derivatives[selected])
-                ),
-                plain,
-            ));
-            pieces.push((format!("p = {}", format::percent(p)), plain));
-        } else if let Some(sampler) = analysis
-            .sampler()
-            .filter(|_| app.view().panel == Panel::Sampler)
-        {
-            let sampled = &sampler.sampled;
-            pieces.push((format!("p = {}", format::percent(p)), plain));
-            pieces.push((
-                format!(
-                    "final = {}",
-                    format::percent(sampled.probabilities[selected])
-                ),
-                plain,
-            ));
-            if let Some(filter) = sampled.removed_by[selected] {
-                pieces.push((format!("removed by {filter}"), theme.style(Role::Warn)));
-            }
-        } else {
-            pieces.push((format!("p = {}", format::full_precision(p)), plain));
-            pieces.push((
-                format!(
-                    "log p = {}",
-                    format::full_precision(softmax.log_probabilities[selected])
-                ),
-                plain,
-            ));
-        }
-        pieces
+        readout_pieces(app, analysis, theme)
     };
     let pieces: Vec<(String, Style)> = pieces
         .into_iter()
@@ -199,4 +137,83 @@ fn edit_pieces(app: &App, edit: &Edit, theme: &Theme) -> Vec<(String, Style)> {
             ("Enter commits, Esc cancels".to_string(), plain),
         ],
     }
+}
+
+/// The selected element's numbers, whole: its value, f and f' (or p and log p, or the
+/// sampler's numbers), and what is undefined or a convention.
+fn readout_pieces(app: &App, analysis: &Analysis, theme: &Theme) -> Vec<(String, Style)> {
+    let selected = app.vector().selected();
+    let name = app.vector().name(selected);
+    let plain = theme.style(Role::Info);
+    // The selected element's numbers, whole.
+    let x = format::full_precision(app.vector().selected_value());
+    let softmax = &analysis.softmax;
+    let p = softmax.probabilities[selected];
+    let mut pieces = vec![(format!("{name} = {x}"), plain)];
+    if let Some(numbers) = analysis.function() {
+        let y = numbers.outputs[selected];
+        pieces.push((
+            format!("f(x) = {}", format::full_precision(y)),
+            if y.is_finite() {
+                plain
+            } else {
+                theme.style(Role::Warn)
+            },
+        ));
+        if let Chart::Curve(curve) = &analysis.chart
+            && let Some(gaps) = super::chart::undefined_text(curve)
+        {
+            pieces.push((gaps, theme.style(Role::Warn)));
+        }
+        let convention = if numbers.on_kink[selected] {
+            " (by convention: f' does not exist here)"
+        } else {
+            ""
+        };
+        pieces.push((
+            format!(
+                "f'(x) = {}{convention}",
+                format::full_precision(numbers.derivatives[selected])
+            ),
+            plain,
+        ));
+        pieces.push((format!("p = {}", format::percent(p)), plain));
+    } else if let Some(sampler) = analysis
+        .sampler()
+        .filter(|_| app.view().panel == Panel::Sampler)
+    {
+        let sampled = &sampler.sampled;
+        pieces.push((format!("p = {}", format::percent(p)), plain));
+        pieces.push((
+            format!(
+                "final = {}",
+                format::percent(sampled.probabilities[selected])
+            ),
+            plain,
+        ));
+        if let Some(filter) = sampled.removed_by[selected] {
+            pieces.push((format!("removed by {filter}"), theme.style(Role::Warn)));
+        }
+        if let (Some(counts), Some(draws)) = (&sampler.counts, app.draws()) {
+            pieces.push((
+                format!(
+                    "drawn {} of {} (expected {})",
+                    counts[selected],
+                    format::grouped(draws.count),
+                    format::short(draws.count as f64 * sampled.probabilities[selected], 2)
+                ),
+                plain,
+            ));
+        }
+    } else {
+        pieces.push((format!("p = {}", format::full_precision(p)), plain));
+        pieces.push((
+            format!(
+                "log p = {}",
+                format::full_precision(softmax.log_probabilities[selected])
+            ),
+            plain,
+        ));
+    }
+    pieces
 }

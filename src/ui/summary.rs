@@ -389,7 +389,7 @@ fn sampler_summary<'a>(
         &[
             (
                 format!(
-                    "kept {} of {}: {} of p",
+                    "filters keep {} of {}: {} of p",
                     grouped(kept),
                     grouped(n),
                     format::percent(sampled.kept_mass)

@@ -25,8 +25,17 @@ pub fn buffer_to_text(buffer: &Buffer, color: bool) -> String {
             })
             .map_or(area.left(), |x| x + 1);
         let mut pen = Pen::default();
+        // A wide character (CJK, emoji) covers the cell after it, which holds a blank.
+        let mut covered = 0;
         for x in area.left()..end {
             let cell = &buffer[(x, y)];
+            if covered > 0 {
+                covered -= 1;
+                continue;
+            }
+            covered = ratatui::text::Span::raw(cell.symbol())
+                .width()
+                .saturating_sub(1);
             if color {
                 let wanted = visible(cell.style());
                 if wanted != pen {

@@ -13,7 +13,7 @@ use super::columns::{self, Bars, NUMBER, number};
 use super::summary;
 use super::text::shown;
 use crate::analysis::Analysis;
-use crate::app::{App, Mode, Origin};
+use crate::app::{App, Mode, Origin, Sort};
 use crate::format::{self, grouped};
 use crate::kernel;
 use crate::theme::{Role, Theme};
@@ -99,19 +99,29 @@ pub(super) fn element_at(app: &App, area: Rect, y: u16) -> Option<usize> {
 
 /// The widths of the leading columns: the first (pointer, mark, and the label or the value) and,
 /// with labels, the value's.
-fn lead_widths(app: &App, theme: &Theme, width: u16) -> (u16, Option<u16>) {
-    let Some(labels) = app.vector().labels() else {
+fn lead_widths(app: &App, theme: &Theme, width: u16) -> (u16, Option<(u16, u16)>) {
+    let Some(longest) = longest_name(app, theme) else {
         return (NUMBER + 2, None);
     };
-    let longest = labels
-        .iter()
-        .map(|label| Span::raw(shown(theme, label)).width())
-        .max()
-        .unwrap_or(1);
     let cap = usize::from((width / 6).max(6));
-    // At least as wide as the title, "label".
-    let label = u16::try_from(longest.clamp(5, cap.max(5))).unwrap_or(6);
-    (label + 2, Some(NUMBER))
+    // At least as wide as the title, "label" or "element".
+    let label = u16::try_from(longest.clamp(7, cap.max(7))).unwrap_or(7);
+    let longest = u16::try_from(longest.max(7)).unwrap_or(u16::MAX);
+    (label + 2, Some((NUMBER, longest + 2)))
+}
+
+/// The widest name the rows show, when they show names: the labels, or (listed by probability,
+/// where a row's place no longer tells its index) `x0`, `x1`, ...
+fn longest_name(app: &App, theme: &Theme) -> Option<usize> {
+    let vector = app.vector();
+    match vector.labels() {
+        Some(labels) => labels
+            .iter()
+            .map(|label| Span::raw(shown(theme, label)).width())
+            .max(),
+        None if app.sort() == Sort::Probability => Some(vector.name(vector.len() - 1).len()),
+        None => None,
+    }
 }
 
 pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -142,7 +152,8 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
 }
 
 fn render_table(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let (first, value) = lead_widths(app, theme, area.width);
+    let (mut first, names) = lead_widths(app, theme, area.width);
+    let value = names.map(|(value, _)| value);
     let mut columns = columns::columns(app, analysis, theme);
     let bars = columns::bars(app, analysis);
     // The number columns that fit whole, in their order of importance, beside a bar of at
@@ -164,9 +175,29 @@ fn render_table(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame
         })
         .collect();
     columns.truncate(widths.len());
-    let fixed = lead + widths.iter().map(|w| w + 1).sum::<u16>();
+    // Room the number columns leave beside the bar's share goes to long names.
+    if let Some((_, wanted)) = names {
+        let spare = room.saturating_sub(widths.iter().map(|w| w + 1).sum::<u16>() + bar_reserve);
+        first += spare.min(wanted.saturating_sub(first));
+    }
+    let fixed = first + value.map_or(0, |w| w + 1) + widths.iter().map(|w| w + 1).sum::<u16>();
     let bar_width = usize::from(area.width.saturating_sub(fixed + 1));
-    let bars = bars.filter(|_| bar_width > 0);
+    // A pair whose titles do not fit over its halves is one bar of the after (titled, if that
+    // fits): two bars no one can tell apart teach nothing.
+    let bars = bars.filter(|_| bar_width > 0).map(|mut bars| {
+        let half = bar_width.saturating_sub(1) / 2;
+        if let Some((_, after)) = &bars.title
+            && bars
+                .title
+                .as_ref()
+                .is_some_and(|(b, a)| b.chars().count().max(a.chars().count()) + 1 > half)
+        {
+            bars.before = None;
+            bars.single = (after.chars().count() < bar_width).then(|| after.clone());
+            bars.title = None;
+        }
+        bars
+    });
 
     let mut constraints = vec![Constraint::Length(first)];
     constraints.extend(value.map(Constraint::Length));
@@ -179,7 +210,7 @@ fn render_table(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame
         .map(|row| {
             let i = app.element_at_row(row);
             let mark = columns::removed_mark(analysis, app, i);
-            let mut cells = lead_cells(app, theme, i, first, mark);
+            let mut cells = lead_cells(app, theme, (i, names.is_some()), first, mark);
             cells.extend(columns.iter().map(|column| (column.cell)(i)));
             if let Some(bars) = &bars {
                 cells.push(bar_cell(bars, theme, i, bar_width));
@@ -192,16 +223,15 @@ fn render_table(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame
             }
         })
         .collect();
-    let mut header = vec![Cell::from(if value.is_some() { "  label" } else { "  x" })];
-    if value.is_some() {
-        header.push(number("x".to_string()));
-    }
-    header.extend(columns.iter().map(|column| number(column.title.clone())));
-    if let Some(title) = bars.as_ref().and_then(|b| b.title.as_ref()) {
-        header.push(pair_title(title, bar_width));
-    }
+    let header = header_row(
+        app,
+        theme,
+        (value.is_some(), &columns),
+        bars.as_ref(),
+        bar_width,
+    );
     let table = Table::new(rows, constraints)
-        .header(Row::new(header).style(theme.style(Role::Dim)))
+        .header(header.style(theme.style(Role::Dim)))
         .column_spacing(1)
         .row_highlight_style(theme.style(Role::Selected));
     let selected_row = app.row_of(selected).checked_sub(window.offset);
@@ -225,12 +255,39 @@ fn render_table(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame
     }
 }
 
+/// The titles: the names' (label, or element when listed by probability) or the value's, the
+/// value's, each number column's, and the bars'.
+fn header_row(
+    app: &App,
+    theme: &Theme,
+    (named, columns): (bool, &[columns::Column]),
+    bars: Option<&Bars>,
+    bar_width: usize,
+) -> Row<'static> {
+    let mut header = vec![Cell::from(match (named, app.vector().labels()) {
+        (false, _) => "  x",
+        (true, Some(_)) => "  label",
+        (true, None) => "  element",
+    })];
+    if named {
+        header.push(number("x".to_string()));
+    }
+    header.extend(columns.iter().map(|column| number(column.title.clone())));
+    if let Some(title) = bars.and_then(|b| b.title.as_ref()) {
+        header.push(pair_title(title, bar_width, theme));
+    } else if let Some(title) = bars.and_then(|b| b.single.as_ref()) {
+        let edge = if theme.unicode { '▏' } else { '|' };
+        header.push(Cell::from(format!("{edge}{title}")));
+    }
+    Row::new(header)
+}
+
 /// The first cells of element `i`'s row: the pointer (or the filter mark), then the label and
 /// the value (or the value alone, or the edit field).
 fn lead_cells(
     app: &App,
     theme: &Theme,
-    i: usize,
+    (i, named): (usize, bool),
     first: u16,
     mark: Option<char>,
 ) -> Vec<Cell<'static>> {
@@ -242,8 +299,9 @@ fn lead_cells(
         format!("{} ", mark.unwrap_or(' '))
     };
     let value = x_cell(app, theme, i, selected);
-    if let Some(labels) = app.vector().labels() {
-        let label = fit_label(&shown(theme, &labels[i]), usize::from(first - 2), theme);
+    if named {
+        let name = app.vector().name(i);
+        let label = fit_label(&shown(theme, &name), usize::from(first - 2), theme);
         vec![Cell::from(format!("{lead}{label}")), value]
     } else {
         let mut line = Line::from(lead);
@@ -333,10 +391,12 @@ fn bar_cell(bars: &Bars, theme: &Theme, i: usize, width: usize) -> Cell<'static>
     }
 }
 
-/// The titles of a pair of bars over their halves, when they fit.
-fn pair_title(title: &(String, String), width: usize) -> Cell<'static> {
+/// The titles of a pair of bars over their halves, when they fit, each led by a bar's edge so
+/// they do not read as the number columns' titles (`▏T=1   ▏final`).
+fn pair_title(title: &(String, String), width: usize, theme: &Theme) -> Cell<'static> {
     let half = width.saturating_sub(1) / 2;
-    let (before, after) = title;
+    let edge = if theme.unicode { '▏' } else { '|' };
+    let (before, after) = (format!("{edge}{}", title.0), format!("{edge}{}", title.1));
     if before.chars().count() > half || after.chars().count() > half {
         return Cell::from("");
     }
