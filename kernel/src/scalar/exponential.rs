@@ -1,5 +1,6 @@
 //! The exponential-linear family: ELU, SELU and CELU, through `expm1` so the negative side keeps
 //! its digits.
+#![allow(clippy::inline_always)]
 
 use crate::eft::two_product;
 
@@ -33,17 +34,18 @@ pub const SELU_ALPHA: f64 = 1.673_263_242_354_377_2;
 pub const SELU_SCALE: f64 = 1.050_700_987_355_480_5;
 
 /// λ = 1.0507009873554804934193349852946 as a double-double `(high, low)`.
-const SCALE: (f64, f64) = (1.050_700_987_355_480_5, 3.987_484_766_715_414_4e-17);
+pub(crate) const SCALE: (f64, f64) = (1.050_700_987_355_480_5, 3.987_484_766_715_414_4e-17);
 
 /// λ·α = 1.758099340847376859940217520812… (the product of the two 32-digit constants),
 /// rounded once: SELU's largest slope, `selu'(0)` and its left-hand limit.
 pub const SELU_SCALE_ALPHA: f64 = 1.758_099_340_847_376_8;
 
 /// λ·α as a double-double `(high, low)`: one rounding less than multiplying by λ and then by α.
-const SCALE_ALPHA: (f64, f64) = (SELU_SCALE_ALPHA, 1.415_351_938_008_45e-17);
+pub(crate) const SCALE_ALPHA: (f64, f64) = (SELU_SCALE_ALPHA, 1.415_351_938_008_45e-17);
 
 /// `c·v` for a double-double constant `c = (high, low)`, rounded once.
-fn times(c: (f64, f64), v: f64) -> f64 {
+#[inline(always)]
+pub(crate) fn times(c: (f64, f64), v: f64) -> f64 {
     c.0.mul_add(v, c.1 * v)
 }
 
@@ -88,7 +90,7 @@ fn quotient(x: f64, alpha: f64) -> (f64, f64) {
 }
 
 /// `|x/α|` below which `e^(x/α) - 1 = (x/α)(1 + x/(2α))` to well under an ulp.
-const CELU_SMALL: f64 = 1.0 / 134_217_728.0; // 2^-27
+pub(crate) const CELU_SMALL: f64 = 1.0 / 134_217_728.0; // 2^-27
 
 /// CELU `x if x > 0, else α·(e^(x/α) - 1)` for `α > 0` (Barron 2017): ELU with the input
 /// scaled by `1/α`, so it is continuously differentiable for every α. The rounding of `x/α` is

@@ -5,7 +5,7 @@
 #![allow(clippy::inline_always)]
 
 use crate::double_double::LN2;
-use crate::eft::two_sum;
+use crate::eft::{fast_two_sum, two_sum};
 
 /// Below this, `e^x` is not a normal `f64`: such lanes are finished by the scalar code.
 pub(crate) const EXP_NORMAL_LIMIT: f64 = -708.0;
@@ -65,12 +65,10 @@ fn exp_series(r: f64) -> f64 {
     p
 }
 
-/// `e^z - 1` for `EXP_NORMAL_LIMIT <= z <= 0` as `hi + lo`, to about 0.1 ulp: with
-/// `e^z = 2^k·(1 + s)`, it is `(2^k - 1) + 2^k·s`, the first part exact, the second exact but
-/// for the rounding of `s = r + r²·p`, which is carried in `lo`.
+/// `e^z = scale·(1 + s + s_low)` for `EXP_NORMAL_LIMIT - 1 <= z <= 0`: `scale = 2^k` exactly,
+/// `s = r + r²·p(r)` rounded and `s_low` its rounding error.
 #[inline(always)]
-pub(crate) fn expm1_nonpositive(z: f64) -> (f64, f64) {
-    let z = z.max(EXP_NORMAL_LIMIT - 1.0);
+fn exp_parts(z: f64) -> (f64, f64, f64) {
     let shifted = z.mul_add(LOG2_E, ROUNDING_SHIFTER);
     let k = shifted - ROUNDING_SHIFTER;
     let r = (-k).mul_add(LN2_HI, z);
@@ -80,8 +78,26 @@ pub(crate) fn expm1_nonpositive(z: f64) -> (f64, f64) {
     let s_low = (r - s) + t;
     let k_bits = shifted.to_bits().wrapping_sub(ROUNDING_SHIFTER.to_bits());
     let scale = f64::from_bits(k_bits.wrapping_add(1023) << 52);
+    (scale, s, s_low)
+}
+
+/// `e^z - 1` for `EXP_NORMAL_LIMIT <= z <= 0` as `hi + lo`, to about 0.1 ulp: with
+/// `e^z = 2^k·(1 + s)`, it is `(2^k - 1) + 2^k·s`, the first part exact, the second exact but
+/// for the rounding of `s = r + r²·p`, which is carried in `lo`.
+#[inline(always)]
+pub(crate) fn expm1_nonpositive(z: f64) -> (f64, f64) {
+    let (scale, s, s_low) = exp_parts(z.max(EXP_NORMAL_LIMIT - 1.0));
     let (hi, error) = two_sum(scale - 1.0, scale * s);
     (hi, error + scale * s_low)
+}
+
+/// `e^z` for `EXP_NORMAL_LIMIT <= z <= 0` as a double-double `hi + lo`, to about 0.15 ulp of
+/// `e^z` (the polynomial's error; `lo` carries the roundings): `2^k + 2^k·s` summed exactly.
+#[inline(always)]
+pub(crate) fn exp_double_double(z: f64) -> (f64, f64) {
+    let (scale, s, s_low) = exp_parts(z.max(EXP_NORMAL_LIMIT - 1.0));
+    let (hi, error) = fast_two_sum(scale, scale * s);
+    (hi, scale.mul_add(s_low, error))
 }
 
 /// `tanh(x)` for `|x| <= 354` as `-m / (2 + m)`, `m = expm1(-2|x|)` to about 0.1 ulp, the

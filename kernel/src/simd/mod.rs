@@ -13,6 +13,9 @@
 
 pub(crate) mod elementwise;
 pub(crate) mod exp;
+mod exponential;
+mod gaussian;
+mod logarithm;
 pub(crate) mod softmax;
 
 /// Which instructions the slice kernels use.

@@ -1,0 +1,117 @@
+//! The exponential-linear lanes: ELU, SELU and CELU and their derivatives, the negative side
+//! through the vectorised `expm1` (a double-double) or `e^x`, a branch-free select for the rest.
+#![allow(clippy::inline_always)]
+
+use super::exp::{EXP_NORMAL_LIMIT, exp_nonpositive, expm1_nonpositive};
+use crate::eft::two_product;
+use crate::scalar::exponential::{CELU_SMALL, SCALE, SCALE_ALPHA, times};
+
+/// `c·(hi + lo)` for a double-double constant `c = (high, low)`, rounded once.
+#[inline(always)]
+fn times_sum(c: (f64, f64), hi: f64, lo: f64) -> f64 {
+    c.0.mul_add(hi, c.0.mul_add(lo, c.1 * hi))
+}
+
+/// Whether the exponential lanes serve `x` (every x but those where `e^x` is below the normal
+/// range; NaN included: the selects pass it on).
+#[inline(always)]
+pub(crate) fn serves(x: f64) -> bool {
+    x >= EXP_NORMAL_LIMIT || x.is_nan()
+}
+
+/// ELU `x if x > 0, else α·expm1(x)`, `expm1` as a double-double.
+#[inline(always)]
+pub(crate) fn elu(x: f64, alpha: f64) -> f64 {
+    let (hi, lo) = expm1_nonpositive(x.min(0.0));
+    let left = alpha.mul_add(hi, alpha * lo);
+    if x > 0.0 || x.is_nan() { x } else { left }
+}
+
+/// ELU' `1 if x > 0, else α·e^x` (for `x >= EXP_NORMAL_LIMIT`).
+#[inline(always)]
+pub(crate) fn elu_derivative(x: f64, alpha: f64) -> f64 {
+    let left = alpha * exp_nonpositive(x.min(0.0));
+    if x > 0.0 {
+        1.0
+    } else if x.is_nan() {
+        x
+    } else {
+        left
+    }
+}
+
+/// SELU `λx if x > 0, else λα·expm1(x)`, `λα` and `expm1` as double-doubles.
+#[inline(always)]
+pub(crate) fn selu(x: f64) -> f64 {
+    let (hi, lo) = expm1_nonpositive(x.min(0.0));
+    // `+ 0.0`: expm1(-0) is -0, and selu(0) is 0.
+    let left = times_sum(SCALE_ALPHA, hi, lo) + 0.0;
+    if x > 0.0 || x.is_nan() {
+        times(SCALE, x)
+    } else {
+        left
+    }
+}
+
+/// SELU' `λ if x > 0, else λα·e^x` (for `x >= EXP_NORMAL_LIMIT`).
+#[inline(always)]
+pub(crate) fn selu_derivative(x: f64) -> f64 {
+    let left = times(SCALE_ALPHA, exp_nonpositive(x.min(0.0)));
+    if x > 0.0 {
+        SCALE.0
+    } else if x.is_nan() {
+        x
+    } else {
+        left
+    }
+}
+
+/// `x/α` as `q + c` from the reciprocal (no division per element): `c` is the exact remainder
+/// `x - q·α` over α.
+#[inline(always)]
+fn quotient(x: f64, alpha: f64) -> (f64, f64) {
+    let inverse = 1.0 / alpha;
+    let q = x * inverse;
+    (q, (-q).mul_add(alpha, x) * inverse)
+}
+
+/// Whether the CELU lanes serve `x` at `alpha`: `α > 0` with a finite reciprocal, and `e^(x/α)`
+/// normal (NaN passes through the selects).
+#[inline(always)]
+pub(crate) fn celu_serves(x: f64, alpha: f64) -> bool {
+    alpha > 0.0 && (1.0 / alpha).is_finite() && serves(quotient(x, alpha).0)
+}
+
+/// CELU `x if x > 0, else α·expm1(x/α)`, the rounding of `x/α` carried:
+/// `expm1(q + c) = expm1(q) + e^q·c` to first order.
+#[inline(always)]
+pub(crate) fn celu(x: f64, alpha: f64) -> f64 {
+    let (q, c) = quotient(x, alpha);
+    let (hi, lo) = expm1_nonpositive(q.min(0.0));
+    let (product, product_error) = two_product(alpha, hi);
+    let left = product + (alpha * (hi + 1.0)).mul_add(c, alpha.mul_add(lo, product_error)) + 0.0;
+    // α·expm1(x/α) = x + x²/(2α) + … where x/α is tiny.
+    let small = x.mul_add(0.5 * q, x) + 0.0;
+    if x > 0.0 || x.is_nan() {
+        x
+    } else if q.abs() < CELU_SMALL {
+        small
+    } else {
+        left
+    }
+}
+
+/// CELU' `1 if x > 0, else e^(x/α)`, the rounding of `x/α` carried.
+#[inline(always)]
+pub(crate) fn celu_derivative(x: f64, alpha: f64) -> f64 {
+    let (q, c) = quotient(x, alpha);
+    let e = exp_nonpositive(q.min(0.0));
+    let left = e.mul_add(c, e);
+    if x > 0.0 {
+        1.0
+    } else if x.is_nan() {
+        x
+    } else {
+        left
+    }
+}
