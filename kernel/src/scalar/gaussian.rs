@@ -9,7 +9,7 @@
 
 use std::f64::consts::FRAC_2_SQRT_PI;
 
-use super::logistic::{logistic_density, logistic_pair};
+use super::logistic::{logistic, logistic_density};
 use super::tail::{SUBNORMAL_EXPONENT, exp_with_low, mul_exp};
 use crate::eft::{two_product, two_sum};
 
@@ -183,7 +183,7 @@ pub fn gelu_tanh(x: f64) -> f64 {
         // σ(v) = e^v·(1 - e^v + …) and e^v < 1e-304.
         return mul_exp(x, v, dv);
     }
-    x * logistic_pair((-v.abs()).exp(), v >= 0.0, dv).0
+    x * logistic((-v.abs()).exp(), v >= 0.0, dv)
 }
 
 /// Derivative of the tanh-approximated GELU: `σ(v) + x·σ(v)·σ(-v)·v'` with `v = 2u`,
@@ -210,7 +210,7 @@ pub fn gelu_tanh_derivative(x: f64) -> f64 {
 #[inline(always)]
 pub(crate) fn gelu_tanh_derivative_from(x: f64, v: f64, dv: f64, e: f64) -> f64 {
     let slope = 2.0 * SQRT_2_OVER_PI_HI * GELU_TANH_CUBIC_3.mul_add(x * x, 1.0);
-    let (s, _) = logistic_pair(e, v >= 0.0, dv);
+    let s = logistic(e, v >= 0.0, dv);
     // e^-|v - dv|: the density carries the argument's rounding too.
     let e = if v >= 0.0 {
         (-e).mul_add(dv, e)

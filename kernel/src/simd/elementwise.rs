@@ -8,7 +8,7 @@ use super::gaussian::{GELU_HIGHEST, GELU_LOWEST, GELU_TANH_HIGHEST, GELU_TANH_LO
 use super::{Level, dispatch, exponential, gaussian, logarithm};
 use crate::eft::two_product;
 use crate::scalar;
-use crate::scalar::logistic::{logistic_density, logistic_pair};
+use crate::scalar::logistic::{self as logistic_family, logistic_density, logistic_pair};
 use crate::scalar::mish::{mish_derivative_from, mish_from};
 use crate::scalar::tail::SUBNORMAL_EXPONENT;
 
@@ -155,7 +155,7 @@ impl Kernel {
         match self {
             Kernel::Step => scalar::step(x),
             Kernel::StepDerivative => scalar::step_derivative(x),
-            Kernel::Sigmoid => logistic(x, 0.0).0,
+            Kernel::Sigmoid => Unit::Sigmoid.at(x),
             Kernel::SigmoidDerivative => logistic_density(exp_nonpositive(-x.abs())),
             Kernel::Tanh => tanh_lane(x),
             Kernel::TanhDerivative => 4.0 * logistic_density(exp_nonpositive(-2.0 * x.abs())),
@@ -170,7 +170,7 @@ impl Kernel {
             Kernel::GeluTanhDerivative => gaussian::gelu_tanh_derivative(x),
             Kernel::Silu(beta) => {
                 let (z, c) = two_product(beta, x);
-                x * logistic(z, c).0
+                x * sigmoid(z, c)
             }
             Kernel::SiluDerivative(beta) => {
                 let (z, c) = two_product(beta, x);
@@ -182,7 +182,7 @@ impl Kernel {
             Kernel::Softplus(beta) => logarithm::softplus(x, beta),
             Kernel::SoftplusDerivative(beta) => {
                 let (z, c) = two_product(beta, x);
-                logistic(z, c).0
+                sigmoid(z, c)
             }
             Kernel::Selu => exponential::selu(x),
             Kernel::SeluDerivative => exponential::selu_derivative(x),
@@ -202,6 +202,12 @@ impl Kernel {
             Kernel::SquaredReluDerivative => scalar::squared_relu_derivative(x),
         }
     }
+}
+
+/// `σ(z + c)` with the vectorised exponential.
+#[inline(always)]
+fn sigmoid(z: f64, c: f64) -> f64 {
+    logistic_family::logistic(exp_nonpositive(-z.abs()), z >= 0.0, c)
 }
 
 /// `(σ(z + c), σ(-(z + c)))` with the vectorised exponential.
@@ -228,6 +234,17 @@ pub fn map(level: Level, kernel: Kernel, xs: &[f64], out: &mut [f64]) {
                 }
             };
         }
+        // β = 1 (the default) makes βx exact: the forms with nothing to carry are cheaper.
+        match kernel {
+            Kernel::Silu(1.0) => return map_with(kernel, xs, out, Unit::Silu),
+            Kernel::SiluDerivative(1.0) => {
+                return map_with(kernel, xs, out, Unit::SiluDerivative);
+            }
+            Kernel::SoftplusDerivative(1.0) => {
+                return map_with(kernel, xs, out, Unit::Sigmoid);
+            }
+            _ => {}
+        }
         each!(
             Step, StepDerivative, Sigmoid, SigmoidDerivative, Tanh, TanhDerivative, Relu, Gelu,
             GeluDerivative, GeluTanh, GeluTanhDerivative, Mish, MishDerivative, Selu,
@@ -246,9 +263,53 @@ pub fn map(level: Level, kernel: Kernel, xs: &[f64], out: &mut [f64]) {
 
 #[inline(always)]
 fn map_lanes(kernel: Kernel, xs: &[f64], out: &mut [f64]) {
+    map_with(kernel, xs, out, kernel);
+}
+
+/// A lane form (a closure would not be inlined into the `#[target_feature]` loop).
+trait Lane: Copy {
+    fn at(self, x: f64) -> f64;
+}
+
+impl Lane for Kernel {
+    #[inline(always)]
+    fn at(self, x: f64) -> f64 {
+        self.lane(x)
+    }
+}
+
+/// The β = 1 forms of SiLU, SiLU' and softplus' (`βx` exact: nothing to carry).
+#[derive(Clone, Copy)]
+enum Unit {
+    /// `x·σ(x)`.
+    Silu,
+    /// `σ(x)·(1 + x·σ(-x))`.
+    SiluDerivative,
+    /// `σ(x)`.
+    Sigmoid,
+}
+
+impl Lane for Unit {
+    #[inline(always)]
+    fn at(self, x: f64) -> f64 {
+        let e = exp_nonpositive(-x.abs());
+        match self {
+            Unit::Silu => x * logistic_family::logistic_exact(e, x >= 0.0),
+            Unit::Sigmoid => logistic_family::logistic_exact(e, x >= 0.0),
+            Unit::SiluDerivative => {
+                let (s, s_minus) = logistic_family::logistic_pair_exact(e, x >= 0.0);
+                s * x.mul_add(s_minus, 1.0)
+            }
+        }
+    }
+}
+
+/// `out[i] = lane(xs[i])`, then the lanes `kernel` does not serve by its scalar form.
+#[inline(always)]
+fn map_with(kernel: Kernel, xs: &[f64], out: &mut [f64], lane: impl Lane) {
     let mut unusual = false;
     for (o, &x) in out.iter_mut().zip(xs) {
-        *o = kernel.lane(x);
+        *o = lane.at(x);
         unusual |= !kernel.serves(x);
     }
     // Only then: a fix-up loop left to the vectoriser would call libm for every lane.

@@ -6,7 +6,7 @@
 //! Laframboise's, 1981): one polynomial of degree 26 for every `t`, no branch, no table. `e^(-t²)`
 //! is taken of `x²/2` held exactly, so the rounding of `x/√2` never reaches the exponential, and
 //! `G`'s leading steps, `1/(t + K)` and the products are carried as double-doubles: GELU within
-//! about 1 ulp. Lanes below x = -37 (where `e^(-x²/2)` leaves the normal range) are the scalar
+//! about 1.3 ulp (measured against mpmath on 2,100 points). Lanes below x = -37 (where `e^(-x²/2)` leaves the normal range) are the scalar
 //! code's.
 #![allow(clippy::inline_always)]
 
@@ -16,7 +16,7 @@ use crate::scalar::gaussian::{
     FRAC_1_SQRT_2_HI, FRAC_1_SQRT_2_LO, FRAC_1_SQRT_2PI_HI, FRAC_1_SQRT_2PI_LO, gelu_tanh_argument,
     gelu_tanh_derivative_from, half_square,
 };
-use crate::scalar::logistic::logistic_pair;
+use crate::scalar::logistic::logistic;
 
 /// The lowest x the GELU lanes serve: `e^(-x²/2)` is normal above it.
 pub(crate) const GELU_LOWEST: f64 = -37.0;
@@ -29,16 +29,16 @@ pub(crate) const GELU_TANH_HIGHEST: f64 = 30.0;
 
 /// `K` in `y = (t - K)/(t + K)`.
 const K: f64 = 4.0;
-/// `G(y) = Σ a_j y^j`: the first four as double-doubles `(hi, lo)`, for the compensated steps.
-const G_HEAD: [(f64, f64); 4] = [
+/// `G(y) = Σ a_j y^j`: the first two as double-doubles `(hi, lo)`, for the compensated steps.
+const G_HEAD: [(f64, f64); 2] = [
     (1.095_995_661_000_491, 5.765_879_601_918_454e-17),
     (-0.976_548_729_080_882, -1.523_129_242_022_198e-17),
-    (0.773_208_702_265_237_1, 4.549_003_760_347_652_4e-17),
-    (-0.540_853_831_313_236_4, 4.643_430_328_860_174e-17),
 ];
-/// `a_4 .. a_26`: the power form of the Chebyshev fit (mpmath at 60 digits, 100 nodes; the
+/// `a_2 .. a_26`: the power form of the Chebyshev fit (mpmath at 60 digits, 100 nodes; the
 /// terms left out are below 5e-20).
-const G_TAIL: [f64; 23] = [
+const G_TAIL: [f64; 25] = [
+    0.773_208_702_265_237_1,
+    -0.540_853_831_313_236_4,
     0.330_851_587_878_006_7,
     -0.174_010_937_239_876_54,
     0.076_381_514_909_534_78,
@@ -64,13 +64,16 @@ const G_TAIL: [f64; 23] = [
     2.830_484_974_537_501_8e-11,
 ];
 
-/// `G(y + dy)` as a double-double: Horner for the small high-order terms, then the four leading
-/// steps compensated (each product's and sum's rounding, and `dy`, kept in a running correction).
+/// `G(y + dy)` as a double-double: Estrin's scheme for the smaller high-order terms, then the two
+/// leading steps compensated (each product's and sum's rounding, and `dy`, kept in a running correction).
 #[inline(always)]
 fn g(y: f64, dy: f64) -> (f64, f64) {
+    // The tail by Estrin's scheme (pairs in y, then Horner in y²): a chain of 14 multiply-adds
+    // instead of 24, the same work.
+    let square = y * y;
     let mut p = G_TAIL[G_TAIL.len() - 1];
-    for &a in G_TAIL[..G_TAIL.len() - 1].iter().rev() {
-        p = p.mul_add(y, a);
+    for pair in G_TAIL[..G_TAIL.len() - 1].rchunks_exact(2) {
+        p = p.mul_add(square, pair[1].mul_add(y, pair[0]));
     }
     let mut correction: f64 = 0.0;
     for &(a, a_low) in G_HEAD.iter().rev() {
@@ -138,7 +141,7 @@ pub(crate) fn gelu_derivative(x: f64) -> f64 {
 #[inline(always)]
 pub(crate) fn gelu_tanh(x: f64) -> f64 {
     let (v, dv) = gelu_tanh_argument(x);
-    x * logistic_pair(exp_nonpositive(-v.abs()), v >= 0.0, dv).0
+    x * logistic(exp_nonpositive(-v.abs()), v >= 0.0, dv)
 }
 
 /// Its derivative `σ(v) + x·σ(v)·σ(-v)·v'`.
