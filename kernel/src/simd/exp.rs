@@ -28,7 +28,8 @@ pub(crate) fn exp_nonpositive(x: f64) -> f64 {
     exp_in_range(x.max(EXP_NORMAL_LIMIT - 1.0))
 }
 
-/// [`exp_nonpositive`] without the clamp, for callers that know `x >= EXP_NORMAL_LIMIT - 1`.
+/// [`exp_nonpositive`] without the clamp, for callers that know `x >= EXP_NORMAL_LIMIT - 1`; it
+/// also holds up to `x = -EXP_NORMAL_LIMIT` (`2^k` stays normal for `k <= 1022`).
 #[inline(always)]
 pub(crate) fn exp_in_range(x: f64) -> f64 {
     let shifted = x.mul_add(LOG2_E, ROUNDING_SHIFTER);

@@ -123,4 +123,4 @@ macro_rules! dispatch {
 pub(crate) use dispatch;
 
 pub use elementwise::{Kernel, map};
-pub use softmax::{exp_sum, log_softmax, softmax};
+pub use softmax::{exp_sum, log_softmax, naive_softmax, softmax};
