@@ -5,7 +5,7 @@
 #![allow(clippy::inline_always)]
 
 use crate::double_double::LN2;
-use crate::eft::{fast_two_sum, two_sum};
+use crate::eft::fast_two_sum;
 
 /// Below this, `e^x` is not a normal `f64`: such lanes are finished by the scalar code.
 pub(crate) const EXP_NORMAL_LIMIT: f64 = -708.0;
@@ -88,7 +88,8 @@ fn exp_parts(z: f64) -> (f64, f64, f64) {
 #[inline(always)]
 pub(crate) fn expm1_nonpositive(z: f64) -> (f64, f64) {
     let (scale, s, s_low) = exp_parts(z.max(EXP_NORMAL_LIMIT - 1.0));
-    let (hi, error) = two_sum(scale - 1.0, scale * s);
+    // Fast2Sum holds: 2^k - 1 is 0 (k = 0) or at least ½ in size, and |2^k·s| <= 2^k·0.42.
+    let (hi, error) = fast_two_sum(scale - 1.0, scale * s);
     (hi, error + scale * s_low)
 }
 
