@@ -209,14 +209,14 @@ proptest! {
         for level in Level::available() {
             activation.value_slice(level, &xs, p, &mut ys);
             activation.derivative_slice(level, &xs, p, &mut dys);
-            // SELU and CELU lanes have their own expm1 (a double-double): within an ulp of the
-            // scalar forms (the oracle holds both to the tables' bounds); the rest are the same
-            // code, to the bit.
+            // SELU and CELU lanes have their own exp and expm1: within 2 ulp of the scalar forms
+            // (each within about an ulp of exact; the oracle holds both to the tables' bounds);
+            // the rest are the same code, to the bit.
             let exponential = matches!(activation, Activation::Selu | Activation::Celu);
             for (i, &x) in xs.iter().enumerate() {
                 for (got, want) in [(ys[i], activation.value(x, p)), (dys[i], activation.derivative(x, p))] {
                     if exponential && got != want {
-                        prop_assert!((got - want).abs() <= ulp(want), "{}({x}): {got} vs {want}", activation.name());
+                        prop_assert!((got - want).abs() <= 2.0 * ulp(want), "{}({x}): {got} vs {want}", activation.name());
                     } else {
                         prop_assert_eq!(got.to_bits(), want.to_bits());
                     }

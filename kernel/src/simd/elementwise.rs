@@ -236,12 +236,12 @@ pub fn map(level: Level, kernel: Kernel, xs: &[f64], out: &mut [f64]) {
         }
         // β = 1 (the default) makes βx exact: the forms with nothing to carry are cheaper.
         match kernel {
-            Kernel::Silu(1.0) => return map_with(kernel, xs, out, Unit::Silu),
+            Kernel::Silu(1.0) => return map_with(Kernel::Silu(1.0), xs, out, Unit::Silu),
             Kernel::SiluDerivative(1.0) => {
-                return map_with(kernel, xs, out, Unit::SiluDerivative);
+                return map_with(Kernel::SiluDerivative(1.0), xs, out, Unit::SiluDerivative);
             }
             Kernel::SoftplusDerivative(1.0) => {
-                return map_with(kernel, xs, out, Unit::Sigmoid);
+                return map_with(Kernel::SoftplusDerivative(1.0), xs, out, Unit::Sigmoid);
             }
             _ => {}
         }

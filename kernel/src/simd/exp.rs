@@ -107,13 +107,11 @@ pub(crate) fn exp_double_double(z: f64) -> (f64, f64) {
 #[inline(always)]
 pub(crate) fn tanh_lane(x: f64) -> f64 {
     let (m, m_low) = expm1_nonpositive(-2.0 * x.abs());
-    let (n, n_low) = (-m, -m_low);
     let d = 2.0 + m;
     let d_low = ((2.0 - d) + m) + m_low;
-    let inverse = 1.0 / d;
-    let q0 = n * inverse;
-    let residual = (-q0).mul_add(d, n) + n_low;
-    let q = (-q0).mul_add(d_low, residual).mul_add(inverse, q0);
+    // -(m + m_low)/(d + d_low): the quotient of the high parts, and the lows to first order.
+    let q0 = -m / d;
+    let q = (-q0).mul_add(d_low, -m_low) / d + q0;
     q.copysign(x)
 }
 
