@@ -3,7 +3,7 @@
 //! `erfc`; lanes a vector form does not serve (NaN, far tails) are redone by the scalar code.
 #![allow(clippy::inline_always)]
 
-use super::exp::{EXP_NORMAL_LIMIT, exp_nonpositive, tanh_lane};
+use super::exp::{EXP_NORMAL_LIMIT, exp_in_range, exp_nonpositive, tanh_lane};
 use super::gaussian::{GELU_HIGHEST, GELU_LOWEST, GELU_TANH_HIGHEST, GELU_TANH_LOWEST};
 use super::{Level, dispatch, exponential, gaussian, logarithm};
 use crate::eft::two_product;
@@ -292,7 +292,8 @@ enum Unit {
 impl Lane for Unit {
     #[inline(always)]
     fn at(self, x: f64) -> f64 {
-        let e = exp_nonpositive(-x.abs());
+        // No clamp: the lanes served have |x| <= 708, and the others are redone by the scalar code.
+        let e = exp_in_range(-x.abs());
         match self {
             Unit::Silu => x * logistic_family::logistic_exact(e, x >= 0.0),
             Unit::Sigmoid => logistic_family::logistic_exact(e, x >= 0.0),
