@@ -5,6 +5,7 @@
 #   scripts/compare.sh                          # everything, peers installed in a throwaway venv
 #   VENV=/work/scratch/venv scripts/compare.sh  # reuse (or create) that venv: torch is large
 #   ROUNDS=5 RUNS=41 scripts/compare.sh         # more kernel rounds / whole-process runs
+#   OUT=results scripts/compare.sh              # keep the bench --compare JSON documents
 #
 # Needs: the Rust toolchain, python3 with venv and pip (PyPI reachable, or a VENV that has the
 # peers already).
@@ -42,10 +43,14 @@ case "$levels" in
   avx2+fma) levels="avx2" ;;
   *) levels="scalar" ;;
 esac
+OUT=${OUT:-$work}
+mkdir -p "$OUT"
 for level in $levels; do
+  # `bench --compare` holds the peers to the same instruction set (NumPy's CPU dispatch and
+  # PyTorch's ATEN_CPU_CAPABILITY) when ACTSCOPE_SIMD lowers it.
   echo "== kernels at $level: actscope bench --compare --rounds $ROUNDS (ns per element, speed-up = peer / actscope)"
-  ACTSCOPE_SIMD=$level "$bin" bench --compare --rounds "$ROUNDS" --python "$py" --json > "$work/bench-$level.json"
-  "$py" - "$work/bench-$level.json" <<'PY'
+  ACTSCOPE_SIMD="$level" "$bin" bench --compare --rounds "$ROUNDS" --python "$py" --json > "$OUT/bench-$level.json"
+  "$py" - "$OUT/bench-$level.json" <<'PY'
 import json, sys
 doc = json.load(open(sys.argv[1]))
 print(f"   {doc['size']} elements, {doc['level']}, {doc['rounds']} alternating rounds; {doc['peers'].get('versions', doc['peers'].get('error'))}")
@@ -62,7 +67,7 @@ for key, title in [("values", "f(x)"), ("derivatives", "f'(x)"), ("softmax", "so
     print()
 PY
 done
-echo "   (the JSON documents: ACTSCOPE_SIMD=LEVEL actscope bench --compare --json)"
+echo "   (the JSON documents: OUT=DIR keeps them as DIR/bench-LEVEL.json)"
 echo
 
 echo "== plot: whole process, 100x30 chart of sigmoid, median of $RUNS runs each, interleaved"

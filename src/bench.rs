@@ -174,8 +174,9 @@ pub fn run(level: Level, size: usize, budget: Duration, wanted: Option<&[String]
 }
 
 /// [`run`] and the peers (`python` with numpy, scipy and torch) in `rounds` alternating rounds
-/// on the same input; every figure is the median of its per-round medians. When the peers cannot
-/// be started, the report says why and holds actscope's figures alone.
+/// on the same input; every figure is the median of its per-round medians. At a level below this
+/// CPU's best, the peers are held to it too (NumPy's and PyTorch's own CPU dispatch). When the
+/// peers cannot be started, the report says why and holds actscope's figures alone.
 #[must_use]
 pub fn compare(
     level: Level,
@@ -189,7 +190,7 @@ pub fn compare(
         .into_iter()
         .filter(|name| wanted.is_none_or(|list| list.iter().any(|w| w == name)))
         .collect();
-    let mut session = peers::Session::start(python, &input(size), &chosen, budget);
+    let mut session = peers::Session::start(python, level, &input(size), &chosen, budget);
     let mut ours = Vec::new();
     let mut theirs = Vec::new();
     for _ in 0..rounds.max(1) {

@@ -8,6 +8,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use super::{PeerTiming, Peers, median};
+use crate::kernel::Level;
 
 /// The script the Python process runs.
 const SCRIPT: &str = include_str!("peers.py");
@@ -28,12 +29,31 @@ impl Session {
     /// Starts `python` on the peers' script and sends it `xs`; an error says why it could not.
     pub(super) fn start(
         python: &str,
+        level: Level,
         xs: &[f64],
         names: &[&str],
         budget: Duration,
     ) -> Result<Session, String> {
         let config = json!({"size": xs.len(), "names": names, "budget": budget.as_secs_f64()});
-        let mut child = Command::new(python)
+        let mut command = Command::new(python);
+        // The peers held to the instruction set actscope runs on: NumPy 2.x's CPU dispatch groups
+        // (X86_V4 is AVX-512, X86_V3 AVX2) and PyTorch's kernel choice.
+        let mut held = String::new();
+        if level < Level::best() {
+            let (numpy, torch) = if level == Level::SCALAR {
+                ("X86_V3 X86_V4", "default")
+            } else {
+                ("X86_V4", "avx2")
+            };
+            command
+                .env("NPY_DISABLE_CPU_FEATURES", numpy)
+                .env("ATEN_CPU_CAPABILITY", torch);
+            held = format!(
+                "; held to {}: NPY_DISABLE_CPU_FEATURES=\"{numpy}\", ATEN_CPU_CAPABILITY={torch}",
+                level.name()
+            );
+        }
+        let mut child = command
             .arg("-c")
             .arg(SCRIPT)
             .arg(config.to_string())
@@ -71,7 +91,7 @@ impl Session {
         let mut versions = vec![format!("NumPy {numpy}")];
         versions.extend(scipy.map(|v| format!("SciPy {v}")));
         versions.extend(torch.map(|v| format!("PyTorch {v} (1 thread)")));
-        session.versions = versions.join(", ");
+        session.versions = versions.join(", ") + &held;
         let bytes: Vec<u8> = xs.iter().flat_map(|x| x.to_le_bytes()).collect();
         session
             .stdin
