@@ -115,3 +115,52 @@ pub(crate) fn celu_derivative(x: f64, alpha: f64) -> f64 {
         left
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scalar;
+
+    fn close(got: f64, want: f64) -> bool {
+        got == want || (got - want).abs() <= 2.0 * (want.abs().next_up() - want.abs())
+    }
+
+    #[test]
+    fn the_lanes_agree_with_the_scalar_forms_and_pass_nan_on() {
+        let mut x = -708.0;
+        while x < 5.0 {
+            for alpha in [1.0, 0.3, 2.5] {
+                assert!(
+                    close(elu(x, alpha), scalar::elu(x, alpha)),
+                    "elu({x}; {alpha})"
+                );
+                let (got, want) = (elu_derivative(x, alpha), scalar::elu_derivative(x, alpha));
+                assert!(close(got, want), "elu'({x}; {alpha})");
+                // (x/α below -708 is the scalar code's.)
+                if celu_serves(x, alpha) {
+                    assert!(
+                        close(celu(x, alpha), scalar::celu(x, alpha)),
+                        "celu({x}; {alpha})"
+                    );
+                    let (got, want) =
+                        (celu_derivative(x, alpha), scalar::celu_derivative(x, alpha));
+                    assert!(close(got, want), "celu'({x}; {alpha})");
+                }
+            }
+            assert!(close(selu(x), scalar::selu(x)), "selu({x})");
+            assert!(
+                close(selu_derivative(x), scalar::selu_derivative(x)),
+                "selu'({x})"
+            );
+            x += 0.0917;
+        }
+        assert!(serves(f64::NAN) && !serves(-709.0));
+        for lane in [elu(f64::NAN, 1.0), selu(f64::NAN), celu(f64::NAN, 1.0)] {
+            assert!(lane.is_nan());
+        }
+        // selu(-0) and celu(-0) are 0, not -0.
+        assert_eq!(selu(-0.0).to_bits(), 0);
+        assert_eq!(celu(-0.0, 1.0).to_bits(), 0);
+        assert!(!celu_serves(-1.0, 0.0) && !celu_serves(-1.0, -2.0));
+    }
+}
