@@ -156,9 +156,10 @@ impl Kernel {
             Kernel::Step => scalar::step(x),
             Kernel::StepDerivative => scalar::step_derivative(x),
             Kernel::Sigmoid => Unit::Sigmoid.at(x),
-            Kernel::SigmoidDerivative => logistic_density(exp_nonpositive(-x.abs())),
+            // (Unclamped exponentials: the lanes served keep their arguments >= -708.)
+            Kernel::SigmoidDerivative => logistic_density(exp_in_range(-x.abs())),
             Kernel::Tanh => tanh_lane(x),
-            Kernel::TanhDerivative => 4.0 * logistic_density(exp_nonpositive(-2.0 * x.abs())),
+            Kernel::TanhDerivative => 4.0 * logistic_density(exp_in_range(-2.0 * x.abs())),
             Kernel::Relu => scalar::relu(x),
             Kernel::LeakyRelu(alpha) => scalar::leaky_relu(x, alpha),
             Kernel::LeakyReluDerivative(alpha) => scalar::leaky_relu_derivative(x, alpha),
