@@ -7,7 +7,7 @@
 //! The derivatives at the clip points follow PyTorch's autograd; each cites its kernel.
 #![allow(clippy::inline_always)]
 
-use crate::eft::{two_product, two_sum};
+use crate::eft::{fast_two_sum, two_product, two_sum};
 
 /// `(a + b) / 6` for `a + b` given exactly as `high + low`: the quotient of the rounded sum,
 /// corrected by the division's exact remainder and `low`, so the result is (nearly) the
@@ -74,7 +74,7 @@ pub fn hard_tanh_derivative(x: f64) -> f64 {
 #[must_use]
 pub fn hard_sigmoid(x: f64) -> f64 {
     let t = x.clamp(-3.0, 3.0);
-    let (s, e) = two_sum(t, 3.0);
+    let (s, e) = fast_two_sum(3.0, t); // |t| <= 3: Fast2Sum is exact
     sixth(s, e)
 }
 
@@ -95,7 +95,7 @@ pub fn hard_sigmoid_derivative(x: f64) -> f64 {
 #[must_use]
 pub fn hard_swish(x: f64) -> f64 {
     let t = x.clamp(-3.0, 3.0);
-    let (s, e) = two_sum(t, 3.0);
+    let (s, e) = fast_two_sum(3.0, t); // |t| <= 3: Fast2Sum is exact
     let (p, p_error) = two_product(t, s);
     let middle = sixth(p, t.mul_add(e, p_error)) + 0.0;
     if x >= 3.0 {
