@@ -2,7 +2,7 @@
 #![allow(clippy::inline_always)]
 
 use super::tail::{SUBNORMAL_EXPONENT, mul_exp};
-use crate::eft::{two_product, two_sum};
+use crate::eft::{fast_two_sum, two_product, two_sum};
 
 /// `tanh(softplus(x))` as `t + t_low` (to about 2^-104 relative, but for the rounding of the
 /// exponential) and `sech²(softplus(x))·σ(x)`, without overflow, from `e = e^-|x|`.
@@ -17,10 +17,11 @@ fn mish_parts(x: f64, e: f64) -> (f64, f64, f64) {
     // x > 0: 1 + 2e over 1 + 2e + 2e².
     let (num_right, num_right_low) = two_sum(1.0, 2.0 * e);
     let (square, square_low) = two_product(e, e);
-    let (den_right, den_right_err) = two_sum(num_right, 2.0 * square);
+    // (1 + 2e >= 2e² and 2 > e: Fast2Sum is exact for these two.)
+    let (den_right, den_right_err) = fast_two_sum(num_right, 2.0 * square);
     let den_right_low = den_right_err + num_right_low + 2.0 * square_low;
     // x <= 0: n = e(2 + e) over 2 + n.
-    let (s, s_low) = two_sum(2.0, e);
+    let (s, s_low) = fast_two_sum(2.0, e);
     let (n, n_err) = two_product(e, s);
     let n_low = e.mul_add(s_low, n_err);
     let (den_left, den_left_err) = two_sum(2.0, n);

@@ -24,10 +24,11 @@ pub(crate) fn ln_1p_unit(e: f64, e_lo: f64) -> (f64, f64) {
     };
     // s = (f + m_lo)/(2 + f + m_lo).
     let f = m - 1.0;
-    let (u, u_error) = two_sum(2.0, f);
+    // Fast2Sum where the order of magnitudes is known: |f| <= 0.42, |m_lo| below f's ulp.
+    let (u, u_error) = fast_two_sum(2.0, f);
     let u_lo = u_error + m_lo;
     // The numerator summed first: for a tiny e, f alone is coarse and m_lo as large as it.
-    let (numerator, numerator_lo) = two_sum(f, m_lo);
+    let (numerator, numerator_lo) = fast_two_sum(f, m_lo);
     let inverse = 1.0 / u;
     let s = numerator * inverse;
     let s_lo = ((-s).mul_add(u, numerator) + numerator_lo - s * u_lo) * inverse;
@@ -37,7 +38,7 @@ pub(crate) fn ln_1p_unit(e: f64, e_lo: f64) -> (f64, f64) {
         series = series.mul_add(w, 1.0 / c);
     }
     let tail = (2.0 * s * w) * series;
-    let (sum, sum_error) = two_sum(k * LN2.hi, 2.0 * s);
+    let (sum, sum_error) = fast_two_sum(k * LN2.hi, 2.0 * s);
     let low = k.mul_add(LN2.lo, sum_error) + (2.0f64.mul_add(s_lo, tail));
     fast_two_sum(sum, low)
 }
