@@ -232,10 +232,18 @@ pub fn logsumexp(level: Level, xs: &[f64], t: Temperature) -> f64 {
 /// # Panics
 /// If `xs` and `out` differ in length.
 pub fn naive_softmax(xs: &[f64], t: Temperature, out: &mut [f64]) {
+    naive_softmax_on(Level::best(), xs, t, out);
+}
+
+/// [`naive_softmax`] on the SIMD `level`: long slices whose every `x/T` is within ±708 (no
+/// overflow or underflow to show) run vectorised, over 16 partial sums.
+///
+/// # Panics
+/// If `xs` and `out` differ in length.
+pub fn naive_softmax_on(level: Level, xs: &[f64], t: Temperature, out: &mut [f64]) {
     assert_eq!(xs.len(), out.len(), "input and output lengths differ");
     let t = t.get();
-    // Long slices whose every x/T is within ±708 (no overflow to show): the vector kernels.
-    if xs.len() >= VECTOR_MIN_LEN && simd::naive_softmax(Level::best(), xs, t, out) {
+    if xs.len() >= VECTOR_MIN_LEN && simd::naive_softmax(level, xs, t, out) {
         return;
     }
     let mut sum = 0.0;
