@@ -203,3 +203,39 @@ fn write_compared(report: &Report, peers: &Peers, out: &mut dyn Write) -> Result
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bench(json: bool, python: Option<&str>) -> String {
+        let kernels = ["relu".to_string(), "softmax".to_string()];
+        let peers = python.map(|python| PeerOptions { python, rounds: 1 });
+        let mut out = Vec::new();
+        run(Level::best(), 32, json, Some(&kernels), peers, &mut out).expect("bench runs");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn the_json_keeps_its_shape_and_adds_the_peers_only_when_asked() {
+        let alone: Value = serde_json::from_str(&bench(true, None)).expect("JSON");
+        assert_eq!(alone["values"][0]["name"], "relu");
+        assert_eq!(alone["softmax"][0]["name"], "softmax");
+        assert!(alone["derivatives"][0]["ns_per_element"].is_f64());
+        assert!(alone.get("peers").is_none() && alone.get("rounds").is_none());
+        let compared: Value =
+            serde_json::from_str(&bench(true, Some("/nonexistent/python3"))).expect("JSON");
+        assert_eq!(compared["rounds"], 1);
+        let error = compared["peers"]["error"]
+            .as_str()
+            .expect("why the peers are missing");
+        assert!(error.contains("/nonexistent/python3"), "{error}");
+    }
+
+    #[test]
+    fn missing_peers_are_said_and_our_figures_still_printed() {
+        let text = bench(false, Some("/nonexistent/python3"));
+        assert!(text.starts_with("peers not measured: "), "{text}");
+        assert!(text.contains("relu") && text.contains("softmax"), "{text}");
+    }
+}
