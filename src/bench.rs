@@ -1,6 +1,7 @@
-//! `actscope bench`: nanoseconds per element for every kernel on this machine, as medians of
-//! repeated runs over the same deterministic input; with [`compare`], NumPy/SciPy and PyTorch
-//! timed on that same input in alternating rounds.
+//! `actscope bench`: nanoseconds per element for every kernel on this machine.
+//!
+//! Medians of repeated runs over the same deterministic input; with [`compare`], NumPy/SciPy and
+//! PyTorch timed on that same input in alternating rounds.
 
 mod peers;
 

@@ -235,8 +235,9 @@ pub fn naive_softmax(xs: &[f64], t: Temperature, out: &mut [f64]) {
     naive_softmax_on(Level::best(), xs, t, out);
 }
 
-/// [`naive_softmax`] on the SIMD `level`: long slices whose every `x/T` is within ±708 (no
-/// overflow or underflow to show) run vectorised, over 16 partial sums.
+/// The textbook `exp(x_i/T) / Σ_j exp(x_j/T)` ([`naive_softmax`]) on the SIMD `level`: long
+/// slices whose every `x/T` is within ±708 (no overflow or underflow to show) run vectorised, over
+/// 16 partial sums.
 ///
 /// # Panics
 /// If `xs` and `out` differ in length.

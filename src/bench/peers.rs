@@ -1,5 +1,7 @@
-//! The peers of `bench --compare`: a Python process (`peers.py`, run with `python -c`) that times
-//! NumPy/SciPy and PyTorch on the input it is sent, one round each time it is asked.
+//! The peers of `bench --compare`: a Python process timing NumPy/SciPy and PyTorch.
+//!
+//! It runs `peers.py` (with `python -c`), is sent the input, and times one round each time it is
+//! asked.
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};

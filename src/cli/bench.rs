@@ -1,5 +1,6 @@
-//! `actscope bench`: nanoseconds per element of every kernel on this machine, and with
-//! `--compare` the same of NumPy/SciPy and PyTorch, measured side by side in the same run.
+//! `actscope bench`: ns per element of every kernel, and with `--compare` of its peers.
+//!
+//! The peers (NumPy/SciPy and PyTorch) are measured side by side in the same run.
 
 use std::io::Write;
 

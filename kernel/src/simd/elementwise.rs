@@ -1,6 +1,8 @@
-//! Element-wise slice kernels: every activation and derivative, each lane the scalar family's own
-//! formula (or its branch-free form in this layer) fed the vectorised exponential, logarithm or
-//! `erfc`; lanes a vector form does not serve (NaN, far tails) are redone by the scalar code.
+//! Element-wise slice kernels: every activation and derivative, one vectorised loop each.
+//!
+//! Each lane is the scalar family's own formula (or its branch-free form in this layer) fed the
+//! vectorised exponential, logarithm or `erfc`; lanes a vector form does not serve (NaN, far
+//! tails) are redone by the scalar code.
 #![allow(clippy::inline_always)]
 
 use super::exp::{EXP_NORMAL_LIMIT, exp_in_range, exp_nonpositive, tanh_lane};

@@ -1,5 +1,7 @@
-//! The exponential-linear lanes: ELU, SELU and CELU and their derivatives, the negative side
-//! through the vectorised `expm1` (a double-double) or `e^x`, a branch-free select for the rest.
+//! The exponential-linear lanes: ELU, SELU, CELU and their derivatives, branch-free.
+//!
+//! The negative side goes through the vectorised `expm1` (a double-double) or `e^x`; a select
+//! picks it or the line.
 #![allow(clippy::inline_always)]
 
 use super::exp::{EXP_NORMAL_LIMIT, exp_nonpositive, expm1_nonpositive};

@@ -1,5 +1,4 @@
-//! The Gaussian family's lanes: exact GELU and its derivative through a branch-free `erfc`, and
-//! the tanh form on the vectorised exponential.
+//! The Gaussian family's lanes: GELU and GELU' on a branch-free `erfc`, the tanh form on `exp`.
 //!
 //! `erfc(t) = e^(-t²)·G(y)/(t + K)` for `t >= 0`, with `y = (t - K)/(t + K)`, `K = 4` and
 //! `G(y) = (t + K)·e^(t²)·erfc(t)` smooth on `[-1, 1]` (its Chebyshev series is Shepherd and

@@ -1,4 +1,5 @@
-//! `ln(1 + e)` for `0 <= e <= 1` as a double-double, branch-free, and softplus on it:
+//! A branch-free `ln(1 + e)` for `0 <= e <= 1` as a double-double, and softplus on it.
+//!
 //! `softplus(x; β) = (βx > 0 ? x : 0) + ln_1p(e^-|βx|)/β`, the exponential a double-double too.
 #![allow(clippy::inline_always)]
 
