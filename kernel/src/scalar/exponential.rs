@@ -46,7 +46,14 @@ pub(crate) const SCALE_ALPHA: (f64, f64) = (SELU_SCALE_ALPHA, 1.415_351_938_008_
 /// `c·v` for a double-double constant `c = (high, low)`, rounded once.
 #[inline(always)]
 pub(crate) fn times(c: (f64, f64), v: f64) -> f64 {
-    c.0.mul_add(v, c.1 * v)
+    times_sum(c, v, 0.0)
+}
+
+/// `c·(hi + lo)` for a double-double constant `c` and a double-double `hi + lo`, rounded once
+/// (with `lo = 0` it is [`times`], to the bit).
+#[inline(always)]
+pub(crate) fn times_sum(c: (f64, f64), hi: f64, lo: f64) -> f64 {
+    c.0.mul_add(hi, c.0.mul_add(lo, c.1 * hi))
 }
 
 /// SELU `λx if x > 0, else λα·(e^x - 1)` with λ ≈ 1.0507, α ≈ 1.6733 ([`SELU_SCALE`],
@@ -106,14 +113,25 @@ pub fn celu(x: f64, alpha: f64) -> f64 {
     }
     let (q, c) = quotient(x, alpha);
     if q.abs() < CELU_SMALL {
-        // α·expm1(x/α) = x + x²/(2α) + …; also where x/α is too small to hold its digits.
-        return x.mul_add(0.5 * q, x) + 0.0;
+        return celu_small(x, q);
     }
-    let m = q.exp_m1();
-    // expm1(q + c) = expm1(q) + e^q·c to first order, e^q = 1 + expm1(q); α·expm1(q) exactly
-    // as a product and its error, so that only expm1 and the last addition round.
+    celu_left(alpha, q.exp_m1(), 0.0, c)
+}
+
+/// `α·expm1(x/α) = x + x²/(2α) + …` for a tiny `q = x/α` (also where `q` is too small to hold
+/// its digits), shared with the SIMD layer.
+#[inline(always)]
+pub(crate) fn celu_small(x: f64, q: f64) -> f64 {
+    x.mul_add(0.5 * q, x) + 0.0
+}
+
+/// `α·expm1(q + c)` from `m + m_low = expm1(q)`, shared with the SIMD layer (whose `expm1` is a
+/// double-double): `expm1(q + c) = expm1(q) + e^q·c` to first order, `e^q = 1 + expm1(q)`, and
+/// `α·m` exactly as a product and its error, so that only `expm1` and the last addition round.
+#[inline(always)]
+pub(crate) fn celu_left(alpha: f64, m: f64, m_low: f64, c: f64) -> f64 {
     let (product, product_error) = two_product(alpha, m);
-    product + (alpha * (m + 1.0)).mul_add(c, product_error) + 0.0
+    product + (alpha * (m + 1.0)).mul_add(c, alpha.mul_add(m_low, product_error)) + 0.0
 }
 
 /// CELU' `1 if x > 0, else e^(x/α)` (the rounding of `x/α` carried). Both sides give 1 at

@@ -5,14 +5,9 @@
 #![allow(clippy::inline_always)]
 
 use super::exp::{EXP_NORMAL_LIMIT, exp_nonpositive, expm1_nonpositive};
-use crate::eft::two_product;
-use crate::scalar::exponential::{CELU_SMALL, SCALE, SCALE_ALPHA, times};
-
-/// `c·(hi + lo)` for a double-double constant `c = (high, low)`, rounded once.
-#[inline(always)]
-fn times_sum(c: (f64, f64), hi: f64, lo: f64) -> f64 {
-    c.0.mul_add(hi, c.0.mul_add(lo, c.1 * hi))
-}
+use crate::scalar::exponential::{
+    CELU_SMALL, SCALE, SCALE_ALPHA, celu_left, celu_small, times, times_sum,
+};
 
 /// Whether the exponential lanes serve `x` (every x but those where `e^x` is below the normal
 /// range; NaN included: the selects pass it on).
@@ -90,10 +85,8 @@ pub(crate) fn celu_serves(x: f64, alpha: f64) -> bool {
 pub(crate) fn celu(x: f64, alpha: f64) -> f64 {
     let (q, c) = quotient(x, alpha);
     let (hi, lo) = expm1_nonpositive(q.min(0.0));
-    let (product, product_error) = two_product(alpha, hi);
-    let left = product + (alpha * (hi + 1.0)).mul_add(c, alpha.mul_add(lo, product_error)) + 0.0;
-    // α·expm1(x/α) = x + x²/(2α) + … where x/α is tiny.
-    let small = x.mul_add(0.5 * q, x) + 0.0;
+    let left = celu_left(alpha, hi, lo, c);
+    let small = celu_small(x, q);
     if x > 0.0 || x.is_nan() {
         x
     } else if q.abs() < CELU_SMALL {
