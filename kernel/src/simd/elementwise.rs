@@ -45,7 +45,7 @@ pub enum Kernel {
     GeluDerivative,
     /// `x·σ(2√(2/π)(x + 0.044715x³))`.
     GeluTanh,
-    /// Its derivative.
+    /// `σ(v) + x·σ(v)·σ(-v)·v'`, `v = 2√(2/π)(x + 0.044715x³)`.
     GeluTanhDerivative,
     /// `x·σ(βx)`, the rounding of `βx` carried.
     Silu(f64),
