@@ -1,79 +1,73 @@
 #!/usr/bin/env bash
-# Measures actscope side by side with NumPy/SciPy and plotext in one run, on this machine, and
-# prints ratios. Installs the peers in a throwaway virtualenv (never a dependency of actscope).
+# Measures actscope side by side with NumPy/SciPy, PyTorch (one thread) and plotext in one run, on
+# this machine, and prints ratios. The peers live in a virtualenv (never a dependency of actscope).
 #
-#   scripts/compare.sh            # everything
-#   RUNS=41 ROUNDS=11 scripts/compare.sh    # more repetitions (whole-process runs, kernel rounds)
+#   scripts/compare.sh                          # everything, peers installed in a throwaway venv
+#   VENV=/work/scratch/venv scripts/compare.sh  # reuse (or create) that venv: torch is large
+#   ROUNDS=5 RUNS=41 scripts/compare.sh         # more kernel rounds / whole-process runs
+#   OUT=results scripts/compare.sh              # keep the bench --compare JSON documents
 #
-# Needs: the Rust toolchain, python3 with venv and pip (PyPI reachable).
+# Needs: the Rust toolchain, python3 with venv and pip (PyPI reachable, or a VENV that has the
+# peers already).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-21}
-ROUNDS=${ROUNDS:-7}
+ROUNDS=${ROUNDS:-3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+VENV=${VENV:-$work/venv}
 
 echo "== building actscope (release)"
 cargo build --release --quiet
 bin=$PWD/target/release/actscope
 
-echo "== installing numpy, scipy, plotext 5.3.2 into a throwaway venv"
-python3 -m venv "$work/venv"
-"$work/venv/bin/pip" install --quiet numpy scipy plotext==5.3.2
-py=$work/venv/bin/python
+py=$VENV/bin/python
+if ! "$py" -c 'import numpy, scipy, torch, plotext' 2>/dev/null; then
+  echo "== installing numpy, scipy, torch, plotext 5.3.2 into $VENV"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet numpy scipy torch plotext==5.3.2
+fi
 # Older OpenBLAS builds need these on some CPUs; they slow a current NumPy, so not for this run.
 unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-echo "   actscope kernels: $("$bin" bench --size 16 --json | "$py" -c 'import json,sys; print(json.load(sys.stdin)["level"])')"
+echo "   peers: $("$py" -c 'import numpy, scipy, torch; print("NumPy", numpy.__version__, "SciPy", scipy.__version__, "PyTorch", torch.__version__)')"
 echo
 
-echo "== kernels: ns per element, actscope bench and SciPy/NumPy alternating for $ROUNDS rounds,"
-echo "   the median of each side's per-round medians (same input size and range)"
-cat > "$work/peer.py" <<'PY'
-import json, sys, timeit
-import numpy as np, scipy.special as sp
-n = int(sys.argv[1])
-x = np.random.default_rng(1).uniform(-10, 10, n)
-out = np.empty(n)
-reps = 31 if n >= 100_000 else 301
-def median(f):
-    ts = sorted(timeit.repeat(f, number=1, repeat=reps))
-    return ts[len(ts) // 2] * 1e9 / n
-print(json.dumps({
-    "softmax": median(lambda: sp.softmax(x)),
-    "log_softmax": median(lambda: sp.log_softmax(x)),
-    "sigmoid": median(lambda: sp.expit(x, out=out)),
-    "relu": median(lambda: np.maximum(x, 0, out=out)),
-    "tanh": median(lambda: np.tanh(x, out=out)),
-}))
-PY
-for n in 1000 1000000; do
-  : > "$work/ours.jsonl"; : > "$work/peer.jsonl"
-  for _ in $(seq "$ROUNDS"); do
-    "$bin" bench --json --size "$n" --kernels softmax,log_softmax,sigmoid,relu,tanh >> "$work/ours.jsonl"
-    "$py" "$work/peer.py" "$n" >> "$work/peer.jsonl"
-  done
-  "$py" - "$n" "$work/ours.jsonl" "$work/peer.jsonl" <<'PY'
+# Every kernel `bench` lists, values and derivatives, 1e6 f64 in [-10, 10]: actscope and its peers
+# on the same input in alternating rounds (`bench --compare`), medians of the per-round medians;
+# once per instruction set this CPU has (the best is what `actscope` picks at run time).
+levels=$("$bin" bench --size 16 --kernels relu --json | "$py" -c 'import json,sys; print(json.load(sys.stdin)["level"])')
+case "$levels" in
+  avx512) levels="avx512 avx2" ;;
+  avx2+fma) levels="avx2" ;;
+  *) levels="scalar" ;;
+esac
+OUT=${OUT:-$work}
+mkdir -p "$OUT"
+for level in $levels; do
+  # `bench --compare` holds the peers to the same instruction set (NumPy's CPU dispatch and
+  # PyTorch's ATEN_CPU_CAPABILITY) when ACTSCOPE_SIMD lowers it.
+  echo "== kernels at $level: actscope bench --compare --rounds $ROUNDS (ns per element, speed-up = peer / actscope)"
+  ACTSCOPE_SIMD="$level" "$bin" bench --compare --rounds "$ROUNDS" --python "$py" --json > "$OUT/bench-$level.json"
+  "$py" - "$OUT/bench-$level.json" <<'PY'
 import json, sys
-n = int(sys.argv[1])
-med = lambda v: sorted(v)[len(v) // 2]
-ours = [json.loads(l) for l in open(sys.argv[2])]
-peer = [json.loads(l) for l in open(sys.argv[3])]
-mine = {}
-for report in ours:
-    for t in report["values"] + report["softmax"]:
-        mine.setdefault(t["name"], []).append(t["ns_per_element"])
-print(f"  n = {n:>8}   {'kernel':<12} {'actscope':>9} {'peer':>9}  {'speed-up':>8}   (peer: scipy.special / numpy)")
-rows = {}
-for name in ["softmax", "log_softmax", "sigmoid", "relu", "tanh"]:
-    a, p = med(mine[name]), med([r[name] for r in peer])
-    rows[name] = (a, p)
-    print(f"  {'':>12} {name:<12} {a:>9.2f} {p:>9.2f}  {p / a:>7.1f}x")
-print(f"  {'':>12} sigmoid / relu: actscope {rows['sigmoid'][0] / rows['relu'][0]:.1f}x, "
-      f"NumPy/SciPy {rows['sigmoid'][1] / rows['relu'][1]:.1f}x")
+doc = json.load(open(sys.argv[1]))
+print(f"   {doc['size']} elements, {doc['level']}, {doc['rounds']} alternating rounds; {doc['peers'].get('versions', doc['peers'].get('error'))}")
+for key, title in [("values", "f(x)"), ("derivatives", "f'(x)"), ("softmax", "softmax and relatives")]:
+    peers = {p["name"]: p for p in doc["peers"].get(key, [])}
+    print(f"   {title:<22} {'actscope':>9} {'NumPy/SciPy':>12} {'x':>6} {'PyTorch':>9} {'x':>6}")
+    for t in doc[key]:
+        ours, p = t["ns_per_element"], peers.get(t["name"], {})
+        row = f"   {t['name']:<22} {ours:>9.2f}"
+        for peer, width in [("numpy", 12), ("torch", 9)]:
+            v = p.get(peer)
+            row += f" {v:>{width}.2f} {v / ours:>5.2f}x" if v else f" {'-':>{width}} {'-':>6}"
+        print(row)
+    print()
 PY
 done
+echo "   (the JSON documents: OUT=DIR keeps them as DIR/bench-LEVEL.json)"
 echo
 
 echo "== plot: whole process, 100x30 chart of sigmoid, median of $RUNS runs each, interleaved"

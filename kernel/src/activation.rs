@@ -343,71 +343,72 @@ impl Activation {
         }
     }
 
-    /// `out[i] = f(xs[i])`. Sigmoid, tanh and SiLU run vectorised on `level` ([`simd::map`]);
-    /// the others loop over the scalar form, each loop specialised.
+    /// `out[i] = f(xs[i])`, vectorised on `level` ([`simd::map`]): every activation has a
+    /// lane form; lanes it does not serve (NaN, far tails) are redone by the scalar form.
     ///
     /// # Panics
     /// If `xs` and `out` differ in length.
     pub fn value_slice(self, level: Level, xs: &[f64], p: f64, out: &mut [f64]) {
-        assert_eq!(xs.len(), out.len(), "input and output lengths differ");
-        match self {
-            Activation::Step => map(xs, out, step),
-            Activation::Sigmoid => simd::map(level, Kernel::Sigmoid, xs, out),
-            Activation::Tanh => simd::map(level, Kernel::Tanh, xs, out),
-            Activation::Relu => map(xs, out, relu),
-            Activation::LeakyRelu => map(xs, out, |x| leaky_relu(x, p)),
-            Activation::Elu => map(xs, out, |x| elu(x, p)),
-            Activation::Gelu => map(xs, out, gelu),
-            Activation::GeluTanh => map(xs, out, gelu_tanh),
-            Activation::Silu => simd::map(level, Kernel::Silu(p), xs, out),
-            Activation::Mish => map(xs, out, mish),
-            Activation::Softplus => map(xs, out, |x| softplus(x, p)),
-            Activation::Selu => map(xs, out, selu),
-            Activation::Celu => map(xs, out, |x| celu(x, p)),
-            Activation::Relu6 => map(xs, out, relu6),
-            Activation::HardTanh => map(xs, out, hard_tanh),
-            Activation::HardSigmoid => map(xs, out, hard_sigmoid),
-            Activation::HardSwish => map(xs, out, hard_swish),
-            Activation::Softsign => map(xs, out, softsign),
-            Activation::SquaredRelu => map(xs, out, squared_relu),
-        }
+        simd::map(level, self.value_kernel(p), xs, out);
     }
 
-    /// `out[i] = f'(xs[i])`; vectorised on `level` for sigmoid, tanh, SiLU and softplus.
+    /// `out[i] = f'(xs[i])`, vectorised on `level` as [`Activation::value_slice`] is.
     ///
     /// # Panics
     /// If `xs` and `out` differ in length.
     pub fn derivative_slice(self, level: Level, xs: &[f64], p: f64, out: &mut [f64]) {
-        assert_eq!(xs.len(), out.len(), "input and output lengths differ");
+        simd::map(level, self.derivative_kernel(p), xs, out);
+    }
+
+    /// The slice kernel of `f` at parameter `p`.
+    fn value_kernel(self, p: f64) -> Kernel {
         match self {
-            Activation::Step => map(xs, out, step_derivative),
-            Activation::Sigmoid => simd::map(level, Kernel::SigmoidDerivative, xs, out),
-            Activation::Tanh => simd::map(level, Kernel::TanhDerivative, xs, out),
-            Activation::Relu => map(xs, out, step),
-            Activation::LeakyRelu => map(xs, out, |x| leaky_relu_derivative(x, p)),
-            Activation::Elu => map(xs, out, |x| elu_derivative(x, p)),
-            Activation::Gelu => map(xs, out, gelu_derivative),
-            Activation::GeluTanh => map(xs, out, gelu_tanh_derivative),
-            Activation::Silu => simd::map(level, Kernel::SiluDerivative(p), xs, out),
-            Activation::Mish => map(xs, out, mish_derivative),
-            Activation::Softplus => simd::map(level, Kernel::SoftplusDerivative(p), xs, out),
-            Activation::Selu => map(xs, out, selu_derivative),
-            Activation::Celu => map(xs, out, |x| celu_derivative(x, p)),
-            Activation::Relu6 => map(xs, out, relu6_derivative),
-            Activation::HardTanh => map(xs, out, hard_tanh_derivative),
-            Activation::HardSigmoid => map(xs, out, hard_sigmoid_derivative),
-            Activation::HardSwish => map(xs, out, hard_swish_derivative),
-            Activation::Softsign => map(xs, out, softsign_derivative),
-            Activation::SquaredRelu => map(xs, out, squared_relu_derivative),
+            Activation::Step => Kernel::Step,
+            Activation::Sigmoid => Kernel::Sigmoid,
+            Activation::Tanh => Kernel::Tanh,
+            Activation::Relu => Kernel::Relu,
+            Activation::LeakyRelu => Kernel::LeakyRelu(p),
+            Activation::Elu => Kernel::Elu(p),
+            Activation::Gelu => Kernel::Gelu,
+            Activation::GeluTanh => Kernel::GeluTanh,
+            Activation::Silu => Kernel::Silu(p),
+            Activation::Mish => Kernel::Mish,
+            Activation::Softplus => Kernel::Softplus(p),
+            Activation::Selu => Kernel::Selu,
+            Activation::Celu => Kernel::Celu(p),
+            Activation::Relu6 => Kernel::Relu6,
+            Activation::HardTanh => Kernel::HardTanh,
+            Activation::HardSigmoid => Kernel::HardSigmoid,
+            Activation::HardSwish => Kernel::HardSwish,
+            Activation::Softsign => Kernel::Softsign,
+            Activation::SquaredRelu => Kernel::SquaredRelu,
         }
     }
-}
 
-/// `out[i] = f(xs[i])`, one loop per `f` so each can be vectorised on its own.
-#[inline]
-fn map(xs: &[f64], out: &mut [f64], f: impl Fn(f64) -> f64) {
-    for (o, &x) in out.iter_mut().zip(xs) {
-        *o = f(x);
+    /// The slice kernel of `f'` at parameter `p`.
+    fn derivative_kernel(self, p: f64) -> Kernel {
+        match self {
+            Activation::Step => Kernel::StepDerivative,
+            Activation::Sigmoid => Kernel::SigmoidDerivative,
+            Activation::Tanh => Kernel::TanhDerivative,
+            // ReLU's derivative (with relu'(0) = 0) is the step function.
+            Activation::Relu => Kernel::Step,
+            Activation::LeakyRelu => Kernel::LeakyReluDerivative(p),
+            Activation::Elu => Kernel::EluDerivative(p),
+            Activation::Gelu => Kernel::GeluDerivative,
+            Activation::GeluTanh => Kernel::GeluTanhDerivative,
+            Activation::Silu => Kernel::SiluDerivative(p),
+            Activation::Mish => Kernel::MishDerivative,
+            Activation::Softplus => Kernel::SoftplusDerivative(p),
+            Activation::Selu => Kernel::SeluDerivative,
+            Activation::Celu => Kernel::CeluDerivative(p),
+            Activation::Relu6 => Kernel::Relu6Derivative,
+            Activation::HardTanh => Kernel::HardTanhDerivative,
+            Activation::HardSigmoid => Kernel::HardSigmoidDerivative,
+            Activation::HardSwish => Kernel::HardSwishDerivative,
+            Activation::Softsign => Kernel::SoftsignDerivative,
+            Activation::SquaredRelu => Kernel::SquaredReluDerivative,
+        }
     }
 }
 

@@ -43,7 +43,7 @@ pub use sampling::{
 pub use simd::Level;
 pub use softmax::{
     Temperature, TemperatureError, argmax, compensated_sum, cross_entropy, cross_entropy_gradient,
-    entropy, log_softmax, logsumexp, naive_softmax, softmax, softmax_jacobian,
+    entropy, log_softmax, logsumexp, naive_softmax, naive_softmax_on, softmax, softmax_jacobian,
     softmax_jacobian_block, two_way_softmax,
 };
 pub use sparse::{entmax15, sparsemax};

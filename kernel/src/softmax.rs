@@ -168,6 +168,18 @@ pub fn log_softmax(level: Level, xs: &[f64], t: Temperature, out: &mut [f64]) {
 #[must_use]
 pub fn logsumexp(level: Level, xs: &[f64], t: Temperature) -> f64 {
     let t = t.get();
+    // At T = 1 a long finite slice goes straight to the vector sum (which finds the maximum
+    // itself): exact enough unless the two parts cancel (the result is then smaller than half
+    // the maximum), and that is rare.
+    if t == 1.0
+        && xs.len() >= VECTOR_MIN_LEN
+        && let Some((max, total, total_low)) = simd::exp_sum(level, xs, t)
+    {
+        let result = max + ((total - 1.0) + total_low).ln_1p();
+        if result.abs() >= 0.5 * max.abs() {
+            return result;
+        }
+    }
     match shape(xs, t) {
         Shape::Empty => f64::NEG_INFINITY,
         Shape::Undefined => f64::NAN,
@@ -182,16 +194,9 @@ pub fn logsumexp(level: Level, xs: &[f64], t: Temperature) -> f64 {
             }
         }
         Shape::Finite { max, argmax } => {
-            // At T = 1, in f64 first: exact enough unless the two parts cancel (then the result
-            // is smaller than half the maximum), and that is rare.
+            // At T = 1, in f64 first (short slices, or the scalar level).
             if t == 1.0 {
-                let others = match (xs.len() >= VECTOR_MIN_LEN)
-                    .then(|| simd::exp_sum(level, xs, t))
-                    .flatten()
-                {
-                    Some((total, total_low)) => (total - 1.0) + total_low,
-                    None => sum_of_others(xs, max, argmax, t),
-                };
+                let others = sum_of_others(xs, max, argmax, t);
                 let result = max + others.ln_1p();
                 if result.abs() >= 0.5 * max.abs() {
                     return result;
@@ -227,8 +232,21 @@ pub fn logsumexp(level: Level, xs: &[f64], t: Temperature) -> f64 {
 /// # Panics
 /// If `xs` and `out` differ in length.
 pub fn naive_softmax(xs: &[f64], t: Temperature, out: &mut [f64]) {
+    naive_softmax_on(Level::best(), xs, t, out);
+}
+
+/// The textbook `exp(x_i/T) / Σ_j exp(x_j/T)` ([`naive_softmax`]) on the SIMD `level`: long
+/// slices whose every `x/T` is within ±708 (no overflow or underflow to show) run vectorised, over
+/// 16 partial sums.
+///
+/// # Panics
+/// If `xs` and `out` differ in length.
+pub fn naive_softmax_on(level: Level, xs: &[f64], t: Temperature, out: &mut [f64]) {
     assert_eq!(xs.len(), out.len(), "input and output lengths differ");
     let t = t.get();
+    if xs.len() >= VECTOR_MIN_LEN && simd::naive_softmax(level, xs, t, out) {
+        return;
+    }
     let mut sum = 0.0;
     for (o, &x) in out.iter_mut().zip(xs) {
         *o = (x / t).exp();

@@ -198,3 +198,25 @@ fn derivative_bounds_hold_for_every_parameter_and_are_reached() {
         assert_eq!(Activation::Celu.derivative_bound(p), 1.0);
     }
 }
+
+/// The slices give the conventions at the kinks too, on every level.
+#[test]
+fn the_slices_keep_the_conventions() {
+    for level in actscope_kernel::Level::available() {
+        for a in Activation::ALL {
+            let p = a.default_param();
+            // Long enough for the vector lanes, not only the scalar remainder.
+            let kinks: Vec<f64> = a.kinks(p).iter().copied().cycle().take(64).collect();
+            let mut out = vec![0.0; kinks.len()];
+            a.derivative_slice(level, &kinks, p, &mut out);
+            for (x, d) in kinks.iter().zip(&out) {
+                assert_eq!(
+                    d.to_bits(),
+                    a.derivative(*x, p).to_bits(),
+                    "{}'({x}) at {level:?}",
+                    a.name()
+                );
+            }
+        }
+    }
+}

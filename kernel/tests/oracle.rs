@@ -30,6 +30,36 @@ fn rows(table: &str, columns: usize) -> Vec<Vec<&str>> {
         .collect()
 }
 
+/// The worst error per function and level: `(worst f ulp, its bound, worst f' ulp, its bound)`.
+type Worst = BTreeMap<(String, &'static str), [f64; 4]>;
+
+/// Records `got`'s error in ulp (a normal reference only: below it the tables ask for the sign).
+fn note(
+    worst: &mut Worst,
+    key: (String, &'static str),
+    slot: usize,
+    got: f64,
+    want: f64,
+    bound: f64,
+) {
+    if want.is_finite() && want.abs() >= f64::MIN_POSITIVE && got.is_finite() {
+        let entry = worst.entry(key).or_insert([0.0; 4]);
+        let error = ulps_off(got, want);
+        if error > entry[slot] {
+            entry[slot] = error;
+            entry[slot + 1] = bound;
+        }
+    }
+}
+
+/// Prints the worst errors (`cargo test --test oracle -- --nocapture` shows them).
+fn print_worst(worst: &Worst) {
+    println!("{:<14} {:<9} {:>16} {:>18}", "function", "level", "f", "f'");
+    for ((name, level), [y, bound_y, dy, bound_dy]) in worst {
+        println!("{name:<14} {level:<9} {y:>9.2} [{bound_y:>4}] {dy:>10.2} [{bound_dy:>5}]");
+    }
+}
+
 /// Records a failure when `got` is not within `bound` ulp of `want`.
 fn check(failures: &mut Vec<String>, what: &str, got: f64, want: f64, bound: f64) {
     if !within(got, want, bound) {
@@ -54,6 +84,7 @@ fn activations_match_the_reference_table() {
     let rows = rows(table!("activations.tsv"), 7);
     assert!(rows.len() >= 1200, "only {} rows read", rows.len());
     let mut failures = Vec::new();
+    let mut worst = Worst::new();
     // Grouped by function and parameter, for the slice forms.
     let mut groups: BTreeMap<(&str, &str), Vec<&Vec<&str>>> = BTreeMap::new();
     for cols in &rows {
@@ -96,6 +127,23 @@ fn activations_match_the_reference_table() {
             for (i, cols) in group.iter().enumerate() {
                 let x = xs[i];
                 let level = level.name();
+                let key = || ((*name).to_string(), level);
+                note(
+                    &mut worst,
+                    key(),
+                    0,
+                    ys[i],
+                    number(cols[3]),
+                    number(cols[5]),
+                );
+                note(
+                    &mut worst,
+                    key(),
+                    2,
+                    dys[i],
+                    number(cols[4]),
+                    number(cols[6]),
+                );
                 let label = format!("{level} slice {name}({x}; {param})");
                 check(
                     &mut failures,
@@ -115,6 +163,8 @@ fn activations_match_the_reference_table() {
             }
         }
     }
+    println!("worst error on activations.tsv, in ulp (the row's bound in brackets)");
+    print_worst(&worst);
     assert_none(&failures);
 }
 
@@ -127,6 +177,7 @@ fn softmax_matches_the_reference_table() {
     let rows = rows(table!("softmax.tsv"), 6);
     assert!(rows.len() >= 28, "only {} rows read", rows.len());
     let mut failures = Vec::new();
+    let mut worst = Worst::new();
     for (row, cols) in rows.iter().enumerate() {
         let xs = vector(cols[0]);
         let t = Temperature::new(number(cols[1])).expect("a valid temperature");
@@ -142,6 +193,14 @@ fn softmax_matches_the_reference_table() {
             let mut p = vec![0.0; n];
             kernel::softmax(level, &xs, t, &mut p);
             for (i, (&got, want)) in p.iter().zip(vector(cols[2])).enumerate() {
+                note(
+                    &mut worst,
+                    ("softmax".into(), level.name()),
+                    0,
+                    got,
+                    want,
+                    bound,
+                );
                 check(
                     &mut failures,
                     &format!("{label} softmax[{i}]"),
@@ -153,6 +212,14 @@ fn softmax_matches_the_reference_table() {
             let mut lp = vec![0.0; n];
             kernel::log_softmax(level, &xs, t, &mut lp);
             for (i, (&got, want)) in lp.iter().zip(vector(cols[3])).enumerate() {
+                note(
+                    &mut worst,
+                    ("log_softmax".into(), level.name()),
+                    0,
+                    got,
+                    want,
+                    bound,
+                );
                 check(
                     &mut failures,
                     &format!("{label} log_softmax[{i}]"),
@@ -176,6 +243,15 @@ fn softmax_matches_the_reference_table() {
             }
             if cols[4] != "-" {
                 let got = kernel::logsumexp(level, &xs, t);
+                let want = number(cols[4]);
+                note(
+                    &mut worst,
+                    ("logsumexp".into(), level.name()),
+                    0,
+                    got,
+                    want,
+                    bound,
+                );
                 check(
                     &mut failures,
                     &format!("{label} logsumexp"),
@@ -186,5 +262,7 @@ fn softmax_matches_the_reference_table() {
             }
         }
     }
+    println!("\nworst error on softmax.tsv, in ulp (f column; the row's bound in brackets)");
+    print_worst(&worst);
     assert_none(&failures);
 }

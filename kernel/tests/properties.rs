@@ -209,9 +209,18 @@ proptest! {
         for level in Level::available() {
             activation.value_slice(level, &xs, p, &mut ys);
             activation.derivative_slice(level, &xs, p, &mut dys);
+            // SELU and CELU lanes have their own exp and expm1: within 2 ulp of the scalar forms
+            // (each within about an ulp of exact; the oracle holds both to the tables' bounds);
+            // the rest are the same code, to the bit.
+            let exponential = matches!(activation, Activation::Selu | Activation::Celu);
             for (i, &x) in xs.iter().enumerate() {
-                prop_assert_eq!(ys[i].to_bits(), activation.value(x, p).to_bits());
-                prop_assert_eq!(dys[i].to_bits(), activation.derivative(x, p).to_bits());
+                for (got, want) in [(ys[i], activation.value(x, p)), (dys[i], activation.derivative(x, p))] {
+                    if exponential && got != want {
+                        prop_assert!((got - want).abs() <= 2.0 * ulp(want), "{}({x}): {got} vs {want}", activation.name());
+                    } else {
+                        prop_assert_eq!(got.to_bits(), want.to_bits());
+                    }
+                }
             }
         }
     }

@@ -167,6 +167,16 @@ pub enum Command {
         /// Only these kernels, comma-separated (e.g. `sigmoid,relu,softmax`).
         #[arg(long, value_name = "NAMES", value_delimiter = ',')]
         kernels: Option<Vec<String>>,
+        /// Also time NumPy/SciPy and PyTorch (one thread) on the same input, in alternating
+        /// rounds, when `--python` can import them; the ratios are from this run only.
+        #[arg(long)]
+        compare: bool,
+        /// Alternating rounds with `--compare` (each side's figure is the median of its rounds).
+        #[arg(long, default_value_t = 3, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=99))]
+        rounds: u16,
+        /// The Python that `--compare` runs (one with numpy, scipy and torch).
+        #[arg(long, default_value = "python3", value_name = "PATH")]
+        python: String,
     },
 }
 

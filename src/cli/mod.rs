@@ -110,6 +110,22 @@ pub fn run(
             size,
             json,
             kernels,
-        } => bench::run(environment.level, *size, *json, kernels.as_deref(), out),
+            compare,
+            rounds,
+            python,
+        } => {
+            let peers = compare.then(|| bench::PeerOptions {
+                python: python.as_str(),
+                rounds: usize::from(*rounds),
+            });
+            bench::run(
+                environment.level,
+                *size,
+                *json,
+                kernels.as_deref(),
+                peers,
+                out,
+            )
+        }
     }
 }

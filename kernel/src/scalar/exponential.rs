@@ -1,5 +1,6 @@
 //! The exponential-linear family: ELU, SELU and CELU, through `expm1` so the negative side keeps
 //! its digits.
+#![allow(clippy::inline_always)]
 
 use crate::eft::two_product;
 
@@ -33,18 +34,26 @@ pub const SELU_ALPHA: f64 = 1.673_263_242_354_377_2;
 pub const SELU_SCALE: f64 = 1.050_700_987_355_480_5;
 
 /// λ = 1.0507009873554804934193349852946 as a double-double `(high, low)`.
-const SCALE: (f64, f64) = (1.050_700_987_355_480_5, 3.987_484_766_715_414_4e-17);
+pub(crate) const SCALE: (f64, f64) = (1.050_700_987_355_480_5, 3.987_484_766_715_414_4e-17);
 
 /// λ·α = 1.758099340847376859940217520812… (the product of the two 32-digit constants),
 /// rounded once: SELU's largest slope, `selu'(0)` and its left-hand limit.
 pub const SELU_SCALE_ALPHA: f64 = 1.758_099_340_847_376_8;
 
 /// λ·α as a double-double `(high, low)`: one rounding less than multiplying by λ and then by α.
-const SCALE_ALPHA: (f64, f64) = (SELU_SCALE_ALPHA, 1.415_351_938_008_45e-17);
+pub(crate) const SCALE_ALPHA: (f64, f64) = (SELU_SCALE_ALPHA, 1.415_351_938_008_45e-17);
 
 /// `c·v` for a double-double constant `c = (high, low)`, rounded once.
-fn times(c: (f64, f64), v: f64) -> f64 {
-    c.0.mul_add(v, c.1 * v)
+#[inline(always)]
+pub(crate) fn times(c: (f64, f64), v: f64) -> f64 {
+    times_sum(c, v, 0.0)
+}
+
+/// `c·(hi + lo)` for a double-double constant `c` and a double-double `hi + lo`, rounded once
+/// (with `lo = 0` it is [`times`], to the bit).
+#[inline(always)]
+pub(crate) fn times_sum(c: (f64, f64), hi: f64, lo: f64) -> f64 {
+    c.0.mul_add(hi, c.0.mul_add(lo, c.1 * hi))
 }
 
 /// SELU `λx if x > 0, else λα·(e^x - 1)` with λ ≈ 1.0507, α ≈ 1.6733 ([`SELU_SCALE`],
@@ -92,7 +101,7 @@ fn quotient(x: f64, alpha: f64) -> (f64, f64) {
 }
 
 /// `|x/α|` below which `e^(x/α) - 1 = (x/α)(1 + x/(2α))` to well under an ulp.
-const CELU_SMALL: f64 = 1.0 / 134_217_728.0; // 2^-27
+pub(crate) const CELU_SMALL: f64 = 1.0 / 134_217_728.0; // 2^-27
 
 /// CELU `x if x > 0, else α·(e^(x/α) - 1)` for `α > 0` (Barron 2017): ELU with the input
 /// scaled by `1/α`, so it is continuously differentiable for every α. The rounding of `x/α` is
@@ -108,14 +117,25 @@ pub fn celu(x: f64, alpha: f64) -> f64 {
     }
     let (q, c) = quotient(x, alpha);
     if q.abs() < CELU_SMALL {
-        // α·expm1(x/α) = x + x²/(2α) + …; also where x/α is too small to hold its digits.
-        return x.mul_add(0.5 * q, x) + 0.0;
+        return celu_small(x, q);
     }
-    let m = q.exp_m1();
-    // expm1(q + c) = expm1(q) + e^q·c to first order, e^q = 1 + expm1(q); α·expm1(q) exactly
-    // as a product and its error, so that only expm1 and the last addition round.
+    celu_left(alpha, q.exp_m1(), 0.0, c)
+}
+
+/// `α·expm1(x/α) = x + x²/(2α) + …` for a tiny `q = x/α` (also where `q` is too small to hold
+/// its digits), shared with the SIMD layer.
+#[inline(always)]
+pub(crate) fn celu_small(x: f64, q: f64) -> f64 {
+    x.mul_add(0.5 * q, x) + 0.0
+}
+
+/// `α·expm1(q + c)` from `m + m_low = expm1(q)`, shared with the SIMD layer (whose `expm1` is a
+/// double-double): `expm1(q + c) = expm1(q) + e^q·c` to first order, `e^q = 1 + expm1(q)`, and
+/// `α·m` exactly as a product and its error, so that only `expm1` and the last addition round.
+#[inline(always)]
+pub(crate) fn celu_left(alpha: f64, m: f64, m_low: f64, c: f64) -> f64 {
     let (product, product_error) = two_product(alpha, m);
-    product + (alpha * (m + 1.0)).mul_add(c, product_error) + 0.0
+    product + (alpha * (m + 1.0)).mul_add(c, alpha.mul_add(m_low, product_error)) + 0.0
 }
 
 /// CELU' `1 if x > 0, else e^(x/α)` (the rounding of `x/α` carried). Both sides give 1 at

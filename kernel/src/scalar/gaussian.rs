@@ -5,27 +5,28 @@
 //! multiplied by the exponential into an error growing like `x²` (over 1,000 ulp at x = -37).
 //! So the argument is carried as a double-double (its low part from an FMA) and folded in to
 //! first order: `erfc(z + dz) = erfc(z) - 2/√π·e^(-z²)·dz`, `e^(h + l) = e^h·(1 + l)`.
+#![allow(clippy::inline_always)]
 
 use std::f64::consts::FRAC_2_SQRT_PI;
 
-use super::logistic::{logistic_density, logistic_pair};
+use super::logistic::{logistic, logistic_density};
 use super::tail::{SUBNORMAL_EXPONENT, exp_with_low, mul_exp};
 use crate::eft::{two_product, two_sum};
 
 /// `1/√2 = FRAC_1_SQRT_2_HI + FRAC_1_SQRT_2_LO` (mpmath).
-const FRAC_1_SQRT_2_HI: f64 = std::f64::consts::FRAC_1_SQRT_2;
-const FRAC_1_SQRT_2_LO: f64 = -4.833_646_656_726_457e-17;
+pub(crate) const FRAC_1_SQRT_2_HI: f64 = std::f64::consts::FRAC_1_SQRT_2;
+pub(crate) const FRAC_1_SQRT_2_LO: f64 = -4.833_646_656_726_457e-17;
 /// `1/√(2π)`, the peak of the standard normal density, as a double-double.
-const FRAC_1_SQRT_2PI_HI: f64 = 0.398_942_280_401_432_7;
-const FRAC_1_SQRT_2PI_LO: f64 = -2.492_327_202_277_73e-17;
+pub(crate) const FRAC_1_SQRT_2PI_HI: f64 = 0.398_942_280_401_432_7;
+pub(crate) const FRAC_1_SQRT_2PI_LO: f64 = -2.492_327_202_277_73e-17;
 /// `√(2/π)`, the scale inside the tanh approximation of GELU, as a double-double.
-const SQRT_2_OVER_PI_HI: f64 = 0.797_884_560_802_865_4;
+pub(crate) const SQRT_2_OVER_PI_HI: f64 = 0.797_884_560_802_865_4;
 const SQRT_2_OVER_PI_LO: f64 = -4.984_654_404_555_46e-17;
 /// The cubic coefficient of the tanh approximation of GELU (Hendrycks & Gimpel), the decimal
 /// 0.044715 exactly as a double-double, and three times it.
 const GELU_TANH_CUBIC_HI: f64 = 0.044_715;
 const GELU_TANH_CUBIC_LO: f64 = 2.196_021_142_708_559_5e-18;
-const GELU_TANH_CUBIC_3: f64 = 0.134_145;
+pub(crate) const GELU_TANH_CUBIC_3: f64 = 0.134_145;
 /// Below this, GELU and its derivative are the asymptotic series of the Mills ratio times the
 /// density: `erfc` itself would be subnormal before the product is (x < -37.5).
 const GELU_ASYMPTOTIC_BELOW: f64 = -30.0;
@@ -46,7 +47,8 @@ fn erfc_of_sum(z: f64, dz: f64) -> f64 {
 }
 
 /// `x²/2` as `(h, l)`, exact (but where `x²` is not finite or not normal).
-fn half_square(x: f64) -> (f64, f64) {
+#[inline(always)]
+pub(crate) fn half_square(x: f64) -> (f64, f64) {
     let (square, error) = two_product(x, x);
     (
         0.5 * square,
@@ -151,7 +153,8 @@ fn gelu_derivative_asymptotic(x: f64) -> f64 {
 
 /// `v = 2·√(2/π)·(x + 0.044715x³)`, twice the tanh argument of the GELU approximation, as a
 /// double-double `(v, dv)` (for `|x| <= 30`).
-fn gelu_tanh_argument(x: f64) -> (f64, f64) {
+#[inline(always)]
+pub(crate) fn gelu_tanh_argument(x: f64) -> (f64, f64) {
     let (square, square_low) = two_product(x, x);
     let (cube, cube_low) = two_product(x, square);
     let cube_low = x.mul_add(square_low, cube_low);
@@ -180,7 +183,7 @@ pub fn gelu_tanh(x: f64) -> f64 {
         // σ(v) = e^v·(1 - e^v + …) and e^v < 1e-304.
         return mul_exp(x, v, dv);
     }
-    x * logistic_pair((-v.abs()).exp(), v >= 0.0, dv).0
+    x * logistic((-v.abs()).exp(), v >= 0.0, dv)
 }
 
 /// Derivative of the tanh-approximated GELU: `σ(v) + x·σ(v)·σ(-v)·v'` with `v = 2u`,
@@ -199,8 +202,15 @@ pub fn gelu_tanh_derivative(x: f64) -> f64 {
         // σ(v) and σ(v)·σ(-v) are both e^v to f64 precision.
         return mul_exp(x.mul_add(slope, 1.0), v, dv);
     }
-    let e = (-v.abs()).exp();
-    let (s, _) = logistic_pair(e, v >= 0.0, dv);
+    gelu_tanh_derivative_from(x, v, dv, (-v.abs()).exp())
+}
+
+/// `σ(v) + x·σ(v)·σ(-v)·v'` from `e = e^-|v|` (the argument's rounding `dv` carried into both),
+/// shared with the SIMD layer, which passes its own exponential.
+#[inline(always)]
+pub(crate) fn gelu_tanh_derivative_from(x: f64, v: f64, dv: f64, e: f64) -> f64 {
+    let slope = 2.0 * SQRT_2_OVER_PI_HI * GELU_TANH_CUBIC_3.mul_add(x * x, 1.0);
+    let s = logistic(e, v >= 0.0, dv);
     // e^-|v - dv|: the density carries the argument's rounding too.
     let e = if v >= 0.0 {
         (-e).mul_add(dv, e)

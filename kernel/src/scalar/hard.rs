@@ -5,21 +5,24 @@
 //! it into the bound). `+ 0.0` turns a `-0` where the function is 0 into `0`.
 //!
 //! The derivatives at the clip points follow PyTorch's autograd; each cites its kernel.
+#![allow(clippy::inline_always)]
 
-use crate::eft::{two_product, two_sum};
+use crate::eft::{fast_two_sum, two_product, two_sum};
 
 /// `(a + b) / 6` for `a + b` given exactly as `high + low`: the quotient of the rounded sum,
 /// corrected by the division's exact remainder and `low`, so the result is (nearly) the
 /// correctly rounded value of the exact one.
-#[inline]
+#[inline(always)]
 fn sixth(high: f64, low: f64) -> f64 {
-    let q = high / 6.0;
+    // A product by 1/6 instead of a division: the exact remainder corrects its rounding.
+    const SIXTH: f64 = 1.0 / 6.0;
+    let q = high * SIXTH;
     let remainder = (-q).mul_add(6.0, high) + low;
-    q + remainder / 6.0
+    remainder.mul_add(SIXTH, q)
 }
 
 /// `1` on the open interval `(lo, hi)`, `0` outside it and at its ends, NaN for NaN.
-#[inline]
+#[inline(always)]
 fn inside(x: f64, lo: f64, hi: f64) -> f64 {
     if x > lo && x < hi {
         1.0
@@ -31,6 +34,7 @@ fn inside(x: f64, lo: f64, hi: f64) -> f64 {
 }
 
 /// ReLU6 `min(max(x, 0), 6)`.
+#[inline(always)]
 #[must_use]
 pub fn relu6(x: f64) -> f64 {
     x.clamp(0.0, 6.0) + 0.0
@@ -40,12 +44,14 @@ pub fn relu6(x: f64) -> f64 {
 /// `relu6` is `hardtanh(x, 0, 6)` (`aten/src/ATen/native/Activation.cpp`), whose backward
 /// (`hardtanh_backward_kernel`, `aten/src/ATen/native/cpu/Activation.cpp`) is 0 for
 /// `x <= min || x >= max`.
+#[inline(always)]
 #[must_use]
 pub fn relu6_derivative(x: f64) -> f64 {
     inside(x, 0.0, 6.0)
 }
 
 /// Hard tanh `min(max(x, -1), 1)`.
+#[inline(always)]
 #[must_use]
 pub fn hard_tanh(x: f64) -> f64 {
     x.clamp(-1.0, 1.0) + 0.0
@@ -55,6 +61,7 @@ pub fn hard_tanh(x: f64) -> f64 {
 /// `hardtanh_backward_kernel` gives (`aten/src/ATen/native/cpu/Activation.cpp`:
 /// `self <= min_val || self >= max_val ? 0 : grad`; `tools/autograd/derivatives.yaml` maps
 /// `hardtanh` to it).
+#[inline(always)]
 #[must_use]
 pub fn hard_tanh_derivative(x: f64) -> f64 {
     inside(x, -1.0, 1.0)
@@ -63,10 +70,11 @@ pub fn hard_tanh_derivative(x: f64) -> f64 {
 /// Hard sigmoid `min(max(x/6 + ½, 0), 1)` (PyTorch's, and Keras 3's), computed as `(x + 3)/6`
 /// with the rounding of `x + 3` and of the division carried, so it stays within an ulp near
 /// `x = -3` (where `x/6 + ½` cancels).
+#[inline(always)]
 #[must_use]
 pub fn hard_sigmoid(x: f64) -> f64 {
     let t = x.clamp(-3.0, 3.0);
-    let (s, e) = two_sum(t, 3.0);
+    let (s, e) = fast_two_sum(3.0, t); // |t| <= 3: Fast2Sum is exact
     sixth(s, e)
 }
 
@@ -74,18 +82,20 @@ pub fn hard_sigmoid(x: f64) -> f64 {
 /// `hardsigmoid_backward_kernel` gives (`aten/src/ATen/native/cpu/Activation.cpp` and
 /// `aten/src/ATen/native/cuda/ActivationHardsigmoidKernel.cu`:
 /// `self > -3 && self < 3 ? grad / 6 : 0`).
+#[inline(always)]
 #[must_use]
 pub fn hard_sigmoid_derivative(x: f64) -> f64 {
-    inside(x, -3.0, 3.0) / 6.0
+    inside(x, -3.0, 3.0) * (1.0 / 6.0)
 }
 
 /// Hard swish `x·hard_sigmoid(x) = x·min(max(x + 3, 0), 6) / 6` (MobileNetV3's h-swish):
 /// `0` for `x <= -3`, `x` for `x >= 3`, and between them `x·(x + 3)/6` from the exact product
 /// (a double-double) divided once. Its minimum is `-0.375` at `x = -1.5`.
+#[inline(always)]
 #[must_use]
 pub fn hard_swish(x: f64) -> f64 {
     let t = x.clamp(-3.0, 3.0);
-    let (s, e) = two_sum(t, 3.0);
+    let (s, e) = fast_two_sum(3.0, t); // |t| <= 3: Fast2Sum is exact
     let (p, p_error) = two_product(t, s);
     let middle = sixth(p, t.mul_add(e, p_error)) + 0.0;
     if x >= 3.0 {
@@ -103,6 +113,7 @@ pub fn hard_swish(x: f64) -> f64 {
 /// and `aten/src/ATen/native/cuda/ActivationHardswishKernel.cu`: `self <= -3 ? 0 : self < 3 ?
 /// grad·(self/3 + ½) : grad`). Releases before it (2.6 and older) gave -½ at -3 and 3/2 at 3.
 /// `sup |f'| = 3/2`, approached as `x -> 3-` and not reached.
+#[inline(always)]
 #[must_use]
 pub fn hard_swish_derivative(x: f64) -> f64 {
     let t = x.clamp(-3.0, 3.0);

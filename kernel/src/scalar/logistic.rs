@@ -20,6 +20,13 @@ pub(crate) fn logistic_pair(e: f64, z_nonnegative: bool, c: f64) -> (f64, f64) {
     } else {
         e.mul_add(c, e)
     };
+    logistic_pair_exact(e, z_nonnegative)
+}
+
+/// [`logistic_pair`] with no correction to carry (`c = 0`).
+#[inline(always)]
+#[must_use]
+pub(crate) fn logistic_pair_exact(e: f64, z_nonnegative: bool) -> (f64, f64) {
     let (d, d_low) = fast_two_sum(1.0, e);
     let inverse = 1.0 / d;
     let quotient = |numerator: f64| {
@@ -33,6 +40,32 @@ pub(crate) fn logistic_pair(e: f64, z_nonnegative: bool, c: f64) -> (f64, f64) {
     } else {
         (small, large)
     }
+}
+
+/// `σ(z + c)` alone, as [`logistic_pair`] gives it but with one quotient: the numerator (1 or
+/// `e`) is chosen before the division, not after.
+#[inline(always)]
+#[must_use]
+pub(crate) fn logistic(e: f64, z_nonnegative: bool, c: f64) -> f64 {
+    let e = if z_nonnegative {
+        (-e).mul_add(c, e)
+    } else {
+        e.mul_add(c, e)
+    };
+    logistic_exact(e, z_nonnegative)
+}
+
+/// `σ(z)` from `e = e^-|z|` (no correction to carry): `1/(1+e)` or `e/(1+e)`, one division and
+/// a Newton step that folds in the rounding of `1 + e`.
+#[inline(always)]
+#[must_use]
+pub(crate) fn logistic_exact(e: f64, z_nonnegative: bool) -> f64 {
+    let (d, d_low) = fast_two_sum(1.0, e);
+    let numerator = if z_nonnegative { 1.0 } else { e };
+    let inverse = 1.0 / d;
+    let q0 = numerator * inverse;
+    let residual = (-q0).mul_add(d, numerator);
+    (-q0).mul_add(d_low, residual).mul_add(inverse, q0)
 }
 
 /// `e / (1 + e)²` for `0 <= e <= 1`, the roundings of `1 + e` and of the square carried into one
@@ -55,13 +88,16 @@ pub(crate) fn sigmoid_of_sum(z: f64, c: f64) -> f64 {
     if z.is_nan() {
         return z;
     }
-    logistic_pair((-z.abs()).exp(), z >= 0.0, c).0
+    logistic((-z.abs()).exp(), z >= 0.0, c)
 }
 
 /// `σ(x) = 1 / (1 + e^-x)`, computed with `e = exp(-|x|)` as `1/(1+e)` or `e/(1+e)`.
 #[must_use]
 pub fn sigmoid(x: f64) -> f64 {
-    sigmoid_of_sum(x, 0.0)
+    if x.is_nan() {
+        return x;
+    }
+    logistic_exact((-x.abs()).exp(), x >= 0.0)
 }
 
 /// `σ'(x) = σ(x)·(1 - σ(x)) = e / (1 + e)²` with `e = exp(-|x|)`.

@@ -5,7 +5,7 @@
 #![allow(clippy::inline_always)]
 
 use crate::double_double::LN2;
-use crate::eft::two_sum;
+use crate::eft::fast_two_sum;
 
 /// Below this, `e^x` is not a normal `f64`: such lanes are finished by the scalar code.
 pub(crate) const EXP_NORMAL_LIMIT: f64 = -708.0;
@@ -28,7 +28,8 @@ pub(crate) fn exp_nonpositive(x: f64) -> f64 {
     exp_in_range(x.max(EXP_NORMAL_LIMIT - 1.0))
 }
 
-/// [`exp_nonpositive`] without the clamp, for callers that know `x >= EXP_NORMAL_LIMIT - 1`.
+/// [`exp_nonpositive`] without the clamp, for callers that know `x >= EXP_NORMAL_LIMIT - 1`; it
+/// also holds up to `x = -EXP_NORMAL_LIMIT` (`2^k` stays normal for `k <= 1022`).
 #[inline(always)]
 pub(crate) fn exp_in_range(x: f64) -> f64 {
     let shifted = x.mul_add(LOG2_E, ROUNDING_SHIFTER);
@@ -65,12 +66,10 @@ fn exp_series(r: f64) -> f64 {
     p
 }
 
-/// `e^z - 1` for `EXP_NORMAL_LIMIT <= z <= 0` as `hi + lo`, to about 0.1 ulp: with
-/// `e^z = 2^k·(1 + s)`, it is `(2^k - 1) + 2^k·s`, the first part exact, the second exact but
-/// for the rounding of `s = r + r²·p`, which is carried in `lo`.
+/// `e^z = scale·(1 + s + s_low)` for `EXP_NORMAL_LIMIT - 1 <= z <= 0`: `scale = 2^k` exactly,
+/// `s = r + r²·p(r)` rounded and `s_low` its rounding error.
 #[inline(always)]
-pub(crate) fn expm1_nonpositive(z: f64) -> (f64, f64) {
-    let z = z.max(EXP_NORMAL_LIMIT - 1.0);
+fn exp_parts(z: f64) -> (f64, f64, f64) {
     let shifted = z.mul_add(LOG2_E, ROUNDING_SHIFTER);
     let k = shifted - ROUNDING_SHIFTER;
     let r = (-k).mul_add(LN2_HI, z);
@@ -80,8 +79,27 @@ pub(crate) fn expm1_nonpositive(z: f64) -> (f64, f64) {
     let s_low = (r - s) + t;
     let k_bits = shifted.to_bits().wrapping_sub(ROUNDING_SHIFTER.to_bits());
     let scale = f64::from_bits(k_bits.wrapping_add(1023) << 52);
-    let (hi, error) = two_sum(scale - 1.0, scale * s);
+    (scale, s, s_low)
+}
+
+/// `e^z - 1` for `EXP_NORMAL_LIMIT <= z <= 0` as `hi + lo`, to about 0.1 ulp: with
+/// `e^z = 2^k·(1 + s)`, it is `(2^k - 1) + 2^k·s`, the first part exact, the second exact but
+/// for the rounding of `s = r + r²·p`, which is carried in `lo`.
+#[inline(always)]
+pub(crate) fn expm1_nonpositive(z: f64) -> (f64, f64) {
+    let (scale, s, s_low) = exp_parts(z.max(EXP_NORMAL_LIMIT - 1.0));
+    // Fast2Sum holds: 2^k - 1 is 0 (k = 0) or at least ½ in size, and |2^k·s| <= 2^k·0.42.
+    let (hi, error) = fast_two_sum(scale - 1.0, scale * s);
     (hi, error + scale * s_low)
+}
+
+/// `e^z` for `EXP_NORMAL_LIMIT <= z <= 0` as a double-double `hi + lo`, to about 0.15 ulp of
+/// `e^z` (the polynomial's error; `lo` carries the roundings): `2^k + 2^k·s` summed exactly.
+#[inline(always)]
+pub(crate) fn exp_double_double(z: f64) -> (f64, f64) {
+    let (scale, s, s_low) = exp_parts(z.max(EXP_NORMAL_LIMIT - 1.0));
+    let (hi, error) = fast_two_sum(scale, scale * s);
+    (hi, scale.mul_add(s_low, error))
 }
 
 /// `tanh(x)` for `|x| <= 354` as `-m / (2 + m)`, `m = expm1(-2|x|)` to about 0.1 ulp, the
@@ -89,13 +107,11 @@ pub(crate) fn expm1_nonpositive(z: f64) -> (f64, f64) {
 #[inline(always)]
 pub(crate) fn tanh_lane(x: f64) -> f64 {
     let (m, m_low) = expm1_nonpositive(-2.0 * x.abs());
-    let (n, n_low) = (-m, -m_low);
     let d = 2.0 + m;
     let d_low = ((2.0 - d) + m) + m_low;
-    let inverse = 1.0 / d;
-    let q0 = n * inverse;
-    let residual = (-q0).mul_add(d, n) + n_low;
-    let q = (-q0).mul_add(d_low, residual).mul_add(inverse, q0);
+    // -(m + m_low)/(d + d_low): the quotient of the high parts, and the lows to first order.
+    let q0 = -m / d;
+    let q = (-q0).mul_add(d_low, -m_low) / d + q0;
     q.copysign(x)
 }
 

@@ -13,6 +13,9 @@
 
 pub(crate) mod elementwise;
 pub(crate) mod exp;
+mod exponential;
+mod gaussian;
+mod logarithm;
 pub(crate) mod softmax;
 
 /// Which instructions the slice kernels use.
@@ -120,4 +123,4 @@ macro_rules! dispatch {
 pub(crate) use dispatch;
 
 pub use elementwise::{Kernel, map};
-pub use softmax::{exp_sum, log_softmax, softmax};
+pub use softmax::{exp_sum, log_softmax, naive_softmax, softmax};

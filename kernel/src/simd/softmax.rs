@@ -122,19 +122,32 @@ fn exp_terms_for(
     }
 }
 
-/// The largest and smallest element, or `None` when some element is not finite.
-fn extremes(xs: &[f64]) -> Option<(f64, f64)> {
+/// The largest and smallest element, or `None` when some element is not finite (or there is
+/// none), in one vectorised pass: `LANES` running maxima and minima, and `x·0` summed per lane,
+/// which is NaN exactly when some `x` is infinite or NaN.
+#[inline(always)]
+fn extremes_lanes(xs: &[f64]) -> Option<(f64, f64)> {
     let mut max = [f64::NEG_INFINITY; LANES];
     let mut min = [f64::INFINITY; LANES];
-    let mut finite = true;
-    for (i, &x) in xs.iter().enumerate() {
-        let lane = i % LANES;
+    let mut check = [0.0; LANES];
+    let chunks = xs.chunks_exact(LANES);
+    let rest = chunks.remainder();
+    for chunk in chunks {
+        for lane in 0..LANES {
+            let x = chunk[lane];
+            max[lane] = if x > max[lane] { x } else { max[lane] };
+            min[lane] = if x < min[lane] { x } else { min[lane] };
+            check[lane] = x.mul_add(0.0, check[lane]);
+        }
+    }
+    for (lane, &x) in rest.iter().enumerate() {
         max[lane] = if x > max[lane] { x } else { max[lane] };
         min[lane] = if x < min[lane] { x } else { min[lane] };
-        finite &= x.is_finite();
+        check[lane] = x.mul_add(0.0, check[lane]);
     }
     let max = max.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let min = min.iter().copied().fold(f64::INFINITY, f64::min);
+    let finite = check.iter().all(|c| *c == 0.0);
     (finite && !xs.is_empty()).then_some((max, min))
 }
 
@@ -144,7 +157,11 @@ fn fast_inputs(level: Level, xs: &[f64], t: f64) -> Option<(f64, f64, f64)> {
     if level == Level::SCALAR || t.is_nan() || t <= 0.0 {
         return None;
     }
-    let (max, min) = extremes(xs)?;
+    let (max, min) = dispatch!(level, fn run(xs: &[f64]) -> Option<(f64, f64)> {
+        extremes_lanes(xs)
+    } else {
+        unreachable!("the scalar level was refused above")
+    })?;
     let inverse_t = 1.0 / t;
     ((min - max).is_finite() && inverse_t.is_finite()).then_some((max, min, inverse_t))
 }
@@ -197,19 +214,18 @@ fn finish_softmax(xs: &[f64], max: f64, t: f64, inverse_t: f64, out: &mut [f64],
     }
 }
 
-/// `Σ_j e^((x_j - max)/T)` as `hi + lo` (the maximum's own term, exactly 1, included), or
-/// `None` when the input needs the scalar path.
+/// `(max, hi, lo)`: the maximum and `Σ_j e^((x_j - max)/T)` as `hi + lo` (the maximum's own
+/// term, exactly 1, included), or `None` when the input needs the scalar path.
 #[must_use]
-pub fn exp_sum(level: Level, xs: &[f64], t: f64) -> Option<(f64, f64)> {
+pub fn exp_sum(level: Level, xs: &[f64], t: f64) -> Option<(f64, f64, f64)> {
     let (max, min, inverse_t) = fast_inputs(level, xs, t)?;
     let tiny = (min - max) * inverse_t < EXP_NORMAL_LIMIT;
-    Some(
-        dispatch!(level, fn run(xs: &[f64], max: f64, t: f64, inverse_t: f64, tiny: bool) -> (f64, f64) {
-            exp_terms_for(xs, max, t, inverse_t, tiny, None)
-        } else {
-            unreachable!("fast_inputs refuses the scalar level")
-        }),
-    )
+    let (hi, lo) = dispatch!(level, fn run(xs: &[f64], max: f64, t: f64, inverse_t: f64, tiny: bool) -> (f64, f64) {
+        exp_terms_for(xs, max, t, inverse_t, tiny, None)
+    } else {
+        unreachable!("fast_inputs refuses the scalar level")
+    });
+    Some((max, hi, lo))
 }
 
 /// Log-softmax over `xs` at temperature `t > 0` into `out`: `(x_i - max)/T - ln(Σ)`, with `Σ`
@@ -250,5 +266,85 @@ fn log_terms<const UNIT: bool>(
     for (o, &x) in out.iter_mut().zip(xs) {
         let (q, c) = exponent::<UNIT>(x, max, t, inverse_t);
         *o = (q - log_total) + c;
+    }
+}
+
+/// The textbook softmax `e^(x_i/T) / Σ_j e^(x_j/T)` over `xs` into `out`, vectorised: `false`
+/// (nothing meaningful written) when the scalar code must do it — the scalar level, or some
+/// `|x/T| > 708`, where its overflow (`inf/inf = NaN`) or underflow is the point. The sum runs
+/// over `LANES` accumulators, so it may differ from the scalar one in its last bits.
+///
+/// # Panics
+/// If `xs` and `out` differ in length.
+pub fn naive_softmax(level: Level, xs: &[f64], t: f64, out: &mut [f64]) -> bool {
+    assert_eq!(xs.len(), out.len(), "input and output lengths differ");
+    if level == Level::SCALAR {
+        return false;
+    }
+    dispatch!(level, fn run(xs: &[f64], t: f64, out: &mut [f64]) -> bool {
+        let mut sums = [0.0; LANES];
+        let mut unusual = false;
+        let chunks = xs.len() / LANES * LANES;
+        for (o, x) in out[..chunks].chunks_exact_mut(LANES).zip(xs[..chunks].chunks_exact(LANES)) {
+            for lane in 0..LANES {
+                let q = x[lane] / t;
+                let e = exp_in_range(q.clamp(EXP_NORMAL_LIMIT, -EXP_NORMAL_LIMIT));
+                let inside = q.abs() <= -EXP_NORMAL_LIMIT;
+                unusual |= !inside;
+                sums[lane] += e;
+                o[lane] = e;
+            }
+        }
+        for (lane, (o, &x)) in out[chunks..].iter_mut().zip(&xs[chunks..]).enumerate() {
+            let q = x / t;
+            let e = exp_in_range(q.clamp(EXP_NORMAL_LIMIT, -EXP_NORMAL_LIMIT));
+            let inside = q.abs() <= -EXP_NORMAL_LIMIT;
+            unusual |= !inside;
+            sums[lane] += e;
+            *o = e;
+        }
+        if unusual {
+            return false;
+        }
+        let sum: f64 = sums.iter().sum();
+        for o in out.iter_mut() {
+            *o /= sum;
+        }
+        true
+    } else {
+        unreachable!("the scalar level was refused above")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::softmax::Temperature;
+
+    #[test]
+    fn the_vector_naive_softmax_leaves_overflow_to_the_scalar_code() {
+        let mut xs: Vec<f64> = (0..40).map(|i| f64::from(i) * 0.25 - 5.0).collect();
+        let sum: f64 = xs.iter().map(|x| x.exp()).sum();
+        let mut out = vec![0.0; xs.len()];
+        for level in Level::available() {
+            let done = naive_softmax(level, &xs, 1.0, &mut out);
+            assert_eq!(done, level != Level::SCALAR, "{}", level.name());
+            if done {
+                for (&p, &x) in out.iter().zip(&xs) {
+                    let want = x.exp() / sum;
+                    assert!(
+                        (p - want).abs() <= 4.0 * f64::EPSILON * want,
+                        "{p} vs {want}"
+                    );
+                }
+            }
+        }
+        // e^1000 overflows: the textbook's NaN, from the scalar code.
+        xs[7] = 1000.0;
+        for level in Level::available() {
+            assert!(!naive_softmax(level, &xs, 1.0, &mut out));
+        }
+        crate::softmax::naive_softmax(&xs, Temperature::ONE, &mut out);
+        assert!(out[7].is_nan());
     }
 }
