@@ -158,6 +158,20 @@ pub fn percent(p: f64) -> String {
     }
 }
 
+/// A softmax probability as a percentage ([`percent`]), truthful where f64 is not: a `p` that
+/// underflowed to 0 while its `log_p` is finite reads `<0.01 %`, and a `p` of exactly 1 beside
+/// `others` (other elements, each with a positive probability: T > 0) reads `>99.99 %`.
+#[must_use]
+pub fn softmax_percent(p: f64, log_p: f64, others: bool) -> String {
+    if p == 0.0 && log_p.is_finite() {
+        "<0.01 %".to_string()
+    } else if p == 1.0 && others {
+        ">99.99 %".to_string()
+    } else {
+        percent(p)
+    }
+}
+
 /// A count with thousands grouped by commas: `49,990`, `1,000,000`.
 #[must_use]
 pub fn grouped(n: usize) -> String {
@@ -378,6 +392,15 @@ mod tests {
         assert_eq!(wide, ["-1e308", "-5e307", "0", "5e307", "1e308"]);
         let tiny = ticks(&[0.0, 2.5e-4, 5e-4]);
         assert_eq!(tiny, ["0", "2.5e-4", "5e-4"]);
+    }
+
+    #[test]
+    fn softmax_percentages_say_what_f64_cannot() {
+        assert_eq!(softmax_percent(0.0, -1000.0, true), "<0.01 %");
+        assert_eq!(softmax_percent(0.0, f64::NEG_INFINITY, true), "0 %");
+        assert_eq!(softmax_percent(1.0, 0.0, true), ">99.99 %");
+        assert_eq!(softmax_percent(1.0, 0.0, false), "100.00 %");
+        assert_eq!(softmax_percent(0.4565, -0.784, true), "45.65 %");
     }
 
     #[test]

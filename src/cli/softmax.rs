@@ -104,7 +104,9 @@ pub(super) fn run(
     }
 
     if args.plot {
-        return softmax_bars((xs, labels), &probabilities, environment, out);
+        let others = xs.len() > 1 && !checked.is_argmax();
+        let exact = Some((&log_probabilities[..], others));
+        return softmax_bars((xs, labels), (&probabilities, exact), environment, out);
     }
     if model == Model::F64 {
         writeln!(out, "in f64: the kernel's own values, within a few ulps")?;
@@ -158,7 +160,14 @@ fn write_text(numbers: &Numbers<'_>, out: &mut dyn Write) -> Result<(), Error> {
                 i.to_string(),
                 full_precision(xs[i]),
                 full_precision(probabilities[i]),
-                format!("{:>8}", format::percent(probabilities[i])),
+                format!(
+                    "{:>8}",
+                    format::softmax_percent(
+                        probabilities[i],
+                        log_probabilities[i],
+                        xs.len() > 1 && !checked.is_argmax()
+                    )
+                ),
                 full_precision(log_probabilities[i]),
             ]
         })
@@ -239,7 +248,8 @@ fn run_model(
         return Ok(());
     }
     if args.plot {
-        return softmax_bars((xs, labels), &forms.probabilities, environment, out);
+        // The format's own values: a 0 there is the framework's 0.
+        return softmax_bars((xs, labels), (&forms.probabilities, None), environment, out);
     }
     writeln!(
         out,
@@ -295,7 +305,7 @@ fn run_model(
 /// The probabilities as labelled bars, as wide as the terminal (or 80 columns).
 fn softmax_bars(
     (xs, names): (&[f64], Option<&[String]>),
-    probabilities: &[f64],
+    (probabilities, exact): (&[f64], Option<(&[f64], bool)>),
     environment: &Environment,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
@@ -313,13 +323,19 @@ fn softmax_bars(
     let shown = |text: &str| Span::raw(text).width();
     let label_width = labels.iter().map(|l| shown(l)).max().unwrap_or(0);
     let bar_width = usize::from(width).saturating_sub(label_width + 12).max(10);
+    // In f64, a p that f64 cannot hold reads as what it is (`<0.01 %`, `>99.99 %`).
+    let shown_percent = |i: usize, p: f64| match exact {
+        Some((log_p, others)) => format::softmax_percent(p, log_p[i], others),
+        None => format::percent(p),
+    };
     let lines: Vec<Line> = labels
         .iter()
         .zip(probabilities)
-        .map(|(label, &p)| {
+        .enumerate()
+        .map(|(i, (label, &p))| {
             let pad = label_width - shown(label);
             Line::from(vec![
-                Span::raw(format!("{label}{:pad$}  {:>8}  ", "", format::percent(p))),
+                Span::raw(format!("{label}{:pad$}  {:>8}  ", "", shown_percent(i, p))),
                 Span::styled(theme.bar(p, bar_width), theme.style(Role::Bar)),
             ])
         })

@@ -121,7 +121,15 @@ pub(super) fn columns<'a>(
                     None => Column::new("naive", move |i| checked(softmax.naive[i])),
                 };
                 vec![
-                    Column::new("percent", percent(&softmax.probabilities)),
+                    Column::new("percent", move |i| {
+                        let others = softmax.probabilities.len() > 1
+                            && !app.params().temperature().is_argmax();
+                        number(format::softmax_percent(
+                            softmax.probabilities[i],
+                            softmax.log_probabilities[i],
+                            others,
+                        ))
+                    }),
                     Column::new("log p", move |i| {
                         number(format::cell(
                             softmax.log_probabilities[i],

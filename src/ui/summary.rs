@@ -131,11 +131,14 @@ fn detail_rows(app: &App, analysis: &Analysis, i: usize) -> Vec<(&'static str, S
                     }
                     _ => whole(naive),
                 };
-                let mut rows = vec![
-                    ("p", with_percent(softmax.probabilities[i])),
-                    ("log p", whole(softmax.log_probabilities[i])),
-                    ("naive", naive),
-                ];
+                let p = softmax.probabilities[i];
+                let log_p = softmax.log_probabilities[i];
+                let p = if p == 0.0 && log_p.is_finite() {
+                    "0 in f64: e^(log p) is below the smallest f64 (5e-324), not 0".to_string()
+                } else {
+                    with_percent(p)
+                };
+                let mut rows = vec![("p", p), ("log p", whole(log_p)), ("naive", naive)];
                 if let Some(untempered) = &extras.untempered {
                     rows.insert(1, ("at T = 1", with_percent(untempered[i])));
                 }
