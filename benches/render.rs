@@ -1,6 +1,7 @@
 //! The explorer's cost per frame and per keystroke (`cargo bench --bench render`):
-//! a frame rendered on TestBackend at 100x30 and 200x60, with the three seed logits and with
-//! 50,000 (on Sigmoid, on Softmax, and on the sampler panel with top-p 0.9 and draws), and the
+//! a frame rendered on TestBackend at 100x30 and 200x60, with the three seed logits, 16 on the
+//! Softmax tab, and 50,000 (on Sigmoid, on Softmax, and on the sampler panel with top-p 0.9 and
+//! draws), and the
 //! bytes the explorer's backend (AnsiBackend, as over a real terminal) writes for a keystroke
 //! after the first frame (printed once, then timed).
 //!
@@ -83,8 +84,14 @@ fn big_app(tab: usize, sampler: bool) -> App {
 
 /// The apps the frames are timed for.
 fn cases() -> Vec<(&'static str, App)> {
+    let sixteen = App::new(Settings {
+        tab: SOFTMAX_TAB,
+        values: logits()[..16].to_vec(),
+        ..Settings::default()
+    });
     vec![
         ("seed vector", App::default()),
+        ("16 softmax", sixteen),
         ("50k sigmoid", big_app(1, false)),
         ("50k softmax", big_app(SOFTMAX_TAB, false)),
         ("50k sampler", big_app(SOFTMAX_TAB, true)),
