@@ -429,13 +429,22 @@ fn sampler_numbers(app: &App) -> SamplerNumbers {
     let values = app.vector().values();
     let level = app.level();
     let settings = app.sampler();
-    let sampled = kernel::sample_distribution(level, values, &settings);
+    // The vector keeps its ranking: the chains need not sort 50,000 logits again.
+    let ranking = app.vector().ranking();
+    let sampled = kernel::sample_distribution_ranked(level, values, ranking, &settings);
     let survivors = sampled.survivors();
     let disagreeing = if app.params().filtering() {
         Order::ALL
             .into_iter()
             .filter(|&order| order != settings.order())
-            .map(|order| kernel::sample_distribution(level, values, &settings.with_order(order)))
+            .map(|order| {
+                kernel::sample_distribution_ranked(
+                    level,
+                    values,
+                    ranking,
+                    &settings.with_order(order),
+                )
+            })
             .filter(|other| other.survivors() != survivors)
             .collect()
     } else {

@@ -38,7 +38,7 @@ pub use activation::{Activation, ParamSpec, through_layers};
 pub use formula::{Formula, FormulaError};
 pub use sampling::{
     Filter, Order, Sampled, SamplerError, SamplerSettings, Stage, Step, draw, orders_disagree,
-    sample_distribution, survivors,
+    sample_distribution, sample_distribution_ranked, survivors,
 };
 pub use simd::Level;
 pub use softmax::{
