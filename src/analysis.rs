@@ -45,6 +45,14 @@ pub struct SoftmaxNumbers {
 }
 
 impl SoftmaxNumbers {
+    /// `p_i` as a percentage that says what f64 cannot ([`format::softmax_percent`]): `<0.01 %`
+    /// for a `p` that underflowed to 0, `>99.99 %` for a 1 beside others; `others` when there
+    /// are other elements at a temperature above 0.
+    #[must_use]
+    pub fn percent(&self, i: usize, others: bool) -> String {
+        crate::format::softmax_percent(self.probabilities[i], self.log_probabilities[i], others)
+    }
+
     /// Whether the naive softmax broke (NaN or infinity) anywhere.
     #[must_use]
     pub fn naive_failed(&self) -> bool {

@@ -59,6 +59,9 @@ pub(super) fn columns<'a>(
         }
     };
     let percent = |values: &'a [f64]| move |i: usize| number(format::percent(values[i]));
+    // The softmax's own percentages say what f64 cannot (e^-1000 is not 0).
+    let others = softmax.probabilities.len() > 1 && !app.params().temperature().is_argmax();
+    let softmax_percent = move |i: usize| number(softmax.percent(i, others));
     match &analysis.kind {
         Kind::Function(numbers) => match &numbers.low {
             Some(low) => {
@@ -89,7 +92,7 @@ pub(super) fn columns<'a>(
                         checked(numbers.derivatives[i])
                     }
                 }),
-                Column::new("softmax", percent(&softmax.probabilities)),
+                Column::new("softmax", softmax_percent),
             ],
         },
         Kind::Softmax(SoftmaxExtras { low: Some(low), .. }) => low
@@ -111,7 +114,7 @@ pub(super) fn columns<'a>(
                 sampler_columns(sampler, softmax, extras.untempered.as_deref(), app)
             }
             (Panel::Sparse, _, Some(sparse)) => vec![
-                Column::new("softmax", percent(&softmax.probabilities)),
+                Column::new("softmax", softmax_percent),
                 Column::new("sparse", percent(&sparse.sparsemax)),
                 Column::new("entmax", percent(&sparse.entmax)),
             ],
@@ -121,15 +124,7 @@ pub(super) fn columns<'a>(
                     None => Column::new("naive", move |i| checked(softmax.naive[i])),
                 };
                 vec![
-                    Column::new("percent", move |i| {
-                        let others = softmax.probabilities.len() > 1
-                            && !app.params().temperature().is_argmax();
-                        number(format::softmax_percent(
-                            softmax.probabilities[i],
-                            softmax.log_probabilities[i],
-                            others,
-                        ))
-                    }),
+                    Column::new("percent", softmax_percent),
                     Column::new("log p", move |i| {
                         number(format::cell(
                             softmax.log_probabilities[i],

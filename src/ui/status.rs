@@ -177,13 +177,15 @@ fn readout_pieces(app: &App, analysis: &Analysis, theme: &Theme) -> Vec<(String,
             ),
             plain,
         ));
-        pieces.push((format!("p = {}", format::percent(p)), plain));
+        let others = softmax.probabilities.len() > 1 && !app.params().temperature().is_argmax();
+        pieces.push((format!("p = {}", softmax.percent(selected, others)), plain));
     } else if let Some(sampler) = analysis
         .sampler()
         .filter(|_| app.view().panel == Panel::Sampler)
     {
         let sampled = &sampler.sampled;
-        pieces.push((format!("p = {}", format::percent(p)), plain));
+        let others = softmax.probabilities.len() > 1 && !app.params().temperature().is_argmax();
+        pieces.push((format!("p = {}", softmax.percent(selected, others)), plain));
         pieces.push((
             format!(
                 "final = {}",

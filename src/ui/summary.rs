@@ -85,6 +85,7 @@ fn detail_rows(app: &App, analysis: &Analysis, i: usize) -> Vec<(&'static str, S
             rows
         }
         Kind::Function(numbers) => {
+            let others = softmax.probabilities.len() > 1 && !app.params().temperature().is_argmax();
             let mut rows = vec![
                 ("f(x)", whole(numbers.outputs[i])),
                 ("f'(x)", whole(numbers.derivatives[i])),
@@ -98,7 +99,14 @@ fn detail_rows(app: &App, analysis: &Analysis, i: usize) -> Vec<(&'static str, S
                 };
                 rows.push(("", note.to_string()));
             }
-            rows.push(("p", with_percent(softmax.probabilities[i])));
+            rows.push((
+                "p",
+                format!(
+                    "{} ({})",
+                    whole(softmax.probabilities[i]),
+                    softmax.percent(i, others)
+                ),
+            ));
             rows
         }
         Kind::Softmax(SoftmaxExtras { low: Some(low), .. }) => {
