@@ -43,12 +43,17 @@ TABLE = os.path.join(ROOT, "tests", "data", "activations.tsv")
 EXAMPLE = os.path.join(ROOT, "target", "release", "examples", "eval_points")
 MIN_NORMAL = 2.2250738585072014e-308
 
-# The functions the kernel knows; the tables' other rows (added in the second edition) are left out.
+# Every activation the kernel knows.
 FUNCTIONS = [
     "step", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "gelu", "gelu_tanh", "silu", "mish",
-    "softplus",
+    "softplus", "selu", "celu", "relu6", "hard_tanh", "hard_sigmoid", "hard_swish", "softsign",
+    "squared_relu",
 ]
-DEFAULT_PARAM = {"leaky_relu": "0.01", "elu": "1", "softplus": "1", "silu": "1"}
+DEFAULT_PARAM = {"leaky_relu": "0.01", "elu": "1", "softplus": "1", "silu": "1", "celu": "1"}
+
+# SELU's constants to 32 digits (Klambauer et al. 2017; PyTorch's aten/src/ATen/native/Activation.cpp).
+SELU_ALPHA = "1.6732632423543772848170429916717"
+SELU_SCALE = "1.0507009873554804934193349852946"
 
 
 def bits_hex(x):
@@ -94,6 +99,30 @@ def reference(function, param, x):
     if function == "softplus":
         z = p * x
         return mp.log1p(mp.exp(z)) / p, sigmoid(z), one
+    if function == "selu":
+        lam, alpha = mp.mpf(SELU_SCALE), mp.mpf(SELU_ALPHA)
+        if x > 0:
+            return lam * x, lam, one
+        return lam * alpha * mp.expm1(x), lam * alpha * mp.exp(x), one
+    if function == "celu":
+        if x > 0:
+            return x, one, one
+        return p * mp.expm1(x / p), mp.exp(x / p), one
+    zero = mp.mpf(0)
+    if function == "relu6":
+        return min(max(x, zero), mp.mpf(6)), (one if 0 < x < 6 else zero), one
+    if function == "hard_tanh":
+        return min(max(x, -one), one), (one if -1 < x < 1 else zero), one
+    if function == "hard_sigmoid":
+        return min(max(x + 3, zero), mp.mpf(6)) / 6, (one / 6 if -3 < x < 3 else zero), one
+    if function == "hard_swish":
+        dy = zero if x <= -3 else (one if x >= 3 else (2 * x + 3) / 6)
+        return x * min(max(x + 3, zero), mp.mpf(6)) / 6, dy, one
+    if function == "softsign":
+        return x / (1 + abs(x)), 1 / (1 + abs(x)) ** 2, one
+    if function == "squared_relu":
+        r = max(x, zero)
+        return r * r, 2 * r, one
     if function == "gelu":
         cdf, pdf = mp.ncdf(x), mp.npdf(x)
         a, b = cdf, x * pdf

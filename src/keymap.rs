@@ -167,6 +167,7 @@ mod tests {
                 | Action::PrevTab
                 | Action::SelectNext
                 | Action::SelectPrev
+                | Action::SelectRow(_)
                 | Action::Nudge(_)
                 | Action::StartEdit
                 | Action::EditBackspace
@@ -198,7 +199,6 @@ mod tests {
                 | Action::CycleTarget
                 | Action::ToggleJacobian
                 | Action::CyclePrecision
-                | Action::SelectRow(_)
                 | Action::CycleFocus
                 | Action::EditFormula
                 | Action::CycleOrder
@@ -273,6 +273,17 @@ mod tests {
             Action::ToggleHelp,
             Action::Quit,
             Action::Suspend,
+            Action::SelectRow(Scroll::PageUp),
+            Action::SelectRow(Scroll::PageDown),
+            Action::SelectRow(Scroll::Top),
+            Action::SelectRow(Scroll::Bottom),
+            Action::CycleFocus,
+            Action::EditFormula,
+            Action::CycleOrder,
+            Action::CyclePanel,
+            Action::ToggleSort,
+            Action::Draw,
+            Action::ClearDraws,
         ] {
             assert!(bound(&action), "{action:?} has no key");
         }

@@ -58,18 +58,27 @@ fn environment(cli: &Cli) -> cli::Environment {
         },
         color: terminal && theme.color,
         unicode: theme.unicode,
-        // ACTSCOPE_SIMD=scalar|avx2|avx512 holds the kernels to a lower instruction set.
-        level: std::env::var("ACTSCOPE_SIMD")
-            .ok()
-            .and_then(|name| actscope::kernel::Level::named(&name))
-            .unwrap_or_else(actscope::kernel::Level::best),
+        level: simd_level(),
     }
+}
+
+/// The instruction set the kernels run on: the best this CPU has, or a lower one that
+/// `ACTSCOPE_SIMD=scalar|avx2|avx512` asks for.
+fn simd_level() -> actscope::kernel::Level {
+    std::env::var("ACTSCOPE_SIMD")
+        .ok()
+        .and_then(|name| actscope::kernel::Level::named(&name))
+        .unwrap_or_else(actscope::kernel::Level::best)
 }
 
 /// Opens the explorer, or says why not.
 fn explorer(cli: &Cli) -> ExitCode {
     let settings = match cli.settings() {
-        Ok(settings) => settings,
+        // The kernels run on the level ACTSCOPE_SIMD asks for, as the subcommands' do.
+        Ok(settings) => actscope::app::Settings {
+            level: simd_level(),
+            ..settings
+        },
         Err(err) => {
             eprintln!("error: {err}");
             return ExitCode::from(BAD_INPUT);

@@ -481,76 +481,6 @@ impl App {
         }
     }
 
-    /// Applies an action that changes only how things are looked at.
-    fn update_view(&mut self, action: &Action) {
-        match action {
-            Action::ZoomIn => self.view.zoom(0.5, self.vector.selected_value()),
-            Action::ZoomOut => self.view.zoom(2.0, self.vector.selected_value()),
-            Action::ResetView => self.view.window = DEFAULT_WINDOW,
-            Action::ToggleDerivative => self.view.show_derivative = !self.view.show_derivative,
-            Action::CycleMarker => {
-                let markers = self.view.markers;
-                if markers.len() <= 1 {
-                    self.status = Some(info(format!(
-                        "marker: {} (braille and half blocks need a UTF-8 terminal)",
-                        self.view.marker.name()
-                    )));
-                } else {
-                    let at = markers
-                        .iter()
-                        .position(|&m| m == self.view.marker)
-                        .map_or(0, |i| (i + 1) % markers.len());
-                    self.view.marker = markers[at];
-                    self.status = Some(info(format!("marker: {}", self.view.marker.name())));
-                }
-            }
-            Action::DepthUp => self.view.step_depth(true),
-            Action::DepthDown => self.view.step_depth(false),
-            Action::CycleCompare => {
-                self.view.cycle_compare(self.activation());
-                self.status = Some(info(match self.view.compare {
-                    Some(a) => format!("pinned {} for comparison (c next, C clears)", a.title()),
-                    None => "comparison cleared".to_string(),
-                }));
-            }
-            Action::ClearCompare => {
-                self.view.compare = None;
-                self.status = Some(info("comparison cleared".to_string()));
-            }
-            Action::CyclePrecision if self.tab() == Tab::Formula => {
-                self.status = Some(info(
-                    "the NumPy and PyTorch models cover the built-in activations, not a formula"
-                        .to_string(),
-                ));
-            }
-            Action::CyclePrecision => {
-                let precision = self.view.precision.next();
-                self.view.precision = precision;
-                self.status = Some(info(format!(
-                    "evaluating in {}: e^x overflows past x = {:.2}",
-                    precision.name(),
-                    precision.exp_limit()
-                )));
-            }
-            Action::CycleTarget => {
-                self.view.cycle_target(self.vector.len());
-                self.status = Some(info(match self.view.target {
-                    Some(t) => {
-                        format!("target class x{t}: cross-entropy -log p{t}, gradient p - y")
-                    }
-                    None => "no target class".to_string(),
-                }));
-            }
-            Action::ToggleJacobian => {
-                self.view.jacobian = !self.view.jacobian;
-                if self.view.jacobian && !self.on_softmax() {
-                    self.status = Some(info("the Jacobian shows on the Softmax tab".to_string()));
-                }
-            }
-            _ => {}
-        }
-    }
-
     /// After a change to the vector: keep the selection in view, or say why nothing changed.
     fn changed(&mut self, result: Result<(), Refused>) {
         match result {
@@ -559,44 +489,6 @@ impl App {
                 self.view.follow(self.vector.selected_value());
             }
             Err(Refused(why)) => self.status = Some(error(why)),
-        }
-    }
-
-    /// Applies an action of the tab picker.
-    fn update_picker(&mut self, action: &Action) {
-        if *action == Action::OpenPicker {
-            self.mode = Mode::Picker(Picker::default());
-            return;
-        }
-        let Mode::Picker(picker) = &mut self.mode else {
-            return;
-        };
-        match *action {
-            Action::PickerInput(c) => picker.insert(c),
-            Action::PickerBackspace => picker.backspace(),
-            Action::PickerStep(step) => picker.step(step),
-            Action::PickerCancel => self.mode = Mode::Normal,
-            Action::PickerChoose => self.choose_picked(),
-            _ => {}
-        }
-    }
-
-    /// Opens the tab the picker highlights, or says nothing matches.
-    fn choose_picked(&mut self) {
-        let Mode::Picker(picker) = &self.mode else {
-            return;
-        };
-        if let Some(choice) = picker.chosen() {
-            self.mode = Mode::Normal;
-            self.tab = choice.tab;
-            if choice.gelu_tanh || matches!(self.tab(), Tab::Function(Activation::Gelu)) {
-                self.params.gelu_tanh = choice.gelu_tanh;
-            }
-        } else {
-            let query = picker.query.clone();
-            self.status = Some(error(format!(
-                "no tab answers to {query:?}; Backspace edits it, Esc closes the picker"
-            )));
         }
     }
 

@@ -2,6 +2,8 @@
 //! "hardswish" and "hard-swish" all find theirs), Enter opens the one chosen.
 
 use super::tab::{FORMULA_TAB, SOFTMAX_TAB, TABS, Tab};
+use super::{Mode, error};
+use crate::action::Action;
 use crate::kernel::Activation;
 
 /// A tab the picker can open.
@@ -168,6 +170,46 @@ impl Picker {
         found
             .get(self.selected.min(found.len().saturating_sub(1)))
             .cloned()
+    }
+}
+
+impl super::App {
+    /// Applies an action of the tab picker.
+    pub(super) fn update_picker(&mut self, action: &Action) {
+        if *action == Action::OpenPicker {
+            self.mode = Mode::Picker(Picker::default());
+            return;
+        }
+        let Mode::Picker(picker) = &mut self.mode else {
+            return;
+        };
+        match *action {
+            Action::PickerInput(c) => picker.insert(c),
+            Action::PickerBackspace => picker.backspace(),
+            Action::PickerStep(step) => picker.step(step),
+            Action::PickerCancel => self.mode = Mode::Normal,
+            Action::PickerChoose => self.choose_picked(),
+            _ => {}
+        }
+    }
+
+    /// Opens the tab the picker highlights, or says nothing matches.
+    fn choose_picked(&mut self) {
+        let Mode::Picker(picker) = &self.mode else {
+            return;
+        };
+        if let Some(choice) = picker.chosen() {
+            self.mode = Mode::Normal;
+            self.tab = choice.tab;
+            if choice.gelu_tanh || matches!(self.tab(), Tab::Function(Activation::Gelu)) {
+                self.params.gelu_tanh = choice.gelu_tanh;
+            }
+        } else {
+            let query = picker.query.clone();
+            self.status = Some(error(format!(
+                "no tab answers to {query:?}; Backspace edits it, Esc closes the picker"
+            )));
+        }
     }
 }
 

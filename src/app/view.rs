@@ -2,6 +2,8 @@
 //! comparison, the Jacobian), the depth N of the vanishing-gradient readout, the target class and
 //! the precision the panel evaluates in.
 
+use super::{Tab, info};
+use crate::action::Action;
 use crate::kernel::Activation;
 use crate::kernel::precision::Precision;
 use crate::theme::MarkerKind;
@@ -195,4 +197,76 @@ fn window_around(centre: f64, half: f64) -> (f64, f64) {
     let centre = centre.clamp(-1e300, 1e300);
     let half = half.max(centre.abs() * 1e-6);
     (centre - half, centre + half)
+}
+
+impl super::App {
+    /// Applies an action that changes only how things are looked at.
+    pub(super) fn update_view(&mut self, action: &Action) {
+        match action {
+            Action::ZoomIn => self.view.zoom(0.5, self.vector.selected_value()),
+            Action::ZoomOut => self.view.zoom(2.0, self.vector.selected_value()),
+            Action::ResetView => self.view.window = DEFAULT_WINDOW,
+            Action::ToggleDerivative => self.view.show_derivative = !self.view.show_derivative,
+            Action::CycleMarker => {
+                let markers = self.view.markers;
+                if markers.len() <= 1 {
+                    self.status = Some(info(format!(
+                        "marker: {} (braille and half blocks need a UTF-8 terminal)",
+                        self.view.marker.name()
+                    )));
+                } else {
+                    let at = markers
+                        .iter()
+                        .position(|&m| m == self.view.marker)
+                        .map_or(0, |i| (i + 1) % markers.len());
+                    self.view.marker = markers[at];
+                    self.status = Some(info(format!("marker: {}", self.view.marker.name())));
+                }
+            }
+            Action::DepthUp => self.view.step_depth(true),
+            Action::DepthDown => self.view.step_depth(false),
+            Action::CycleCompare => {
+                self.view.cycle_compare(self.activation());
+                self.status = Some(info(match self.view.compare {
+                    Some(a) => format!("pinned {} for comparison (c next, C clears)", a.title()),
+                    None => "comparison cleared".to_string(),
+                }));
+            }
+            Action::ClearCompare => {
+                self.view.compare = None;
+                self.status = Some(info("comparison cleared".to_string()));
+            }
+            Action::CyclePrecision if self.tab() == Tab::Formula => {
+                self.status = Some(info(
+                    "the NumPy and PyTorch models cover the built-in activations, not a formula"
+                        .to_string(),
+                ));
+            }
+            Action::CyclePrecision => {
+                let precision = self.view.precision.next();
+                self.view.precision = precision;
+                self.status = Some(info(format!(
+                    "evaluating in {}: e^x overflows past x = {:.2}",
+                    precision.name(),
+                    precision.exp_limit()
+                )));
+            }
+            Action::CycleTarget => {
+                self.view.cycle_target(self.vector.len());
+                self.status = Some(info(match self.view.target {
+                    Some(t) => {
+                        format!("target class x{t}: cross-entropy -log p{t}, gradient p - y")
+                    }
+                    None => "no target class".to_string(),
+                }));
+            }
+            Action::ToggleJacobian => {
+                self.view.jacobian = !self.view.jacobian;
+                if self.view.jacobian && !self.on_softmax() {
+                    self.status = Some(info("the Jacobian shows on the Softmax tab".to_string()));
+                }
+            }
+            _ => {}
+        }
+    }
 }
