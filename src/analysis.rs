@@ -50,7 +50,7 @@ impl SoftmaxNumbers {
     /// are other elements at a temperature above 0.
     #[must_use]
     pub fn percent(&self, i: usize, others: bool) -> String {
-        crate::format::softmax_percent(self.probabilities[i], self.log_probabilities[i], others)
+        crate::format::softmax_percent(self.probabilities[i], others)
     }
 
     /// Whether the naive softmax broke (NaN or infinity) anywhere.

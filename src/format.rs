@@ -110,6 +110,10 @@ pub fn short(v: f64, decimals: usize) -> String {
     if !v.is_finite() {
         return format!("{v}");
     }
+    // An exact zero is 0, not a rounded 0.00.
+    if v == 0.0 {
+        return "0".to_string();
+    }
     if v.abs() >= EXPONENT_FROM {
         return exponent(v, MAX_SIGNIFICANT);
     }
@@ -158,12 +162,13 @@ pub fn percent(p: f64) -> String {
     }
 }
 
-/// A softmax probability as a percentage ([`percent`]), truthful where f64 is not: a `p` that
-/// underflowed to 0 while its `log_p` is finite reads `<0.01 %`, and a `p` of exactly 1 beside
-/// `others` (other elements, each with a positive probability: T > 0) reads `>99.99 %`.
+/// A softmax probability as a percentage ([`percent`]), truthful where f64 is not. With
+/// `others` (other elements, at a temperature above 0, from finite logits) every probability
+/// is strictly between 0 and 1, so an f64 0 is an underflow and reads `<0.01 %`, and an f64 1
+/// reads `>99.99 %`.
 #[must_use]
-pub fn softmax_percent(p: f64, log_p: f64, others: bool) -> String {
-    if p == 0.0 && log_p.is_finite() {
+pub fn softmax_percent(p: f64, others: bool) -> String {
+    if p == 0.0 && others {
         "<0.01 %".to_string()
     } else if p == 1.0 && others {
         ">99.99 %".to_string()
@@ -352,7 +357,8 @@ mod tests {
         assert_eq!(short(0.768_524_783_499_017_5, 4), "0.7685");
         assert_eq!(short(1.860_037_988_010_418e-44, 4), "1.860e-44");
         assert_eq!(short(-0.000_01, 4), "-1.000e-5");
-        assert_eq!(short(-0.0, 4), "0.0000");
+        assert_eq!(short(-0.0, 4), "0");
+        assert_eq!(short(0.0, 2), "0", "an exact zero is not a rounded 0.00");
         assert_eq!(short(3.2e12, 4), "3.200e12");
         assert_eq!(short(-1000.0, 3), "-1000.000");
         assert_eq!(short(f64::NAN, 4), "NaN");
@@ -396,11 +402,11 @@ mod tests {
 
     #[test]
     fn softmax_percentages_say_what_f64_cannot() {
-        assert_eq!(softmax_percent(0.0, -1000.0, true), "<0.01 %");
-        assert_eq!(softmax_percent(0.0, f64::NEG_INFINITY, true), "0 %");
-        assert_eq!(softmax_percent(1.0, 0.0, true), ">99.99 %");
-        assert_eq!(softmax_percent(1.0, 0.0, false), "100.00 %");
-        assert_eq!(softmax_percent(0.4565, -0.784, true), "45.65 %");
+        assert_eq!(softmax_percent(0.0, true), "<0.01 %");
+        assert_eq!(softmax_percent(0.0, false), "0 %");
+        assert_eq!(softmax_percent(1.0, true), ">99.99 %");
+        assert_eq!(softmax_percent(1.0, false), "100.00 %");
+        assert_eq!(softmax_percent(0.4565, true), "45.65 %");
     }
 
     #[test]

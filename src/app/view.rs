@@ -191,12 +191,20 @@ impl View {
 }
 
 /// An x window of half-width `half` around `centre` whose ends are finite and distinct even for
-/// centres near ±1.8e308 (where `x ± 5 == x`): the centre is held within ±1e300 and the width
-/// kept above a millionth of it.
+/// centres near ±1.8e308 (where `x ± 5 == x`): the width is kept above a millionth of the centre,
+/// and an end that would pass the largest f64 is held at it.
 fn window_around(centre: f64, half: f64) -> (f64, f64) {
-    let centre = centre.clamp(-1e300, 1e300);
     let half = half.max(centre.abs() * 1e-6);
-    (centre - half, centre + half)
+    // Near ±1.8e308, `centre ± half` could pass the largest f64: the end that would is held
+    // at it, and the other moves out so the window keeps its width.
+    let (lo, hi) = (centre - half, centre + half);
+    if hi > f64::MAX {
+        (f64::MAX - 2.0 * half, f64::MAX)
+    } else if lo < -f64::MAX {
+        (-f64::MAX, -f64::MAX + 2.0 * half)
+    } else {
+        (lo, hi)
+    }
 }
 
 impl super::App {

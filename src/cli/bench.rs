@@ -60,15 +60,19 @@ pub(super) fn run(
     if json {
         serde_json::to_writer(&mut *out, &document(&report))?;
         writeln!(out)?;
-        return Ok(());
-    }
-    match &report.peers {
-        None => write_alone(&report, out),
-        Some(Err(why)) => {
-            writeln!(out, "peers not measured: {why}")?;
-            write_alone(&report, out)
+    } else {
+        match &report.peers {
+            None | Some(Err(_)) => write_alone(&report, out)?,
+            Some(Ok(peers)) => write_compared(&report, peers, out)?,
         }
-        Some(Ok(peers)) => write_compared(&report, peers, out),
+    }
+    // --compare asked for the peers: our figures are printed, and the exit status says the
+    // comparison could not be made.
+    match &report.peers {
+        Some(Err(why)) => Err(Error::BadInput(format!(
+            "--compare: the peers were not measured: {why}"
+        ))),
+        _ => Ok(()),
     }
 }
 
@@ -209,23 +213,28 @@ fn write_compared(report: &Report, peers: &Peers, out: &mut dyn Write) -> Result
 mod tests {
     use super::*;
 
-    fn bench(json: bool, python: Option<&str>) -> String {
+    /// What the bench prints, and the error it ends with, if any.
+    fn bench(json: bool, python: Option<&str>) -> (String, Option<String>) {
         let kernels = ["relu".to_string(), "softmax".to_string()];
         let peers = python.map(|python| PeerOptions { python, rounds: 1 });
         let mut out = Vec::new();
-        run(Level::best(), 32, json, Some(&kernels), peers, &mut out).expect("bench runs");
-        String::from_utf8(out).expect("UTF-8")
+        let result = run(Level::best(), 32, json, Some(&kernels), peers, &mut out);
+        (
+            String::from_utf8(out).expect("UTF-8"),
+            result.err().map(|err| err.to_string()),
+        )
     }
 
     #[test]
     fn the_json_keeps_its_shape_and_adds_the_peers_only_when_asked() {
-        let alone: Value = serde_json::from_str(&bench(true, None)).expect("JSON");
+        let alone: Value = serde_json::from_str(&bench(true, None).0).expect("JSON");
         assert_eq!(alone["values"][0]["name"], "relu");
         assert_eq!(alone["softmax"][0]["name"], "softmax");
         assert!(alone["derivatives"][0]["ns_per_element"].is_f64());
         assert!(alone.get("peers").is_none() && alone.get("rounds").is_none());
-        let compared: Value =
-            serde_json::from_str(&bench(true, Some("/nonexistent/python3"))).expect("JSON");
+        let (printed, error) = bench(true, Some("/nonexistent/python3"));
+        assert!(error.is_some_and(|e| e.starts_with("--compare: the peers were not measured")));
+        let compared: Value = serde_json::from_str(&printed).expect("JSON");
         assert_eq!(compared["rounds"], 1);
         let error = compared["peers"]["error"]
             .as_str()
@@ -235,8 +244,9 @@ mod tests {
 
     #[test]
     fn missing_peers_are_said_and_our_figures_still_printed() {
-        let text = bench(false, Some("/nonexistent/python3"));
-        assert!(text.starts_with("peers not measured: "), "{text}");
+        let (text, error) = bench(false, Some("/nonexistent/python3"));
+        let error = error.expect("a refusal: the comparison asked for was not made");
+        assert!(error.contains("/nonexistent/python3"), "{error}");
         assert!(text.contains("relu") && text.contains("softmax"), "{text}");
     }
 }

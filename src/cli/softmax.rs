@@ -105,8 +105,12 @@ pub(super) fn run(
 
     if args.plot {
         let others = xs.len() > 1 && !checked.is_argmax();
-        let exact = Some((&log_probabilities[..], others));
-        return softmax_bars((xs, labels), (&probabilities, exact), environment, out);
+        return softmax_bars(
+            (xs, labels),
+            (&probabilities, Some(others)),
+            environment,
+            out,
+        );
     }
     if model == Model::F64 {
         writeln!(out, "in f64: the kernel's own values, within a few ulps")?;
@@ -162,11 +166,7 @@ fn write_text(numbers: &Numbers<'_>, out: &mut dyn Write) -> Result<(), Error> {
                 full_precision(probabilities[i]),
                 format!(
                     "{:>8}",
-                    format::softmax_percent(
-                        probabilities[i],
-                        log_probabilities[i],
-                        xs.len() > 1 && !checked.is_argmax()
-                    )
+                    format::softmax_percent(probabilities[i], xs.len() > 1 && !checked.is_argmax())
                 ),
                 full_precision(log_probabilities[i]),
             ]
@@ -204,6 +204,21 @@ fn write_text(numbers: &Numbers<'_>, out: &mut dyn Write) -> Result<(), Error> {
             "note: the naive exp(x/T)/sum(exp(x/T)) gives NaN here ({}: {why}); subtracting \
              max x first, as above, does not",
             failure.word()
+        )?;
+    }
+    // At T > 0 every log p of finite logits is finite in exact arithmetic: -inf is an overflow.
+    let overflowed: Vec<String> = log_probabilities
+        .iter()
+        .enumerate()
+        .filter(|&(_, &l)| l == f64::NEG_INFINITY && !checked.is_argmax())
+        .map(|(i, _)| format!("x{i}"))
+        .collect();
+    if !overflowed.is_empty() {
+        writeln!(
+            out,
+            "note: log p is -inf for {}: (x - max)/T overflows f64 there, the true value is \
+             finite but below -1.8e308",
+            overflowed.join(", ")
         )?;
     }
     Ok(())
@@ -276,7 +291,9 @@ fn run_model(
                 i.to_string(),
                 full_precision(xs[i]),
                 full_precision(forms.probabilities[i]),
-                format!("{:6.2} %", percentages[i]),
+                // The format's own value (its 0 and 1 are the framework's), never 0.00 % for a
+                // value that is not 0.
+                format!("{:>8}", format::percent(forms.probabilities[i])),
                 full_precision(forms.log_probabilities[i]),
                 full_precision(forms.naive[i]),
                 full_precision(forms.naive_log[i]),
@@ -305,7 +322,7 @@ fn run_model(
 /// The probabilities as labelled bars, as wide as the terminal (or 80 columns).
 fn softmax_bars(
     (xs, names): (&[f64], Option<&[String]>),
-    (probabilities, exact): (&[f64], Option<(&[f64], bool)>),
+    (probabilities, exact): (&[f64], Option<bool>),
     environment: &Environment,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
@@ -324,18 +341,17 @@ fn softmax_bars(
     let label_width = labels.iter().map(|l| shown(l)).max().unwrap_or(0);
     let bar_width = usize::from(width).saturating_sub(label_width + 12).max(10);
     // In f64, a p that f64 cannot hold reads as what it is (`<0.01 %`, `>99.99 %`).
-    let shown_percent = |i: usize, p: f64| match exact {
-        Some((log_p, others)) => format::softmax_percent(p, log_p[i], others),
+    let shown_percent = |p: f64| match exact {
+        Some(others) => format::softmax_percent(p, others),
         None => format::percent(p),
     };
     let lines: Vec<Line> = labels
         .iter()
         .zip(probabilities)
-        .enumerate()
-        .map(|(i, (label, &p))| {
+        .map(|(label, &p)| {
             let pad = label_width - shown(label);
             Line::from(vec![
-                Span::raw(format!("{label}{:pad$}  {:>8}  ", "", shown_percent(i, p))),
+                Span::raw(format!("{label}{:pad$}  {:>8}  ", "", shown_percent(p))),
                 Span::styled(theme.bar(p, bar_width), theme.style(Role::Bar)),
             ])
         })

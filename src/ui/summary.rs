@@ -81,7 +81,7 @@ fn detail_rows(app: &App, analysis: &Analysis, i: usize) -> Vec<(&'static str, S
                 ("exact", format!("f {}", whole(outputs[i]))),
                 ("", format!("f' {}", whole(derivatives[i]))),
             ];
-            rows.extend(low_function_rows(low, i));
+            rows.extend(low_function_rows(low, app.vector().values()[i], i));
             rows
         }
         Kind::Function(numbers) => {
@@ -110,17 +110,19 @@ fn detail_rows(app: &App, analysis: &Analysis, i: usize) -> Vec<(&'static str, S
             rows
         }
         Kind::Softmax(SoftmaxExtras { low: Some(low), .. }) => {
-            let mut rows = vec![("p", whole(softmax.probabilities[i]))];
+            let x = app.vector().values()[i];
+            let mut rows = vec![
+                ("p", whole(softmax.probabilities[i])),
+                (
+                    "x in",
+                    format!("{} {}", low.precision.name(), whole(low.precision.round(x))),
+                ),
+            ];
             for (framework, forms, formulas) in &low.models {
-                rows.push((framework.name(), formulas.naive.to_string()));
-                rows.push((
-                    "",
-                    format!(
-                        "p {}   naive {}",
-                        whole(forms.probabilities[i]),
-                        whole(forms.naive[i])
-                    ),
-                ));
+                rows.push((framework.name(), format!("p = {}", formulas.probabilities)));
+                rows.push(("", whole(forms.probabilities[i])));
+                rows.push(("", format!("naive = {}", formulas.naive)));
+                rows.push(("", whole(forms.naive[i])));
             }
             rows
         }
@@ -141,12 +143,19 @@ fn detail_rows(app: &App, analysis: &Analysis, i: usize) -> Vec<(&'static str, S
                 };
                 let p = softmax.probabilities[i];
                 let log_p = softmax.log_probabilities[i];
-                let p = if p == 0.0 && log_p.is_finite() {
-                    "0 in f64: e^(log p) is below the smallest f64 (5e-324), not 0".to_string()
+                let others =
+                    softmax.probabilities.len() > 1 && !app.params().temperature().is_argmax();
+                let p = if p == 0.0 && others {
+                    "0 in f64: p is below the smallest f64 (5e-324), not 0".to_string()
                 } else {
-                    with_percent(p)
+                    format!("{} ({})", whole(p), softmax.percent(i, others))
                 };
-                let mut rows = vec![("p", p), ("log p", whole(log_p)), ("naive", naive)];
+                let log_p = if log_p == f64::NEG_INFINITY && others {
+                    "-inf in f64: (x - max)/T overflows, the true value is finite".to_string()
+                } else {
+                    whole(log_p)
+                };
+                let mut rows = vec![("p", p), ("log p", log_p), ("naive", naive)];
                 if let Some(untempered) = &extras.untempered {
                     rows.insert(1, ("at T = 1", with_percent(untempered[i])));
                 }
@@ -203,9 +212,13 @@ fn sampler_rows(
 }
 
 /// What each framework model computes for element `i` in the lower precision.
-fn low_function_rows(low: &LowFunction, i: usize) -> Vec<(&'static str, String)> {
+fn low_function_rows(low: &LowFunction, x: f64, i: usize) -> Vec<(&'static str, String)> {
     let whole = format::full_precision;
-    let mut rows = Vec::new();
+    // What the format holds of x: what the frameworks evaluate at.
+    let mut rows = vec![(
+        "x in",
+        format!("{} {}", low.precision.name(), whole(low.precision.round(x))),
+    )];
     for model in &low.models {
         let (f, df) = model.evaluations[i];
         let said = |e: Evaluation| match e.flag {
@@ -259,7 +272,10 @@ pub(super) fn summary<'a>(
     );
     let second = match &analysis.kind {
         Kind::Softmax(SoftmaxExtras { low: Some(low), .. }) => {
-            let mut pieces = vec![(format!("{} naive:", low.precision.name()), Role::Info)];
+            let mut pieces = vec![(
+                format!("the naive form in {}:", low.precision.name()),
+                Role::Info,
+            )];
             for (framework, forms, _) in &low.models {
                 let nan = forms.naive.iter().filter(|p| p.is_nan()).count();
                 let minus_infinity = forms
@@ -267,18 +283,18 @@ pub(super) fn summary<'a>(
                     .iter()
                     .filter(|&&l| l == f64::NEG_INFINITY)
                     .count();
-                let role = if nan + minus_infinity > 0 {
-                    Role::Warn
+                let (text, role) = if nan + minus_infinity == 0 {
+                    (format!("{} no NaN, no -inf", framework.name()), Role::Dim)
                 } else {
-                    Role::Dim
+                    (
+                        format!(
+                            "{} {nan} p NaN, {minus_infinity} log p -inf",
+                            framework.name()
+                        ),
+                        Role::Warn,
+                    )
                 };
-                pieces.push((
-                    format!(
-                        "{} {nan} NaN p, {minus_infinity} -inf log p",
-                        framework.name()
-                    ),
-                    role,
-                ));
+                pieces.push((text, role));
             }
             line(theme, width, &pieces)
         }

@@ -182,23 +182,7 @@ fn render_table(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame
     }
     let fixed = first + value.map_or(0, |w| w + 1) + widths.iter().map(|w| w + 1).sum::<u16>();
     let bar_width = usize::from(area.width.saturating_sub(fixed + 1));
-    // A pair whose titles do not fit over its halves is one bar of the after (titled, if that
-    // fits): two bars no one can tell apart teach nothing.
-    let bars = bars.filter(|_| bar_width > 0).map(|mut bars| {
-        let half = bar_width.saturating_sub(1) / 2;
-        if let Some((_, after)) = &bars.title
-            && bars
-                .title
-                .as_ref()
-                .is_some_and(|(b, a)| b.chars().count().max(a.chars().count()) + 1 > half)
-        {
-            bars.before = None;
-            bars.single = (after.chars().count() < bar_width).then(|| after.clone());
-            bars.title = None;
-        }
-        bars
-    });
-
+    let bars = titled_bars(analysis, &columns, bars, bar_width);
     let mut constraints = vec![Constraint::Length(first)];
     constraints.extend(value.map(Constraint::Length));
     constraints.extend(widths.iter().map(|&w| Constraint::Length(w)));
@@ -253,6 +237,32 @@ fn render_table(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame
             );
         }
     }
+}
+
+/// The bars as the width allows them: a function tab's bars named when their number column did
+/// not fit; a pair whose titles do not fit over its halves made one bar of the after (titled, if
+/// that fits), as two bars no one can tell apart teach nothing.
+fn titled_bars<'a>(
+    analysis: &Analysis,
+    columns: &[columns::Column],
+    bars: Option<Bars<'a>>,
+    bar_width: usize,
+) -> Option<Bars<'a>> {
+    let mut bars = bars.filter(|_| bar_width > 0)?;
+    if matches!(analysis.kind, crate::analysis::Kind::Function(_))
+        && !columns.iter().any(|c| c.title == "softmax")
+    {
+        bars.single = Some("softmax".to_string());
+    }
+    let half = bar_width.saturating_sub(1) / 2;
+    if let Some((before, after)) = &bars.title
+        && before.chars().count().max(after.chars().count()) + 1 > half
+    {
+        bars.single = (after.chars().count() < bar_width).then(|| after.clone());
+        bars.before = None;
+        bars.title = None;
+    }
+    Some(bars)
 }
 
 /// The titles: the names' (label, or element when listed by probability) or the value's, the
