@@ -2,7 +2,7 @@
 //! status line's readout, the chart's curves. The ui only draws what is here.
 
 use crate::app::{App, Panel};
-use crate::kernel::naive::{NaiveFailure, naive_failure};
+use crate::kernel::naive::{NaiveFailure, naive_failure, naive_overflow_above};
 use crate::kernel::precision::{
     self, Evaluation, Formula, Framework, JaxAgreement, Precision, SoftmaxForms, SoftmaxFormulas,
 };
@@ -38,6 +38,8 @@ pub struct SoftmaxNumbers {
     pub naive: Vec<f64>,
     /// Why the naive form fails, if it does: overflow, underflow or division by zero.
     pub naive_failure: Option<NaiveFailure>,
+    /// The x past which the naive form's `e^(x/T)` overflows at this temperature (none at T = 0).
+    pub naive_overflow_above: Option<f64>,
     /// With a target class: the cross-entropy and its gradient.
     pub target: Option<TargetReadout>,
     /// With two elements: `σ((x0 - x1)/T)`, which equals `p0`.
@@ -93,7 +95,9 @@ pub struct FunctionNumbers {
     pub through_depth: Vec<f64>,
     /// `(sup |f'|)^N`: the most any input can keep (unknown for a formula).
     pub depth_bound: Option<f64>,
-    /// Which elements sit on a kink, where `f'` does not exist and the value is a convention.
+    /// Where `f'` does not exist (the value there is a convention), in increasing order.
+    pub kinks: Vec<f64>,
+    /// Which elements sit on a kink.
     pub on_kink: Vec<bool>,
     /// In a precision below f64: f and f' as that format computes them.
     pub low: Option<LowFunction>,
@@ -176,6 +180,16 @@ pub struct SamplerNumbers {
     pub disagreeing: Vec<Sampled>,
     /// With draws: how many times each element was drawn.
     pub counts: Option<Vec<u64>>,
+    /// How many samples were drawn, with draws.
+    pub draws: Option<usize>,
+}
+
+impl SamplerNumbers {
+    /// How many times element `i` is expected among the draws: `N·p_i`.
+    #[must_use]
+    pub fn expected(&self, i: usize) -> Option<f64> {
+        self.draws.map(|n| n as f64 * self.sampled.probabilities[i])
+    }
 }
 
 /// Sparsemax and 1.5-entmax of `x / T`.
@@ -284,6 +298,25 @@ impl Analysis {
         }
     }
 
+    /// The distribution the panel's bars show: the softmax, or on the Softmax tab what its
+    /// panel ends with (the sampler's final distribution, sparsemax).
+    #[must_use]
+    pub fn bar_distribution(&self, app: &App) -> &[f64] {
+        match &self.kind {
+            Kind::Softmax(extras) => extras.after(&self.softmax, app.view().panel),
+            Kind::Function(_) => &self.softmax.probabilities,
+        }
+    }
+
+    /// The probability the panel's `rows` hold, in the distribution its bars show (a
+    /// compensated sum, so a hidden tail of 49,990 rows keeps its digits).
+    #[must_use]
+    pub fn rows_mass(&self, app: &App, rows: std::ops::Range<usize>) -> f64 {
+        let p = self.bar_distribution(app);
+        let values: Vec<f64> = rows.map(|row| p[app.element_at_row(row)]).collect();
+        kernel::compensated_sum(&values)
+    }
+
     /// The activation's numbers, on an element-wise tab.
     #[must_use]
     pub fn function(&self) -> Option<&FunctionNumbers> {
@@ -324,6 +357,7 @@ fn softmax_numbers(app: &App) -> SoftmaxNumbers {
         probabilities,
         log_probabilities,
         naive_failure: naive_failure(values, t),
+        naive_overflow_above: naive_overflow_above(t),
         naive,
         target,
         pair,
@@ -355,6 +389,7 @@ fn function_numbers(app: &App, shape: Shape) -> FunctionNumbers {
         outputs,
         derivatives,
         through_depth,
+        kinks,
         on_kink,
         low,
     }
@@ -465,6 +500,7 @@ fn sampler_numbers(app: &App) -> SamplerNumbers {
         sampled,
         disagreeing,
         counts,
+        draws: app.draws().map(|d| d.count),
     }
 }
 

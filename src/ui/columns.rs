@@ -111,7 +111,7 @@ pub(super) fn columns<'a>(
             .collect(),
         Kind::Softmax(extras) => match (app.view().panel, &extras.sampler, &extras.sparse) {
             (Panel::Sampler, Some(sampler), _) => {
-                sampler_columns(sampler, softmax, extras.untempered.as_deref(), app)
+                sampler_columns(sampler, softmax, extras.untempered.as_deref())
             }
             (Panel::Sparse, _, Some(sparse)) => vec![
                 Column::new("softmax", softmax_percent),
@@ -146,7 +146,6 @@ fn sampler_columns<'a>(
     sampler: &'a SamplerNumbers,
     softmax: &'a crate::analysis::SoftmaxNumbers,
     untempered: Option<&'a [f64]>,
-    app: &'a App,
 ) -> Vec<Column<'a>> {
     let filters_first = sampler.sampled.order.steps()[0] != Step::Temperature;
     let (title, seen): (&str, &'a [f64]) = match untempered {
@@ -161,15 +160,11 @@ fn sampler_columns<'a>(
         }),
     ];
     // The draws, when asked for, before the other orders' columns.
-    if let (Some(counts), Some(draws)) = (&sampler.counts, app.draws()) {
-        let n = draws.count as f64;
+    if let Some(counts) = &sampler.counts {
         columns.push(Column::new("drawn", move |i| number(counts[i].to_string())));
         columns.push(Column::new("expected", move |i| {
-            number(format::cell(
-                n * sampler.sampled.probabilities[i],
-                usize::from(NUMBER),
-                2,
-            ))
+            let expected = sampler.expected(i).unwrap_or(f64::NAN);
+            number(format::cell(expected, usize::from(NUMBER), 2))
         }));
     }
     for other in &sampler.disagreeing {

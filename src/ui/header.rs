@@ -12,7 +12,6 @@ use super::text::{fit_pieces, shown};
 use crate::analysis::Analysis;
 use crate::app::{App, Control, Edit, Mode, Origin, Panel, Tab};
 use crate::format;
-use crate::kernel::naive::naive_overflow_above;
 use crate::kernel::{Activation, Filter, Order};
 use crate::theme::{Role, Theme};
 
@@ -37,7 +36,7 @@ fn kinks_piece(kinks: &[f64], jump: bool) -> Option<String> {
 
 /// The Formula tab's pieces: the formula, its parameters (the one `[ ]` adjust in brackets when
 /// there are several) and kinks; then what the tab does.
-fn formula_pieces(app: &App) -> [Vec<String>; 2] {
+fn formula_pieces(app: &App, analysis: &Analysis) -> [Vec<String>; 2] {
     let formula = app.formula();
     let mut first = vec![format!("f(x) = {formula}")];
     let params = formula.params();
@@ -50,7 +49,9 @@ fn formula_pieces(app: &App) -> [Vec<String>; 2] {
             text
         });
     }
-    first.extend(kinks_piece(&formula.kinks(), false));
+    if let Some(numbers) = analysis.function() {
+        first.extend(kinks_piece(&numbers.kinks, false));
+    }
     let second = vec![
         "your own f: F edits it; f' is exact (dual numbers, no differences)".to_string(),
         "names: every activation, exp ln log1p expm1 sqrt abs min max sin cos tanh erf erfc \
@@ -63,7 +64,7 @@ fn formula_pieces(app: &App) -> [Vec<String>; 2] {
 /// The header's pieces: (formula, details), (fact, framework defaults).
 fn pieces(app: &App, analysis: &Analysis) -> [Vec<String>; 2] {
     if app.tab() == Tab::Formula {
-        return formula_pieces(app);
+        return formula_pieces(app, analysis);
     }
     if let Some(a) = app.activation() {
         let mut details = Vec::new();
@@ -85,10 +86,9 @@ fn pieces(app: &App, analysis: &Analysis) -> [Vec<String>; 2] {
             ));
         }
         details.push(format!("range {}", a.range_text()));
-        details.extend(kinks_piece(
-            a.kinks(app.params().get(a)),
-            a == Activation::Step,
-        ));
+        if let Some(numbers) = analysis.function() {
+            details.extend(kinks_piece(&numbers.kinks, a == Activation::Step));
+        }
         let mut first = vec![a.formula().to_string()];
         first.extend(details);
         let mut second = vec![a.fact().to_string()];
@@ -96,7 +96,7 @@ fn pieces(app: &App, analysis: &Analysis) -> [Vec<String>; 2] {
         return [first, second];
     }
     let t = app.params().temperature();
-    let fact = match (analysis.softmax.pair, naive_overflow_above(t)) {
+    let fact = match (analysis.softmax.pair, analysis.softmax.naive_overflow_above) {
         (Some(p0), _) => format!(
             "two elements: p0 = σ((x0 - x1)/T) = {}, softmax is a sigmoid of the difference",
             format::short(p0, 4)

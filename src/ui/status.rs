@@ -202,7 +202,7 @@ fn readout_pieces(app: &App, analysis: &Analysis, theme: &Theme) -> Vec<(String,
                     "drawn {} of {} (expected {})",
                     counts[selected],
                     format::grouped(draws.count),
-                    format::short(draws.count as f64 * sampled.probabilities[selected], 2)
+                    format::short(sampler.expected(selected).unwrap_or(f64::NAN), 2)
                 ),
                 plain,
             ));

@@ -203,7 +203,7 @@ fn sampler_rows(
                 "{} of {} (expected {}; seed {})",
                 grouped(usize::try_from(counts[i]).unwrap_or(usize::MAX)),
                 grouped(draws.count),
-                format::short(draws.count as f64 * sampled.probabilities[i], 2),
+                format::short(sampler.expected(i).unwrap_or(f64::NAN), 2),
                 draws.seed
             ),
         ));

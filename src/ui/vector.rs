@@ -15,7 +15,6 @@ use super::text::shown;
 use crate::analysis::Analysis;
 use crate::app::{App, Mode, Origin, Sort};
 use crate::format::{self, grouped};
-use crate::kernel;
 use crate::theme::{Role, Theme};
 
 /// Rows the panel needs besides one per element: borders, the header, two summary lines.
@@ -416,11 +415,7 @@ fn pair_title(title: &(String, String), width: usize, theme: &Theme) -> Cell<'st
 /// How many rows are hidden above and below the window, and the probability they hold.
 fn more_line(app: &App, analysis: &Analysis, window: Window) -> String {
     let n = app.vector().len();
-    let p = bar_distribution(app, analysis);
-    let mass = |rows: std::ops::Range<usize>| {
-        let values: Vec<f64> = rows.map(|row| p[app.element_at_row(row)]).collect();
-        format::percent(kernel::compensated_sum(&values))
-    };
+    let mass = |rows: std::ops::Range<usize>| format::percent(analysis.rows_mass(app, rows));
     let end = window.offset + window.shown;
     let above = (window.offset > 0).then(|| {
         format!(
@@ -438,12 +433,4 @@ fn more_line(app: &App, analysis: &Analysis, window: Window) -> String {
         .flatten()
         .collect::<Vec<_>>()
         .join("   ")
-}
-
-/// The distribution the rows' bars (and the hidden rows' mass) are of.
-fn bar_distribution<'a>(app: &App, analysis: &'a Analysis) -> &'a [f64] {
-    match &analysis.kind {
-        crate::analysis::Kind::Softmax(extras) => extras.after(&analysis.softmax, app.view().panel),
-        crate::analysis::Kind::Function(_) => &analysis.softmax.probabilities,
-    }
 }
