@@ -1,9 +1,9 @@
-//! The explorer's cost per frame and per keystroke (`cargo bench --bench render`):
-//! a frame rendered on TestBackend at 100x30 and 200x60, with the three seed logits, 16 on the
+//! The explorer's cost per frame and per keystroke (`cargo bench --bench render`).
+//!
+//! A frame rendered on TestBackend at 100x30 and 200x60, with the three seed logits, 16 on the
 //! Softmax tab, and 50,000 (on Sigmoid, on Softmax, and on the sampler panel with top-p 0.9 and
-//! draws), and the
-//! bytes the explorer's backend (AnsiBackend, as over a real terminal) writes for a keystroke
-//! after the first frame (printed once, then timed).
+//! draws); and the bytes the explorer's backend (AnsiBackend, as over a real terminal) writes for a
+//! keystroke after the first frame (printed once, then timed).
 //!
 //! The frame budget: a keystroke's frame within 16 ms (60 frames a second) at 200x60 with
 //! 50,000 logits; BENCHMARKS.md records the medians measured.

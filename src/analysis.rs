@@ -1,5 +1,7 @@
-//! What a frame shows, computed once from the state by kernel calls: the panel's numbers, the
-//! status line's readout, the chart's curves. The ui only draws what is here.
+//! What a frame shows, computed once from the state by kernel calls.
+//!
+//! The panel's numbers, the status line's readout, the chart's curves. The ui only draws what is
+//! here.
 
 use crate::app::{App, Panel};
 use crate::kernel::naive::{NaiveFailure, naive_failure};

@@ -1,5 +1,6 @@
-//! The screen as drawn on ratatui's TestBackend: snapshots of every tab and mode, and every size
-//! from nothing up drawn without a panic.
+//! Tests of the screen as drawn on ratatui's TestBackend.
+//!
+//! Snapshots of every tab and mode, and every size from nothing up drawn without a panic.
 
 use actscope::action::Action;
 use actscope::app::{App, SOFTMAX_TAB, Settings, TABS, Tab};

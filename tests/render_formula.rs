@@ -1,6 +1,7 @@
-//! The Formula tab and the picker on screen: a formula with its parameters, a parse error
-//! pointing at its column, gaps where a formula is undefined, kinks marked as conventions, the
-//! picker among twenty tabs, hard_swish at 80x24.
+//! Tests of the Formula tab and the picker on screen.
+//!
+//! A formula with its parameters, a parse error pointing at its column, gaps where a formula is
+//! undefined, kinks marked as conventions, the picker among twenty tabs, hard_swish at 80x24.
 
 use actscope::action::Action;
 use actscope::app::{App, FORMULA_TAB, Settings, Tab};

@@ -1,6 +1,7 @@
-//! The probability lab on screen: labelled logits, 50,000 of them, each sampler filter, the
-//! orders disagreeing, the sparse panel, draws; at 80x24, 100x30 and 200x60, without colour and
-//! in ASCII. Snapshots, and the numbers on screen checked against the kernel.
+//! Tests of the probability lab on screen: snapshots, and the numbers checked against the kernel.
+//!
+//! Labelled logits, 50,000 of them, each sampler filter, the orders disagreeing, the sparse panel,
+//! draws; at 80x24, 100x30 and 200x60, without colour and in ASCII.
 
 use actscope::action::Action;
 use actscope::app::{App, Draws, Panel, SOFTMAX_TAB, Settings};

@@ -1,6 +1,7 @@
-//! actscope's pure math kernel: activation functions, their derivatives, softmax and its
-//! relatives, each within a few ulp of the exact value over the whole `f64` range, checked
-//! against the mpmath tables in `tests/data/`:
+//! actscope's pure math kernel: activation functions, their derivatives, softmax and its relatives.
+//!
+//! Each within a few ulp of the exact value over the whole `f64` range, checked against the mpmath
+//! tables in `tests/data/`:
 //!
 //! - values: within 4 ulp of the exact value, every activation, every finite x (the far tails
 //!   of GELU, its tanh form, SiLU and Mish included);

@@ -1,6 +1,7 @@
-//! What an LLM sampler leaves of a distribution: the temperature, the three filters (top-k,
-//! top-p, min-p) in the order an engine applies them, the distribution it finally draws from,
-//! and seeded draws from it.
+//! What an LLM sampler leaves of a distribution, and seeded draws from it.
+//!
+//! The temperature, the three filters (top-k, top-p, min-p) in the order an engine applies them,
+//! and the distribution it finally draws from.
 //!
 //! Each filter sees the probabilities the steps before it left, renormalised over the
 //! survivors, at the temperature if the temperature step came first and on the raw logits

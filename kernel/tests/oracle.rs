@@ -1,6 +1,7 @@
-//! Every row of the mpmath reference tables (tests/data/, copied from the design's reference set),
-//! each within the error bound the row gives: the scalar forms, and the slice forms on every SIMD
-//! level this CPU has.
+//! Tests: every row of the mpmath reference tables, each within the error bound the row gives.
+//!
+//! The tables are in tests/data/, copied from the design's reference set. Checked: the scalar
+//! forms, and the slice forms on every SIMD level this CPU has.
 
 mod common;
 

@@ -1,6 +1,8 @@
-//! Every row of the mpmath tables for the sparse maps and the samplers (tests/data/, copied from
-//! the design's reference set): each non-zero entry within the row's ulp bound, each zero exactly
-//! `0.0`. Prints the worst error seen per table (run with `--nocapture` to read it).
+//! Tests: every row of the mpmath tables for the sparse maps and the samplers.
+//!
+//! The tables are in tests/data/, copied from the design's reference set. Each non-zero entry
+//! within the row's ulp bound, each zero exactly `0.0`. Prints the worst error seen per table (run
+//! with `--nocapture` to read it).
 
 // The shared helpers; `within` (the tables' rule for tiny values) is not needed here, where a
 // zero must be exactly zero.

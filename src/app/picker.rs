@@ -1,5 +1,6 @@
-//! The tab picker (`/`): every tab by its names and aliases, filtered as you type ("swish",
-//! "hardswish" and "hard-swish" all find theirs), Enter opens the one chosen.
+//! The tab picker (`/`): every tab by its names and aliases, filtered as you type.
+//!
+//! "swish", "hardswish" and "hard-swish" all find theirs; Enter opens the one chosen.
 
 use super::tab::{FORMULA_TAB, SOFTMAX_TAB, TABS, Tab};
 use crate::kernel::Activation;

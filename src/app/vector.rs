@@ -1,6 +1,7 @@
-//! The input vector: its values (1 to [`MAX_ELEMENTS`], every one finite), a label for each when
-//! it has labels, which one is selected, and the elements ranked by value. Every change goes
-//! through a method that keeps those rules.
+//! The input vector: values, labels, the selected element, and the elements ranked by value.
+//!
+//! 1 to [`MAX_ELEMENTS`] values, every one finite, and a label for each when it has labels. Every
+//! change goes through a method that keeps those rules.
 
 use std::cmp::Ordering;
 
