@@ -47,7 +47,7 @@ pub struct SoftmaxNumbers {
 }
 
 impl SoftmaxNumbers {
-    /// `p_i` as a percentage that says what f64 cannot ([`format::softmax_percent`]): `<0.01 %`
+    /// `p_i` as a percentage that says what f64 cannot ([`crate::format::softmax_percent`]): `<0.01 %`
     /// for a `p` that underflowed to 0, `>99.99 %` for a 1 beside others; `others` when there
     /// are other elements at a temperature above 0.
     #[must_use]

@@ -17,7 +17,7 @@
 //! 1. [`eft`]: error-free transformations (TwoSum, Fast2Sum, TwoProduct) and `double_double`.
 //! 2. [`scalar`]: the formulas for one `f64`, one family a file.
 //! 3. [`simd`]: the same over slices, vectorised for the [`Level`] the caller passes.
-//! 4. The public APIs: [`activation`] (with its display [`catalogue`]), [`softmax`],
+//! 4. The public APIs: [`activation`] (with its display [`catalogue`]), [`softmax`](mod@softmax),
 //!    [`precision`] (what NumPy and PyTorch give in f32, f16 and bf16).
 
 pub mod activation;

@@ -106,7 +106,7 @@ pub fn sample_distribution(level: Level, xs: &[f64], settings: &SamplerSettings)
 }
 
 /// [`sample_distribution`] for a caller that keeps the logits ranked already (largest first,
-/// equal logits by index, as [`crate::ranking`] orders them): the chain uses `ranking` instead
+/// equal logits by index, as `crate::ranking` orders them): the chain uses `ranking` instead
 /// of sorting `xs` again, which is most of its cost on a long vector. A ranking in another order
 /// gives other survivors.
 ///

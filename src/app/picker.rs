@@ -136,7 +136,7 @@ fn distance(a: &str, b: &str) -> usize {
 pub struct Picker {
     /// The text typed.
     pub query: String,
-    /// Index into [`matches`] of the query.
+    /// Index into [`matches`](fn@matches) of the query.
     pub selected: usize,
 }
 

@@ -2,7 +2,7 @@
 //!
 //! Names and aliases, formula, range, the fact worth knowing, framework defaults. Text only; the
 //! math is in [`crate::activation`] and [`crate::scalar`]. The facts and framework defaults, each
-//! with its source, are in [`facts`].
+//! with its source, are in `facts`.
 
 mod facts;
 
