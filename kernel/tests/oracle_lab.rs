@@ -10,24 +10,10 @@
 mod common;
 
 use actscope_kernel::{self as kernel, Level, Order, SamplerSettings, Temperature};
-use common::reference::{number, ulps_off};
+use common::reference::{number, rows, ulps_off};
 
 const SPARSEMAX: &str = include_str!("../../tests/data/sparsemax.tsv");
 const SAMPLING: &str = include_str!("../../tests/data/sampling.tsv");
-
-/// The rows of a table, split into columns, header and blank lines skipped.
-fn rows(table: &str, columns: usize) -> Vec<Vec<&str>> {
-    table
-        .lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|line| {
-            let cols: Vec<&str> = line.split('\t').collect();
-            assert_eq!(cols.len(), columns, "malformed row: {line}");
-            cols
-        })
-        .collect()
-}
 
 fn vector(text: &str) -> Vec<f64> {
     text.split(',').map(number).collect()
