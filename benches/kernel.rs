@@ -1,6 +1,8 @@
-//! Kernel throughput, every activation's value and derivative at its default parameter and the
-//! softmax family: slices of 10, 1e3 and 1e6 elements (`cargo bench --bench kernel`); and user
-//! formulas with their derivative at a chart's 400 points and over 1e6.
+//! Kernel throughput benchmarks (`cargo bench --bench kernel`).
+//!
+//! Every activation's value and derivative at its default parameter and the softmax family, on
+//! slices of 10, 1e3 and 1e6 elements; and user formulas with their derivative at a chart's 400
+//! points and over 1e6.
 
 use std::hint::black_box;
 

@@ -1,12 +1,15 @@
-//! The explorer's cost per frame and per keystroke (`cargo bench --bench render`):
-//! a frame rendered on TestBackend at 100x30 and 200x60, with the three seed logits, 16 on the
+//! The explorer's cost per frame and per keystroke (`cargo bench --bench render`).
+//!
+//! A frame rendered on TestBackend at 100x30 and 200x60, with the three seed logits, 16 on the
 //! Softmax tab, and 50,000 (on Sigmoid, on Softmax, and on the sampler panel with top-p 0.9 and
-//! draws), and the
-//! bytes the explorer's backend (AnsiBackend, as over a real terminal) writes for a keystroke
-//! after the first frame (printed once, then timed).
+//! draws); and the bytes the explorer's backend (AnsiBackend, as over a real terminal) writes for a
+//! keystroke after the first frame (printed once, then timed).
 //!
 //! The frame budget: a keystroke's frame within 16 ms (60 frames a second) at 200x60 with
 //! 50,000 logits; BENCHMARKS.md records the medians measured.
+
+#[path = "../tests/common/logits.rs"]
+mod logits;
 
 use std::cell::Cell;
 use std::hint::black_box;
@@ -42,33 +45,11 @@ impl Write for Counter {
     }
 }
 
-/// 50,000 logits as a language model's might be: most near 0, a few far ahead (seeded, so every
-/// run draws the same).
-fn logits() -> Vec<f64> {
-    let mut state = 0x2545_f491_4f6c_dd1d_u64;
-    let mut uniform = || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state >> 11) as f64 / (1u64 << 53) as f64
-    };
-    let mut values: Vec<f64> = (0..50_000)
-        .map(|_| {
-            // A sum of four uniforms: roughly normal, spread 2.
-            (0..4).map(|_| uniform()).sum::<f64>() * 3.5 - 7.0
-        })
-        .collect();
-    for (i, v) in [(123, 14.5), (4567, 13.9), (999, 13.2), (31_337, 12.0)] {
-        values[i] = v;
-    }
-    values
-}
-
 /// The explorer on `tab` with 50,000 logits; on the sampler panel, top-p 0.9 and 1,000 draws.
 fn big_app(tab: usize, sampler: bool) -> App {
     let mut settings = Settings {
         tab,
-        values: logits(),
+        values: logits::logits(),
         ..Settings::default()
     };
     if sampler {
@@ -86,7 +67,7 @@ fn big_app(tab: usize, sampler: bool) -> App {
 fn cases() -> Vec<(&'static str, App)> {
     let sixteen = App::new(Settings {
         tab: SOFTMAX_TAB,
-        values: logits()[..16].to_vec(),
+        values: logits::logits()[..16].to_vec(),
         ..Settings::default()
     });
     vec![

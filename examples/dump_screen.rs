@@ -1,7 +1,8 @@
-//! Prints one frame of the explorer as text, for looking at a layout without a terminal:
-//! `cargo run --example dump_screen -- WIDTH HEIGHT [--ascii] [--no-color] [--paste TEXT]
-//! [--file PATH] [KEYS...]`. Each KEYS argument is typed key by key (`0fff]]` opens the Softmax
-//! tab and raises min-p twice); `<PgDn>`, `<End>`, `<Tab>` and `<Enter>` name keys.
+//! Prints one frame of the explorer as text, for looking at a layout without a terminal.
+//!
+//! Run it as `cargo run --example dump_screen -- WIDTH HEIGHT [--ascii] [--no-color] [--paste TEXT]
+//! [--file PATH] [KEYS...]`. Each KEYS argument is typed key by key (`0fff]]` opens the Softmax tab
+//! and raises min-p twice); `<PgDn>`, `<End>`, `<Tab>` and `<Enter>` name keys.
 
 use actscope::action::Action;
 use actscope::app::{App, Settings};

@@ -1,5 +1,7 @@
-//! What a frame shows, computed once from the state by kernel calls: the panel's numbers, the
-//! status line's readout, the chart's curves. The ui only draws what is here.
+//! What a frame shows, computed once from the state by kernel calls.
+//!
+//! The panel's numbers, the status line's readout, the chart's curves. The ui only draws what is
+//! here.
 
 use crate::app::{App, Panel};
 use crate::kernel::naive::{NaiveFailure, naive_failure, naive_overflow_above};
@@ -47,7 +49,7 @@ pub struct SoftmaxNumbers {
 }
 
 impl SoftmaxNumbers {
-    /// `p_i` as a percentage that says what f64 cannot ([`format::softmax_percent`]): `<0.01 %`
+    /// `p_i` as a percentage that says what f64 cannot ([`crate::format::softmax_percent`]): `<0.01 %`
     /// for a `p` that underflowed to 0, `>99.99 %` for a 1 beside others; `others` when there
     /// are other elements at a temperature above 0.
     #[must_use]

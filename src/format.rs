@@ -1,6 +1,7 @@
-//! Numbers as text, the same rule everywhere: whole (the shortest text that reads back to the same
-//! `f64`) where there is room, in exponent form where there is not; never cut, never rounded to
-//! a zero that is not one. Non-finite values read `NaN`, `inf`, `-inf`.
+//! Numbers as text, the same rule everywhere: whole where there is room, exponent form where not.
+//!
+//! Whole is the shortest text that reads back to the same `f64`. Never cut, never rounded to a zero
+//! that is not one. Non-finite values read `NaN`, `inf`, `-inf`.
 
 use crate::kernel::Temperature;
 

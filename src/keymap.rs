@@ -1,6 +1,8 @@
-//! Terminal events to actions: a key press, in the current mode, is looked up in the one key
-//! table ([`crate::bindings`]); a bracketed paste and a resize are actions of their own; a mouse
-//! event becomes one from what the ui's hit test found under it.
+//! Terminal events to actions.
+//!
+//! A key press, in the current mode, is looked up in the one key table ([`crate::bindings`]); a
+//! bracketed paste and a resize are actions of their own; a mouse event becomes one from what the
+//! ui's hit test found under it.
 
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,

@@ -1,5 +1,7 @@
-//! What a chart shows, as numbers: sampled curves, saturated bands, the softmax sweep, y bounds
-//! that fit, tick positions. Pure; the explorer's chart and `actscope plot` draw from it.
+//! What a chart shows, as numbers.
+//!
+//! Sampled curves, saturated bands, the softmax sweep, y bounds that fit, tick positions. Pure; the
+//! explorer's chart and `actscope plot` draw from it.
 
 use crate::kernel::{self, Activation, Formula, Level, Temperature};
 

@@ -1,5 +1,7 @@
-//! How things look: colour or no colour, Unicode or ASCII. The 16 named colours only (they follow
-//! the user's terminal palette); with colour off, emphasis is bold, reverse and markers alone.
+//! How things look: colour or no colour, Unicode or ASCII.
+//!
+//! The 16 named colours only (they follow the user's terminal palette); with colour off, emphasis
+//! is bold, reverse and markers alone.
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols;

@@ -1,5 +1,7 @@
-//! Random action sequences: the app never panics, never holds a non-finite value, keeps 1 to 16
-//! elements, and draws at any size.
+//! Tests: random action sequences never break the app.
+//!
+//! The app never panics, never holds a non-finite value, keeps 1 to 16 elements, and draws at any
+//! size.
 
 use actscope::action::Action;
 use actscope::analysis::Analysis;

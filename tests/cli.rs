@@ -1,4 +1,6 @@
-//! The command line as a user meets it: the built binary, its output, exit statuses and errors.
+//! Tests of the command line as a user meets it.
+//!
+//! The built binary, its output, exit statuses and errors.
 
 mod common;
 

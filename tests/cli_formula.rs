@@ -1,6 +1,7 @@
-//! `--formula` on the command line: `eval --formula` against the kernel's engine, `plot
-//! --formula`, the explorer's `--formula` and `--param NAME=VALUE`, and each refusal naming its
-//! option and column.
+//! Tests of `--formula` on the command line.
+//!
+//! `eval --formula` against the kernel's engine, `plot --formula`, the explorer's `--formula` and
+//! `--param NAME=VALUE`, and each refusal naming its option and column.
 
 mod common;
 

@@ -1,6 +1,8 @@
-//! The probability lab on the command line, as a user meets it: labelled vectors from arguments,
-//! files and standard input in every subcommand, sparsemax in `softmax`, the explorer's new
-//! options refused one line at a time, and the help. `actscope sample` is tests/cli_sample.rs's.
+//! Tests of the probability lab on the command line, as a user meets it.
+//!
+//! Labelled vectors from arguments, files and standard input in every subcommand, sparsemax in
+//! `softmax`, the explorer's new options refused one line at a time, and the help. `actscope
+//! sample` is tests/cli_sample.rs's.
 
 mod common;
 

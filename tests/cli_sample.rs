@@ -1,6 +1,8 @@
-//! `actscope sample` as a user meets it: its JSON checked against the kernel on every row of the
-//! reference sampling table, its shape, seeded draws, the text table and summary, and every bad
-//! sampler value refused in one line naming its option (for the explorer too).
+//! Tests of `actscope sample` as a user meets it.
+//!
+//! Its JSON checked against the kernel on every row of the reference sampling table, its shape,
+//! seeded draws, the text table and summary, and every bad sampler value refused in one line naming
+//! its option (for the explorer too).
 
 mod common;
 

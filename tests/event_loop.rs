@@ -1,5 +1,7 @@
-//! The event loop in process: scripted terminal events into `term::event_loop`, drawn on
-//! ratatui's TestBackend, with a host that records what only a real terminal would do.
+//! Tests of the event loop in process, drawn on ratatui's TestBackend.
+//!
+//! Scripted terminal events go into `term::event_loop`, with a host that records what only a real
+//! terminal would do.
 
 use std::collections::VecDeque;
 

@@ -1,5 +1,7 @@
-//! `ACTSCOPE_SIMD` holds the binary's kernels to a lower instruction set (the kernel's own oracle
-//! checks every level in process; this checks that the command line passes the level on).
+//! Tests: `ACTSCOPE_SIMD` holds the binary's kernels to a lower instruction set.
+//!
+//! The kernel's own oracle checks every level in process; this checks that the command line passes
+//! the level on.
 
 mod common;
 

@@ -1,4 +1,4 @@
-//! End to end: the real binary in a pseudo-terminal, keys typed, the parsed screen asserted.
+//! Tests: end to end, the real binary in a pseudo-terminal, keys typed, the parsed screen asserted.
 
 mod common;
 

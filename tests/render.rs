@@ -1,26 +1,15 @@
-//! The screen as drawn on ratatui's TestBackend: snapshots of every tab and mode, and every size
-//! from nothing up drawn without a panic.
+//! Tests of the screen as drawn on ratatui's TestBackend.
+//!
+//! Snapshots of every tab and mode, and every size from nothing up drawn without a panic.
+
+mod common;
 
 use actscope::action::Action;
 use actscope::app::{App, SOFTMAX_TAB, Settings, TABS, Tab};
 use actscope::theme::Theme;
-use actscope::ui;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::screen::draw;
 
 const UNICODE: Theme = Theme::new(true, true);
-
-fn draw(app: &App, theme: &Theme, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal
-        .draw(|frame| ui::render(app, theme, frame))
-        .expect("draw");
-    if width == 0 {
-        // TestBackend cannot print a zero-width buffer; drawing it was the test.
-        return String::new();
-    }
-    terminal.backend().to_string()
-}
 
 /// The index of the tab a name opens.
 fn tab(name: &str) -> usize {

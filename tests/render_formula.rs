@@ -1,25 +1,18 @@
-//! The Formula tab and the picker on screen: a formula with its parameters, a parse error
-//! pointing at its column, gaps where a formula is undefined, kinks marked as conventions, the
-//! picker among twenty tabs, hard_swish at 80x24.
+//! Tests of the Formula tab and the picker on screen.
+//!
+//! A formula with its parameters, a parse error pointing at its column, gaps where a formula is
+//! undefined, kinks marked as conventions, the picker among twenty tabs, hard_swish at 80x24.
+
+mod common;
 
 use actscope::action::Action;
 use actscope::app::{App, FORMULA_TAB, Settings, Tab};
 use actscope::kernel::Formula;
 use actscope::theme::Theme;
-use actscope::ui;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::screen::draw;
 
 const UNICODE: Theme = Theme::new(true, true);
 const ASCII: Theme = Theme::new(false, false);
-
-fn draw(app: &App, theme: &Theme, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal
-        .draw(|frame| ui::render(app, theme, frame))
-        .expect("draw");
-    terminal.backend().to_string()
-}
 
 fn formula(text: &str) -> App {
     App::new(Settings {

@@ -1,27 +1,21 @@
-//! The probability lab on screen: labelled logits, 50,000 of them, each sampler filter, the
-//! orders disagreeing, the sparse panel, draws; at 80x24, 100x30 and 200x60, without colour and
-//! in ASCII. Snapshots, and the numbers on screen checked against the kernel.
+//! Tests of the probability lab on screen: snapshots, and the numbers checked against the kernel.
+//!
+//! Labelled logits, 50,000 of them, each sampler filter, the orders disagreeing, the sparse panel,
+//! draws; at 80x24, 100x30 and 200x60, without colour and in ASCII.
+
+mod common;
 
 use actscope::action::Action;
 use actscope::app::{App, Draws, Panel, SOFTMAX_TAB, Settings};
 use actscope::format;
 use actscope::kernel::{self, Level, Order, SamplerSettings, Temperature};
 use actscope::theme::Theme;
-use actscope::ui;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::logits::logits;
+use common::screen::draw;
 
 const UNICODE: Theme = Theme::new(true, true);
 const NO_COLOR: Theme = Theme::new(false, true);
 const ASCII: Theme = Theme::new(false, false);
-
-fn draw(app: &App, theme: &Theme, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal
-        .draw(|frame| ui::render(app, theme, frame))
-        .expect("draw");
-    terminal.backend().to_string()
-}
 
 /// A next-token distribution's logits, labelled by their tokens.
 const TOKENS: [(&str, f64); 8] = [
@@ -54,24 +48,6 @@ fn top_p(p: f64, order: Order) -> SamplerSettings {
         .with_top_p(p)
         .unwrap()
         .with_order(order)
-}
-
-/// 50,000 logits from a seeded generator: most near 0, four far ahead.
-fn logits() -> Vec<f64> {
-    let mut state = 0x2545_f491_4f6c_dd1d_u64;
-    let mut uniform = || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state >> 11) as f64 / (1u64 << 53) as f64
-    };
-    let mut values: Vec<f64> = (0..50_000)
-        .map(|_| (0..4).map(|_| uniform()).sum::<f64>() * 3.5 - 7.0)
-        .collect();
-    for (i, v) in [(123, 14.5), (4567, 13.9), (999, 13.2), (31_337, 12.0)] {
-        values[i] = v;
-    }
-    values
 }
 
 fn big(panel: Panel, sampler: SamplerSettings) -> App {

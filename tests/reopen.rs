@@ -1,8 +1,9 @@
-//! The reopen command (`y` copies it, the status shows it), run through a real shell, reopens
-//! exactly the state it came from: random vectors with negative, huge and tiny elements, with
-//! labels holding spaces, commas, quotes and `=`, every tab, its parameter, the sampler's
-//! temperature, filters and order, the panel, the row order and the draws; and a vector read from
-//! a file, named by its absolute path.
+//! Tests: the reopen command, run through a real shell, reopens exactly the state it came from.
+//!
+//! `y` copies it and the status shows it. Checked on random vectors with negative, huge and tiny
+//! elements, with labels holding spaces, commas, quotes and `=`, every tab, its parameter, the
+//! sampler's temperature, filters and order, the panel, the row order and the draws; and on a
+//! vector read from a file, named by its absolute path.
 
 use std::process::Command;
 

@@ -1,5 +1,7 @@
-//! What SSH use needs, on a real pseudo-terminal: every way out restores the terminal, locales and
-//! NO_COLOR are honoured, a storm of keys and resizes is survived, and idle means silence.
+//! Tests of what SSH use needs, on a real pseudo-terminal.
+//!
+//! Every way out restores the terminal, locales and NO_COLOR are honoured, a storm of keys and
+//! resizes is survived, and idle means silence.
 
 mod common;
 

@@ -1,6 +1,7 @@
-//! The public element-wise API: which activations there are, their parameters, `f` and `f'` for
-//! one value ([`crate::scalar`]) or a slice (vectorised where a [`Level`] allows), and the most a
-//! gradient can be multiplied by per layer.
+//! The public element-wise API: which activations there are, their parameters, `f` and `f'`.
+//!
+//! Each for one value ([`crate::scalar`]) or a slice (vectorised where a [`Level`] allows); and the
+//! most a gradient can be multiplied by per layer.
 //!
 //! Every function is written in a form that stays accurate over the whole `f64` range: the
 //! exponentials only ever see `-|x|`, so nothing overflows, and differences that would cancel are

@@ -1,7 +1,9 @@
-//! Just enough double-double arithmetic (a value as an unevaluated sum `hi + lo`, about 106 bits)
-//! for the few places where f64 would lose digits: `logsumexp` when its two parts cancel
-//! (`logsumexp([-0.5442, -0.8774]) = -0.5442 + 0.54036… = -0.0038387658431514406`), softplus
-//! at a β that is not a power of two. Built on the error-free transformations in [`crate::eft`].
+//! Just enough double-double arithmetic for the few places where f64 would lose digits.
+//!
+//! A value is an unevaluated sum `hi + lo`, about 106 bits. The places: `logsumexp` when its two
+//! parts cancel (`logsumexp([-0.5442, -0.8774]) = -0.5442 + 0.54036… = -0.0038387658431514406`),
+//! and softplus at a β that is not a power of two. Built on the error-free transformations in
+//! [`crate::eft`].
 
 use crate::eft::{fast_two_sum, two_product, two_sum};
 

@@ -1,6 +1,8 @@
-//! Error-free transformations: a sum or a product as its rounded value and the exact error that
-//! rounding dropped. The bottom layer of the kernel; everything that carries a rounding error
-//! (double-double, the compensated sums, the corrected exponents) is built on these.
+//! Error-free transformations: a sum or a product as its rounded value and its exact error.
+//!
+//! The error is exactly what rounding dropped. The bottom layer of the kernel; everything that
+//! carries a rounding error (double-double, the compensated sums, the corrected exponents) is built
+//! on these.
 //!
 //! Each is `#[inline(always)]` so that the SIMD code, compiled per instruction set, inlines it.
 #![allow(clippy::inline_always)]

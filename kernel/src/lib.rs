@@ -1,6 +1,7 @@
-//! actscope's pure math kernel: activation functions, their derivatives, softmax and its
-//! relatives, each within a few ulp of the exact value over the whole `f64` range, checked
-//! against the mpmath tables in `tests/data/`:
+//! actscope's pure math kernel: activation functions, their derivatives, softmax and its relatives.
+//!
+//! Each within a few ulp of the exact value over the whole `f64` range, checked against the mpmath
+//! tables in `tests/data/`:
 //!
 //! - values: within 4 ulp of the exact value, every activation, every finite x (the far tails
 //!   of GELU, its tanh form, SiLU and Mish included);
@@ -16,7 +17,7 @@
 //! 1. [`eft`]: error-free transformations (TwoSum, Fast2Sum, TwoProduct) and `double_double`.
 //! 2. [`scalar`]: the formulas for one `f64`, one family a file.
 //! 3. [`simd`]: the same over slices, vectorised for the [`Level`] the caller passes.
-//! 4. The public APIs: [`activation`] (with its display [`catalogue`]), [`softmax`],
+//! 4. The public APIs: [`activation`] (with its display [`catalogue`]), [`softmax`](mod@softmax),
 //!    [`precision`] (what NumPy and PyTorch give in f32, f16 and bf16).
 
 pub mod activation;

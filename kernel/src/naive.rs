@@ -1,6 +1,7 @@
-//! Why the textbook softmax `exp(x_i/T) / Σ_j exp(x_j/T)` fails where it does: a term overflows
-//! (`inf/inf = NaN`), every term underflows (`0/0 = NaN`), or `T = 0` divides by zero. The
-//! explorer names the cause with its word instead of a generic "overflow".
+//! Why the textbook softmax `exp(x_i/T) / Σ_j exp(x_j/T)` fails where it does.
+//!
+//! A term overflows (`inf/inf = NaN`), every term underflows (`0/0 = NaN`), or `T = 0` divides by
+//! zero. The explorer names the cause with its word instead of a generic "overflow".
 
 use crate::softmax::Temperature;
 

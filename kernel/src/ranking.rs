@@ -1,5 +1,7 @@
-//! The order the sparse maps and the samplers walk a vector in: largest value first, equal values
-//! by index (a stable sort), so every result that depends on the order is deterministic.
+//! The order the sparse maps and the samplers walk a vector in: largest value first.
+//!
+//! Equal values by index (a stable sort), so every result that depends on the order is
+//! deterministic.
 
 use std::cmp::Ordering;
 

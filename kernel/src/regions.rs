@@ -1,8 +1,9 @@
-//! Where an activation's gradient is gone, as the mathematics says (not as sampled values
-//! suggest): *dead* where `f'` is exactly 0 over an interval (ReLU for `x < 0`), *saturated*
-//! where `|f'|` tends to 0 as `|x|` grows (sigmoid's tails). A stationary point, where `f'` is 0
-//! at one `x` and not around it (SiLU's minimum), is neither; nor is an `f'` that underflows to 0
-//! in f64 far out in a tail (sigmoid at `x = 1e308` is saturated, not dead).
+//! Where an activation's gradient is gone, as the mathematics says (not as sampled values suggest).
+//!
+//! *Dead* where `f'` is exactly 0 over an interval (ReLU for `x < 0`), *saturated* where `|f'|`
+//! tends to 0 as `|x|` grows (sigmoid's tails). A stationary point, where `f'` is 0 at one `x` and
+//! not around it (SiLU's minimum), is neither; nor is an `f'` that underflows to 0 in f64 far out
+//! in a tail (sigmoid at `x = 1e308` is saturated, not dead).
 
 use crate::activation::Activation;
 

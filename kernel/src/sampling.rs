@@ -1,6 +1,7 @@
-//! What an LLM sampler leaves of a distribution: the temperature, the three filters (top-k,
-//! top-p, min-p) in the order an engine applies them, the distribution it finally draws from,
-//! and seeded draws from it.
+//! What an LLM sampler leaves of a distribution, and seeded draws from it.
+//!
+//! The temperature, the three filters (top-k, top-p, min-p) in the order an engine applies them,
+//! and the distribution it finally draws from.
 //!
 //! Each filter sees the probabilities the steps before it left, renormalised over the
 //! survivors, at the temperature if the temperature step came first and on the raw logits
@@ -105,7 +106,7 @@ pub fn sample_distribution(level: Level, xs: &[f64], settings: &SamplerSettings)
 }
 
 /// [`sample_distribution`] for a caller that keeps the logits ranked already (largest first,
-/// equal logits by index, as [`crate::ranking`] orders them): the chain uses `ranking` instead
+/// equal logits by index, as `crate::ranking` orders them): the chain uses `ranking` instead
 /// of sorting `xs` again, which is most of its cost on a long vector. A ranking in another order
 /// gives other survivors.
 ///

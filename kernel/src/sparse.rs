@@ -1,5 +1,7 @@
-//! Sparse relatives of softmax: sparsemax and 1.5-entmax of `x / T`. Both map a vector onto the
-//! probability simplex like softmax does, but give exactly zero to the entries below a threshold.
+//! Sparse relatives of softmax: sparsemax and 1.5-entmax of `x / T`.
+//!
+//! Both map a vector onto the probability simplex like softmax does, but give exactly zero to the
+//! entries below a threshold.
 //!
 //! - sparsemax (Martins and Astudillo, "From Softmax to Sparsemax", ICML 2016):
 //!   `p_i = max(z_i - τ, 0)` with `τ` such that `Σ p_i = 1`: the Euclidean projection of `z` onto

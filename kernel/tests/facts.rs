@@ -1,6 +1,7 @@
-//! Every number the catalogue prints — in a fact, a range, a formula, a framework default, the
-//! softmax texts of `actscope list`, and the README's factual sentences — pinned to what the
-//! kernel computes, so that no text can drift from the value it quotes.
+//! Tests: every number the catalogue prints, pinned to what the kernel computes.
+//!
+//! Numbers in a fact, a range, a formula, a framework default, the softmax texts of `actscope
+//! list`, and the README's factual sentences, so that no text can drift from the value it quotes.
 //!
 //! Each number in a text must be accounted for: ranges are parsed and checked against the
 //! function's values over a sweep and its limits at ±inf, for every parameter the spec accepts;

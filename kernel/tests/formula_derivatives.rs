@@ -1,5 +1,7 @@
-//! User formulas' derivatives: bit for bit the kernel's for a built-in, exact for compounds,
-//! PyTorch's conventions at kinks, and the same over a slice as at one point.
+//! Tests of user formulas' derivatives.
+//!
+//! Bit for bit the kernel's for a built-in, exact for compounds, PyTorch's conventions at kinks,
+//! and the same over a slice as at one point.
 
 use actscope_kernel::{Activation, Formula, Level};
 use proptest::prelude::*;

@@ -1,4 +1,4 @@
-//! User formulas as text: what parses to what, the errors with their columns, parameters.
+//! Tests of user formulas as text: what parses to what, the errors with their columns, parameters.
 
 use actscope_kernel::{Formula, FormulaError};
 use proptest::prelude::*;

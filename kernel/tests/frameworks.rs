@@ -1,6 +1,8 @@
-//! The precision models against what the frameworks returned: NumPy 2.4.6 and PyTorch 2.15 (CPU,
-//! AVX-512) on the grids of tests/data/frameworks/ (made by scripts/make_framework_data.py; f32
-//! 4031 points thinned to 1032, f16 3739, bf16 1263; each file's header says how).
+//! Tests of the precision models against what the frameworks returned.
+//!
+//! NumPy 2.4.6 and PyTorch 2.15 (CPU, AVX-512) on the grids of tests/data/frameworks/ (made by
+//! scripts/make_framework_data.py; f32 4031 points thinned to 1032, f16 3739, bf16 1263; each
+//! file's header says how).
 //!
 //! Units are the dtype's: the number of representable values between two results (+0 and -0
 //! the same, NaN only equal to NaN). Run with `--nocapture` to see the agreement tables.

@@ -1,5 +1,7 @@
-//! Where the activations are not differentiable ([`Activation::kinks`]), what they give at ±inf
-//! and NaN, and how large their derivatives get, checked on sweeps.
+//! Tests of the activations' kinks, their limits, and how large their derivatives get.
+//!
+//! Kinks are where they are not differentiable ([`Activation::kinks`]); limits are what they give
+//! at ±inf and NaN. Checked on sweeps.
 
 use actscope_kernel::{Activation, Level};
 

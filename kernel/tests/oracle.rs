@@ -1,33 +1,20 @@
-//! Every row of the mpmath reference tables (tests/data/, copied from the design's reference set),
-//! each within the error bound the row gives: the scalar forms, and the slice forms on every SIMD
-//! level this CPU has.
+//! Tests: every row of the mpmath reference tables, each within the error bound the row gives.
+//!
+//! The tables are in tests/data/, copied from the design's reference set. Checked: the scalar
+//! forms, and the slice forms on every SIMD level this CPU has.
 
 mod common;
 
 use std::collections::BTreeMap;
 
 use actscope_kernel::{self as kernel, Activation, Level, Temperature};
-use common::reference::{number, ulps_off, within};
+use common::reference::{number, rows, ulps_off, within};
 
 /// A table from the repository's tests/data/.
 macro_rules! table {
     ($name:literal) => {
         include_str!(concat!("../../tests/data/", $name))
     };
-}
-
-/// The rows of a table, split into columns, header and blank lines skipped.
-fn rows(table: &str, columns: usize) -> Vec<Vec<&str>> {
-    table
-        .lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|line| {
-            let cols: Vec<&str> = line.split('\t').collect();
-            assert_eq!(cols.len(), columns, "malformed row: {line}");
-            cols
-        })
-        .collect()
 }
 
 /// The worst error per function and level: `(worst f ulp, its bound, worst f' ulp, its bound)`.

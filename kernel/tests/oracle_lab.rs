@@ -1,6 +1,8 @@
-//! Every row of the mpmath tables for the sparse maps and the samplers (tests/data/, copied from
-//! the design's reference set): each non-zero entry within the row's ulp bound, each zero exactly
-//! `0.0`. Prints the worst error seen per table (run with `--nocapture` to read it).
+//! Tests: every row of the mpmath tables for the sparse maps and the samplers.
+//!
+//! The tables are in tests/data/, copied from the design's reference set. Each non-zero entry
+//! within the row's ulp bound, each zero exactly `0.0`. Prints the worst error seen per table (run
+//! with `--nocapture` to read it).
 
 // The shared helpers; `within` (the tables' rule for tiny values) is not needed here, where a
 // zero must be exactly zero.
@@ -8,24 +10,10 @@
 mod common;
 
 use actscope_kernel::{self as kernel, Level, Order, SamplerSettings, Temperature};
-use common::reference::{number, ulps_off};
+use common::reference::{number, rows, ulps_off};
 
 const SPARSEMAX: &str = include_str!("../../tests/data/sparsemax.tsv");
 const SAMPLING: &str = include_str!("../../tests/data/sampling.tsv");
-
-/// The rows of a table, split into columns, header and blank lines skipped.
-fn rows(table: &str, columns: usize) -> Vec<Vec<&str>> {
-    table
-        .lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|line| {
-            let cols: Vec<&str> = line.split('\t').collect();
-            assert_eq!(cols.len(), columns, "malformed row: {line}");
-            cols
-        })
-        .collect()
-}
 
 fn vector(text: &str) -> Vec<f64> {
     text.split(',').map(number).collect()

@@ -1,4 +1,4 @@
-//! Properties of the kernel that must hold for every input, checked on random ones.
+//! Tests: properties of the kernel that must hold for every input, checked on random ones.
 
 use actscope_kernel::{self as kernel, Activation, Level, Temperature};
 use proptest::prelude::*;

@@ -1,8 +1,9 @@
-//! The far left tails of GELU, its tanh form, SiLU (with β) and Mish: where the rounding of
-//! the argument (x/√2, the cubic, x²/2, βx) grows through the exponential, and where an
-//! intermediate exponential is subnormal while the result is not. Each value within 4 ulp, each
-//! derivative within 8 (nothing cancels there: the tables' bounds are 7 to 9), by the scalar
-//! forms and the slices at every SIMD level.
+//! Tests of the far left tails of GELU, its tanh form, SiLU (with β) and Mish.
+//!
+//! Where the rounding of the argument (x/√2, the cubic, x²/2, βx) grows through the exponential,
+//! and where an intermediate exponential is subnormal while the result is not. Each value within 4
+//! ulp, each derivative within 8 (nothing cancels there: the tables' bounds are 7 to 9), by the
+//! scalar forms and the slices at every SIMD level.
 
 mod common;
 

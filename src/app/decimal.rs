@@ -1,7 +1,8 @@
-//! Adding a step to a value the way a person reads it: the value as shown (its shortest
-//! round-trip decimal) plus the step, exactly in decimal, rounded once to the nearest `f64`. So
-//! `0.1234567890123456 + 0.1` is `0.2234567890123456`, and `1.2 + 0.1` is `1.3`, with no digit
-//! invented or dropped on the way.
+//! Adding a step to a value the way a person reads it, exactly in decimal.
+//!
+//! The value as shown (its shortest round-trip decimal) plus the step, exactly in decimal, rounded
+//! once to the nearest `f64`. So `0.1234567890123456 + 0.1` is `0.2234567890123456`, and `1.2 +
+//! 0.1` is `1.3`, with no digit invented or dropped on the way.
 
 use crate::format::full_precision;
 

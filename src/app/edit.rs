@@ -1,5 +1,6 @@
-//! The edit field: the text typed for the selected element, a cursor in it, and why the text is
-//! not (yet) a usable number, checked on every keystroke.
+//! The edit field: the text typed for the selected element and a cursor in it.
+//!
+//! Why the text is not (yet) a usable number is checked on every keystroke.
 
 pub use crate::action::CursorMove;
 use crate::input::{self, InputError};

@@ -1,5 +1,6 @@
-//! Typing: a value for the selected element, a pasted vector, and the Formula tab's formula and
-//! its parameters.
+//! Typing: a value, a pasted vector, and the Formula tab's formula and its parameters.
+//!
+//! A value is typed for the selected element.
 
 use super::{
     App, DEFAULT_FORMULA, Edit, Mode, Origin, Refused, Tab, decimal, error, exact_text, info,

@@ -1,5 +1,4 @@
-//! The Formula tab's state: editing the formula, its errors, its parameters, and the reopen
-//! command.
+//! Tests of the Formula tab's state: the formula, its errors, its parameters, the reopen command.
 
 use super::*;
 use crate::analysis::Analysis;

@@ -1,5 +1,6 @@
-//! The help overlay's scroll position: which of the key table's lines shows first, held within
-//! what the screen can show.
+//! The help overlay's scroll position: which of the key table's lines shows first.
+//!
+//! The position is held within what the screen can show.
 
 use crate::bindings;
 

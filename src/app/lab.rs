@@ -1,5 +1,7 @@
-//! The probability lab's state changes: the order of the panel's rows and moving through them,
-//! the Softmax tab's sampler, draws and panels, and shifting every logit.
+//! The probability lab's state changes.
+//!
+//! The order of the panel's rows and moving through them, the Softmax tab's sampler, draws and
+//! panels, and shifting every logit.
 
 use super::{
     App, Control, DEFAULT_DRAWS, Draws, Panel, Refused, Sort, Tab, decimal, error, exact_text, info,

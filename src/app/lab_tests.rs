@@ -1,5 +1,7 @@
-//! The probability lab's state changes: the sampler's controls, the panel, the order of rows,
-//! draws, labels and the command line that reopens them.
+//! Tests of the probability lab's state changes.
+//!
+//! The sampler's controls, the panel, the order of rows, draws, labels and the command line that
+//! reopens them.
 
 use super::*;
 use crate::analysis::Analysis;

@@ -1,6 +1,8 @@
-//! The explorer's state and how each [`Action`] changes it. No I/O and no drawing: everything here
-//! runs in a unit test. One file per concern: the input vector, the edit field, the view, the
-//! parameters, the tabs, the command line that reopens the state.
+//! The explorer's state and how each [`Action`] changes it.
+//!
+//! No I/O and no drawing: everything here runs in a unit test. One file per concern: the input
+//! vector, the edit field, the view, the parameters, the tabs, the command line that reopens the
+//! state.
 
 mod decimal;
 mod edit;

@@ -1,6 +1,7 @@
-//! The tabs' parameters: one per activation that has one, GELU's exact or tanh form, and the
-//! Softmax tab's sampler (the temperature, top-k, top-p, min-p and their order: a
-//! [`SamplerSettings`], valid by construction) with the one `[` and `]` adjust.
+//! The tabs' parameters, and which one `[` and `]` adjust.
+//!
+//! One per activation that has one, GELU's exact or tanh form, and the Softmax tab's sampler (the
+//! temperature, top-k, top-p, min-p and their order: a [`SamplerSettings`], valid by construction).
 
 use crate::format;
 use crate::kernel::{Activation, Filter, Order, SamplerSettings, Temperature};

@@ -1,5 +1,6 @@
-//! The tab picker (`/`): every tab by its names and aliases, filtered as you type ("swish",
-//! "hardswish" and "hard-swish" all find theirs), Enter opens the one chosen.
+//! The tab picker (`/`): every tab by its names and aliases, filtered as you type.
+//!
+//! "swish", "hardswish" and "hard-swish" all find theirs; Enter opens the one chosen.
 
 use super::tab::{FORMULA_TAB, SOFTMAX_TAB, TABS, Tab};
 use super::{Mode, error};
@@ -137,7 +138,7 @@ fn distance(a: &str, b: &str) -> usize {
 pub struct Picker {
     /// The text typed.
     pub query: String,
-    /// Index into [`matches`] of the query.
+    /// Index into [`matches`](fn@matches) of the query.
     pub selected: usize,
 }
 

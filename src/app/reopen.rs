@@ -1,7 +1,8 @@
-//! The command line that reopens a state: `actscope --tab ... --input '...' [--labels ...]
-//! [--param P] [--temperature T] [--top-k K] [--top-p P] [--min-p M] [--order O] [--panel V]
-//! [--sort S] [--draws N --seed S] [--formula F]`, each option only where it differs from the
-//! default (the formula always on its own tab).
+//! The command line that reopens a state, each option only where it differs from the default.
+//!
+//! `actscope --tab ... --input '...' [--labels ...] [--param P] [--temperature T] [--top-k K]
+//! [--top-p P] [--min-p M] [--order O] [--panel V] [--sort S] [--draws N --seed S] [--formula F]`
+//! (the formula always on its own tab).
 
 use super::{App, Panel, Sort, Tab, exact_text};
 use crate::input;

@@ -1,5 +1,6 @@
-//! The explorer's state changes: tabs, the vector, editing, the view, parameters, the
-//! command line that reopens it.
+//! Tests of the explorer's state changes.
+//!
+//! Tabs, the vector, editing, the view, parameters, the command line that reopens it.
 
 use super::*;
 use crate::analysis::{Analysis, Kind};

@@ -1,6 +1,7 @@
-//! The input vector: its values (1 to [`MAX_ELEMENTS`], every one finite), a label for each when
-//! it has labels, which one is selected, and the elements ranked by value. Every change goes
-//! through a method that keeps those rules.
+//! The input vector: values, labels, the selected element, and the elements ranked by value.
+//!
+//! 1 to [`MAX_ELEMENTS`] values, every one finite, and a label for each when it has labels. Every
+//! change goes through a method that keeps those rules.
 
 use std::cmp::Ordering;
 
@@ -147,7 +148,7 @@ impl InputVector {
     /// Sets the selected element to `value`.
     ///
     /// # Errors
-    /// [`Refused`] when `value` is not finite.
+    /// `Refused` when `value` is not finite.
     pub fn set_selected(&mut self, value: f64) -> Result<(), Refused> {
         if !value.is_finite() {
             return Err(Refused(format!(
@@ -174,7 +175,7 @@ impl InputVector {
     /// `0.1234567890123456 + 0.1 = 0.2234567890123456`): the decimal sum, rounded once.
     ///
     /// # Errors
-    /// [`Refused`] when the result would not be finite, or would not change (the step is below
+    /// `Refused` when the result would not be finite, or would not change (the step is below
     /// the spacing of f64 there).
     pub fn nudge(&mut self, amount: f64) -> Result<(), Refused> {
         let old = self.selected_value();
@@ -197,7 +198,7 @@ impl InputVector {
     /// Adds `amount` to every element as the values read (decimal sums, each rounded once).
     ///
     /// # Errors
-    /// [`Refused`] when some element would not be finite.
+    /// `Refused` when some element would not be finite.
     pub fn shift_all(&mut self, amount: f64) -> Result<(), Refused> {
         let shifted: Vec<f64> = self
             .values
@@ -220,7 +221,7 @@ impl InputVector {
     /// `new`, `new 2`, ... (the first such label not taken).
     ///
     /// # Errors
-    /// [`Refused`] when the vector already has [`MAX_TYPED`] elements: longer vectors come from
+    /// `Refused` when the vector already has [`MAX_TYPED`] elements: longer vectors come from
     /// a file or a paste.
     pub fn insert_after_selected(&mut self, value: f64) -> Result<(), Refused> {
         if self.values.len() >= MAX_TYPED {
@@ -253,7 +254,7 @@ impl InputVector {
     /// Removes the selected element (and its label) and returns it.
     ///
     /// # Errors
-    /// [`Refused`] when it is the last one.
+    /// `Refused` when it is the last one.
     pub fn remove_selected(&mut self) -> Result<f64, Refused> {
         if self.values.len() <= MIN_ELEMENTS {
             return Err(Refused("the vector keeps at least one element".to_string()));
@@ -271,7 +272,7 @@ impl InputVector {
     /// exists.
     ///
     /// # Errors
-    /// [`Refused`] when `values` break the rules.
+    /// `Refused` when `values` break the rules.
     pub fn replace(
         &mut self,
         values: Vec<f64>,

@@ -1,6 +1,8 @@
-//! How the state is looked at: the chart's x window and marker, what else is drawn (f', a pinned
-//! comparison, the Jacobian), the depth N of the vanishing-gradient readout, the target class and
-//! the precision the panel evaluates in.
+//! How the state is looked at.
+//!
+//! The chart's x window and marker, what else is drawn (f', a pinned comparison, the Jacobian), the
+//! depth N of the vanishing-gradient readout, the target class and the precision the panel
+//! evaluates in.
 
 use super::{Tab, info};
 use crate::action::Action;

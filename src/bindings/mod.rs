@@ -1,6 +1,8 @@
-//! The key table and what its rows are: every binding of the explorer as data (scope, keys,
-//! action, help text, hint), from which the keymap resolves key presses, the help overlay lists
-//! every key and the hint bar picks its few. Data only: nothing here knows the app's state.
+//! The key table and what its rows are: every binding of the explorer as data.
+//!
+//! A row holds a scope, keys, an action, help text and a hint. From the table the keymap resolves
+//! key presses, the help overlay lists every key and the hint bar picks its few. Data only: nothing
+//! here knows the app's state.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

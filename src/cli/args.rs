@@ -1,5 +1,7 @@
-//! The command line's shape: the options and subcommands, as clap reads them. What the values
-//! mean is [`super::settings`]'s and [`super::input`]'s business; [`super::parse`] reads them.
+//! The command line's shape: the options and subcommands, as clap reads them.
+//!
+//! What the values mean is [`super::settings`]'s and [`super::input`]'s business;
+//! [`super::parse`](mod@super::parse) reads them.
 
 use clap::{Args, Parser, Subcommand};
 

@@ -1,6 +1,7 @@
-//! `actscope eval`: x, f(x), f'(x) per input (with its label, if the input had labels), as a
-//! table, CSV or JSON; with `--precision` (and `--like`), as NumPy or PyTorch compute them in
-//! f32, f16 or bf16, each value flagged.
+//! `actscope eval`: x, f(x), f'(x) per input, as a table, CSV or JSON.
+//!
+//! Each with its label, if the input had labels. With `--precision` (and `--like`), as NumPy or
+//! PyTorch compute them in f32, f16 or bf16, each value flagged.
 
 use std::io::{Read, Write};
 

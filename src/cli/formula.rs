@@ -1,5 +1,6 @@
-//! A formula on the command line: `--formula EXPR` with `--param NAME=VALUE`, read once for the
-//! explorer, `eval` and `plot`; and `eval --formula`'s output.
+//! A formula on the command line, read once for the explorer, `eval` and `plot`.
+//!
+//! `--formula EXPR` with `--param NAME=VALUE`; and `eval --formula`'s output.
 
 use std::io::{Read, Write};
 

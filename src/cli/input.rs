@@ -1,6 +1,8 @@
-//! Where a vector comes from on the command line: arguments (numbers or `label=value` tokens),
-//! standard input (`-`), a file (`--input-file`), and labels given apart (`--labels`). Every
-//! refusal is one line naming the argument or option and what was expected.
+//! Where a vector comes from on the command line: arguments, standard input, a file, labels.
+//!
+//! Arguments are numbers or `label=value` tokens; standard input is `-`; a file is `--input-file`;
+//! labels may be given apart (`--labels`). Every refusal is one line naming the argument or option
+//! and what was expected.
 
 use std::collections::HashMap;
 use std::io::{self, Read};

@@ -1,6 +1,8 @@
-//! The command line: argument definitions ([`args`]) and how they are read ([`parse`]), what they
-//! mean ([`settings`]), where vectors come from ([`input`]), one file per subcommand, and the
-//! writers they share ([`output`]).
+//! The command line: its arguments, what they mean, where vectors come from, the subcommands.
+//!
+//! Argument definitions (`args`) and how they are read ([`parse`](parse())), what they mean
+//! (`settings`), where vectors come from (`input`), one file per subcommand, and the writers
+//! they share (`output`).
 //!
 //! Every subcommand reads from a `Read` and writes to a `Write` handed in by `main`, so it runs the
 //! same in tests as in a shell. Bad input is an [`Error::BadInput`] (exit status 2).

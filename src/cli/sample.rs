@@ -1,8 +1,9 @@
-//! `actscope sample`: what a sampler keeps of a vector of logits. For each element the plain
-//! softmax at the temperature, the filter that removed it (or `kept`) and the final probability,
-//! with seeded draws beside the expected counts; then the kept mass, the entropy and the
-//! effective number of choices before and after, the order's steps, and a note when another
-//! engine's order keeps a different set. As a table or one JSON document.
+//! `actscope sample`: what a sampler keeps of a vector of logits.
+//!
+//! For each element the plain softmax at the temperature, the filter that removed it (or `kept`)
+//! and the final probability, with seeded draws beside the expected counts; then the kept mass, the
+//! entropy and the effective number of choices before and after, the order's steps, and a note when
+//! another engine's order keeps a different set. As a table or one JSON document.
 
 use std::io::{Read, Write};
 

@@ -1,6 +1,7 @@
-//! From what was typed to what runs: the explorer's starting [`Settings`], and the pieces the
-//! subcommands share (an activation by name, a parameter checked against its range, a sampler's
-//! settings and draws). Vectors are [`super::input`]'s.
+//! From what was typed to what runs: the explorer's starting [`Settings`] and the shared pieces.
+//!
+//! The pieces the subcommands share: an activation by name, a parameter checked against its range,
+//! a sampler's settings and draws. Vectors are [`super::input`]'s.
 
 use std::io::{self, Read};
 

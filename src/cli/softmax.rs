@@ -1,7 +1,8 @@
-//! `actscope softmax`: probabilities, percentages, log-probabilities, and where the naive form
-//! fails; sparsemax and 1.5-entmax beside them (in JSON, and as columns with `--sparse`); as a
-//! table, bars or JSON, with the input's labels. With `--precision` (and `--like`): as NumPy or
-//! PyTorch compute them in f32, f16 or bf16.
+//! `actscope softmax`: probabilities, log-probabilities, and where the naive form fails.
+//!
+//! Percentages too, and sparsemax and 1.5-entmax beside them (in JSON, and as columns with
+//! `--sparse`); as a table, bars or JSON, with the input's labels. With `--precision` (and
+//! `--like`): as NumPy or PyTorch compute them in f32, f16 or bf16.
 
 use std::io::{Read, Write};
 

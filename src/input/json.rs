@@ -1,5 +1,6 @@
-//! JSON: an array of numbers, an array of `[label, value]` pairs, or an object `{label: value}`
-//! read in the file's order.
+//! JSON: an array of numbers, an array of `[label, value]` pairs, or an object `{label: value}`.
+//!
+//! An object is read in the file's order.
 //!
 //! serde_json reads the text; visitors here take each element as it comes, so the object keeps
 //! its order and duplicate keys are seen (a `Map` would sort them, or keep the last), and nothing

@@ -1,5 +1,6 @@
-//! `label value` and `label,value` lines, as CSV and TSV files and `print(label, value)` loops
-//! write them.
+//! `label value` and `label,value` lines.
+//!
+//! As CSV and TSV files and `print(label, value)` loops write them.
 
 use std::borrow::Cow;
 

@@ -1,4 +1,4 @@
-//! The input module from outside: every form, the sample files, and random input.
+//! Tests of the input module from outside: every form, the sample files, and random input.
 
 use super::*;
 

@@ -1,5 +1,6 @@
-//! Free text: numbers, or `label=value` tokens, separated by spaces, commas, semicolons or
-//! newlines, inside at most one level of brackets.
+//! Free text: numbers, or `label=value` tokens, inside at most one level of brackets.
+//!
+//! Separated by spaces, commas, semicolons or newlines.
 
 use super::labels::Labels;
 use super::number::parse_token;

@@ -1,6 +1,8 @@
-//! The terminal: raw mode and the alternate screen on the way in, everything restored on every
-//! way out (return, error, panic, SIGTERM, SIGHUP, SIGINT, Ctrl-Z, `kill -TSTP`), and the event
-//! loop that redraws only after an event.
+//! The terminal: raw mode and the alternate screen, restored on every way out, and the event loop.
+//!
+//! Raw mode and the alternate screen are taken on the way in, and everything is restored on every
+//! way out (return, error, panic, SIGTERM, SIGHUP, SIGINT, Ctrl-Z, `kill -TSTP`). The event loop
+//! redraws only after an event.
 
 mod suspend;
 

@@ -1,5 +1,7 @@
-//! Stopping the process the way a shell's job control expects (Ctrl-Z in the explorer, or
-//! `kill -TSTP` from outside), with the terminal given back first and taken again on `fg`.
+//! Stopping the process the way a shell's job control expects.
+//!
+//! Ctrl-Z in the explorer, or `kill -TSTP` from outside, stops it, with the terminal given back
+//! first and taken again on `fg`.
 //!
 //! A stopped process needs a shell to continue it. When the explorer's process group is
 //! orphaned (no job-control shell started it: `ssh -t host actscope`, `sh -c actscope`), the

@@ -1,5 +1,7 @@
-//! A lean x-y plot widget: a frame with a title and a readout, tick labels, axis lines, curves
-//! in braille, half blocks or ASCII, and character marks on top.
+//! A lean x-y plot widget.
+//!
+//! A frame with a title and a readout, tick labels, axis lines, curves in braille, half blocks or
+//! ASCII, and character marks on top.
 //!
 //! ratatui's Chart paints every dataset on its own full-size layer and styles every cell of its
 //! area; at 200x60 that cost 0.55 ms a frame. This widget touches only the cells it draws on.

@@ -1,6 +1,8 @@
-//! The chart: f(x) and f'(x) with the input elements on the curve, or, on the Softmax tab, every
-//! probability as the selected logit sweeps the window, or the Jacobian. Draws what
-//! [`Analysis::chart`](crate::analysis::Analysis) holds.
+//! The chart: f(x) and f'(x), each probability's sweep on the Softmax tab, or the Jacobian.
+//!
+//! The input elements are drawn on the curve; on the Softmax tab every probability is drawn as the
+//! selected logit sweeps the window. Draws what [`Analysis::chart`](crate::analysis::Analysis)
+//! holds.
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;

@@ -1,5 +1,7 @@
-//! The panel's columns: which numbers each tab and panel shows beside the elements, in their
-//! order of importance (the panel keeps those that fit whole, left to right), and the bars.
+//! The panel's columns: which numbers each tab and panel shows beside the elements, and the bars.
+//!
+//! The columns come in their order of importance (the panel keeps those that fit whole, left to
+//! right).
 
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Cell;

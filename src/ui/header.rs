@@ -1,6 +1,8 @@
-//! Two lines under the tabs: the formula with the current parameter and the output range, then
-//! the one fact worth knowing and where frameworks differ. Each line is fitted to the width by
-//! whole pieces and whole words, never cut.
+//! Two lines under the tabs: the formula and its range, then the fact worth knowing.
+//!
+//! The first holds the formula with the current parameter and the output range; the second the one
+//! fact worth knowing and where frameworks differ. Each line is fitted to the width by whole pieces
+//! and whole words, never cut.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -1,5 +1,6 @@
-//! The help overlay: every key from the one key table, over the whole screen, scrolled to the
-//! app's offset, with where it stands in the list.
+//! The help overlay: every key from the one key table, over the whole screen.
+//!
+//! Scrolled to the app's offset, with where it stands in the list.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -1,5 +1,6 @@
-//! The softmax Jacobian `∂p_i/∂x_j = p_i(δ_ij - p_j)/T` as a table, in place of the chart: the
-//! rows and columns of the elements the panel lists first, as many as fit.
+//! The softmax Jacobian `∂p_i/∂x_j = p_i(δ_ij - p_j)/T` as a table, in place of the chart.
+//!
+//! The rows and columns of the elements the panel lists first, as many as fit.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};

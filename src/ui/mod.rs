@@ -1,5 +1,7 @@
-//! Drawing: `render(&App, &Theme, &mut Frame)`, one file per region. Reads the app, asks the
-//! kernel (through [`App::analysis`] and [`crate::plot`]) for numbers, computes none itself.
+//! Drawing: `render(&App, &Theme, &mut Frame)`, one file per region.
+//!
+//! Reads the app, asks the kernel (through [`Analysis::new`](crate::analysis::Analysis::new) and
+//! [`crate::plot`]) for numbers, computes none itself.
 
 mod canvas;
 mod chart;

@@ -1,5 +1,6 @@
-//! The tab picker: what was typed, then the tabs whose names hold it, the highlighted one
-//! marked, over the screen below the tab bar.
+//! The tab picker: what was typed, then the tabs whose names hold it.
+//!
+//! The highlighted one is marked; all of it over the screen below the tab bar.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

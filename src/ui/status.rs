@@ -1,5 +1,7 @@
-//! The status line (a message, the edit field's verdict, or the selected element's readout, its
-//! numbers whole) and the one-line key hints. Both fit the width by whole pieces and words.
+//! The status line and the one-line key hints, both fitted to the width by whole pieces and words.
+//!
+//! The status line holds a message, the edit field's verdict, or the selected element's readout,
+//! its numbers whole.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -1,6 +1,8 @@
-//! The panel's text below the table: the selected element's numbers whole, and the summary lines
-//! (sums, temperature, argmax; the vanishing-gradient readout, entropy, the naive form's verdict,
-//! or what a lower precision broke). Every line fitted to the width by whole pieces and words.
+//! The panel's text below the table: the selected element's numbers whole, and the summary lines.
+//!
+//! The summary lines: sums, temperature, argmax; the vanishing-gradient readout, entropy, the naive
+//! form's verdict, or what a lower precision broke. Every line fitted to the width by whole pieces
+//! and words.
 
 use ratatui::style::Style;
 use ratatui::text::Line;

@@ -1,5 +1,6 @@
-//! The tab bar: the app name, then one label per tab, scrolled to keep the current one in view,
-//! with how many tabs are hidden on each side (`‹3`, `5›`; `/` opens the picker for them all).
+//! The tab bar: the app name, then one label per tab, scrolled to keep the current one in view.
+//!
+//! It shows how many tabs are hidden on each side (`‹3`, `5›`; `/` opens the picker for them all).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -1,5 +1,7 @@
-//! A drawn buffer as text for stdout: the symbols alone, or with the backend's SGR sequences for
-//! their colours (one writer of escape sequences: [`crate::backend`]).
+//! A drawn buffer as text for stdout: the symbols alone, or with their colours.
+//!
+//! The colours are the backend's SGR sequences (one writer of escape sequences:
+//! [`crate::backend`]).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -1,8 +1,10 @@
-//! The input-vector panel: one row per element (its label, its value, the numbers the tab and
-//! panel show, a bar), the selected element's numbers whole below, then the summary lines.
-//! Long vectors scroll: only the rows on screen are built, the selected one kept in view, and a
-//! line under them says how many are hidden and how much probability they hold. Every number
-//! goes through [`format::cell`] or [`format::percent`], so none is cut.
+//! The input-vector panel: a row per element, then the selected element's numbers and the summary.
+//!
+//! A row holds the element's label, its value, the numbers the tab and panel show, and a bar; the
+//! selected element's numbers are shown whole below the rows, then the summary lines. Long vectors
+//! scroll: only the rows on screen are built, the selected one kept in view, and a line under them
+//! says how many are hidden and how much probability they hold. Every number goes through
+//! [`format::cell`] or [`format::percent`], so none is cut.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

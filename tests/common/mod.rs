@@ -1,8 +1,13 @@
-//! Running the built binary with a bounded wait: a hung child is killed, never waited on forever.
+//! Helpers shared by the integration tests, above all running the built binary with a bounded wait.
+//!
+//! A hung child is killed, never waited on forever. The pseudo-terminal harness is in `pty`, the
+//! TestBackend drawing in `screen`, the render tests' 50,000 logits in `logits`.
 
 #![allow(dead_code)]
 
+pub mod logits;
 pub mod pty;
+pub mod screen;
 
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};

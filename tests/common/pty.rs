@@ -1,5 +1,7 @@
-//! A pseudo-terminal harness: the real binary at a given size, keys typed, and both the parsed
-//! screen (vt100) and the raw bytes read back. Every wait is bounded; dropping kills the child.
+//! A pseudo-terminal harness: the real binary at a given size, keys typed, its output read back.
+//!
+//! Both the parsed screen (vt100) and the raw bytes are read. Every wait is bounded; dropping kills
+//! the child.
 
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};

@@ -1,5 +1,6 @@
-//! The one fact worth knowing about each activation and what the frameworks do by default, each
-//! with its source in a comment beside it. Every number in these texts is recomputed with the
+//! The one fact worth knowing about each activation and what the frameworks do by default.
+//!
+//! Each with its source in a comment beside it. Every number in these texts is recomputed with the
 //! kernel, or checked against its source's constant, by `kernel/tests/facts.rs`.
 //!
 //! Sources named by version and path are the installed packages' files (`site-packages`):

@@ -1,7 +1,8 @@
-//! The display catalogue: what the explorer and the command line say about each activation —
-//! names and aliases, formula, range, the fact worth knowing, framework defaults. Text only; the
+//! The display catalogue: what the explorer and the command line say about each activation.
+//!
+//! Names and aliases, formula, range, the fact worth knowing, framework defaults. Text only; the
 //! math is in [`crate::activation`] and [`crate::scalar`]. The facts and framework defaults, each
-//! with its source, are in [`facts`].
+//! with its source, are in `facts`.
 
 mod facts;
 

@@ -1,6 +1,8 @@
-//! What an activation and softmax return in f32, f16 and bf16 in the two ways people compute
-//! them — NumPy code written op by op, and PyTorch's kernels — and where that breaks: overflow,
-//! underflow, or saturating to exactly ±1 (or a derivative to exactly 0).
+//! What an activation and softmax return in f32, f16 and bf16, and where that breaks.
+//!
+//! Computed in the two ways people compute them: NumPy code written op by op, and PyTorch's
+//! kernels. A break is an overflow, an underflow, or saturating to exactly ±1 (or a derivative to
+//! exactly 0).
 //!
 //! - [`Framework::NumPy`]: the NumPy code a person writes, e.g.
 //!   `1 / (1 + np.exp(-x))` and `s * (1 - s)`, every operation rounded to the format, constants

@@ -1,5 +1,6 @@
-//! The NumPy model: the NumPy code a person writes for each activation, evaluated op by op in
-//! arrays of the format — every ufunc call, operator and constant rounded to it.
+//! The NumPy model: the NumPy code a person writes for each activation, evaluated op by op.
+//!
+//! It runs in arrays of the format: every ufunc call, operator and constant rounded to it.
 //!
 //! NumPy ≥ 2 converts a Python-float constant to the array's dtype (NEP 50), so constants are
 //! rounded to the format first (`0.044715` is `0.044708251953125` in f16). `a * b * c` is

@@ -1,5 +1,6 @@
-//! Arithmetic in one format: each operation's `f64` result rounded once to the format, and a
-//! note of whether any of them overflowed.
+//! Arithmetic in one format: each operation's `f64` result rounded once to the format.
+//!
+//! A note records whether any of them overflowed.
 //!
 //! For `+ − × ÷` of two values of the format, the `f64` result rounded to f32, f16 or bf16 is the
 //! correctly rounded result (`f64` has more than twice their bits plus two, so the double

@@ -1,5 +1,6 @@
-//! The PyTorch model: what `torch.nn.functional` returns for a CPU tensor of the format, and what
-//! its autograd returns for the gradient (with `grad_output = 1`).
+//! The PyTorch model: what `torch.nn.functional` and its autograd return for a CPU tensor.
+//!
+//! The value for a tensor of the format, and the gradient with `grad_output = 1`.
 //!
 //! Every kernel in `aten/src/ATen/native/cpu/` converts f16 and bf16 to `float` ("opmath"),
 //! evaluates its formula in f32 and rounds once to the format; for f32 tensors the formula is

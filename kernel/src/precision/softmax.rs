@@ -1,6 +1,7 @@
-//! Softmax in each framework's model: the max-subtracted form, the naive `exp(x) / sum(exp(x))`
-//! that overflows, and their logarithms, every operation in the format, sums in the order and
-//! accumulator the framework uses.
+//! Softmax in each framework's model: the max-subtracted and naive forms and their logarithms.
+//!
+//! The naive form is `exp(x) / sum(exp(x))`, which overflows. Every operation is in the format,
+//! sums in the order and accumulator the framework uses.
 
 use super::Framework;
 use super::Precision;

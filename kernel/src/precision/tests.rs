@@ -1,3 +1,5 @@
+//! Tests of the precision models: saturation, overflow, and where the frameworks' models differ.
+
 use super::*;
 
 fn at(

@@ -1,5 +1,7 @@
-//! What a sampler is told: a temperature, the three filters (top-k, top-p, min-p) and the order an
-//! engine applies them in. Valid by construction; every framework fact below cites its source.
+//! What a sampler is told: a temperature, three filters and their order, valid by construction.
+//!
+//! The filters are top-k, top-p and min-p; the order is the one an engine applies them in. Every
+//! framework fact below cites its source.
 
 use std::fmt;
 use std::str::FromStr;

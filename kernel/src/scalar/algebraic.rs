@@ -1,6 +1,7 @@
-//! The algebraic sigmoids: softsign `x / (1 + |x|)`, an S-curve from a rational function rather
-//! than an exponential, smooth (C¹) and approaching ±1 like `1/|x|` rather than like `e^-|x|`.
-//! The rounding of `1 + |x|` is carried into the quotient.
+//! The algebraic sigmoids: softsign `x / (1 + |x|)`, an S-curve from a rational function.
+//!
+//! Not from an exponential: it is smooth (C¹) and approaches ±1 like `1/|x|` rather than like
+//! `e^-|x|`. The rounding of `1 + |x|` is carried into the quotient.
 #![allow(clippy::inline_always)]
 
 use crate::eft::{two_product, two_sum};

@@ -1,5 +1,6 @@
-//! The exponential-linear family: ELU, SELU and CELU, through `expm1` so the negative side keeps
-//! its digits.
+//! The exponential-linear family: ELU, SELU and CELU.
+//!
+//! Through `expm1`, so the negative side keeps its digits.
 #![allow(clippy::inline_always)]
 
 use crate::eft::two_product;

@@ -1,5 +1,7 @@
-//! The hard (clipped) family: ReLU6, hard tanh, hard sigmoid and hard swish — each a line or a
-//! parabola between two clip points, no exponential, and a kink at each clip point.
+//! The hard (clipped) family: ReLU6, hard tanh, hard sigmoid and hard swish.
+//!
+//! Each a line or a parabola between two clip points, no exponential, and a kink at each clip
+//! point.
 //!
 //! NaN in gives NaN out: `f64::clamp` keeps NaN (unlike `f64::max`/`f64::min`, which would turn
 //! it into the bound). `+ 0.0` turns a `-0` where the function is 0 into `0`.

@@ -1,7 +1,9 @@
-//! The logistic family: sigmoid, tanh's derivative, SiLU, softplus. Every exponential sees
-//! `-|x|` only; the rounding of `1 + e` (and of `βx` in softplus) is carried into the quotient.
+//! The logistic family: sigmoid, tanh's derivative, SiLU, softplus.
 //!
-//! [`logistic_pair`] and [`logistic_density`] are shared with the SIMD layer, which feeds them its
+//! Every exponential sees `-|x|` only; the rounding of `1 + e` (and of `βx` in softplus) is carried
+//! into the quotient.
+//!
+//! `logistic_pair` and `logistic_density` are shared with the SIMD layer, which feeds them its
 //! own vectorised exponential; they are `#[inline(always)]` so they compile into its loops.
 #![allow(clippy::inline_always)]
 

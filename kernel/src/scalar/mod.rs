@@ -1,6 +1,7 @@
-//! Scalar formulas, one family a file: each activation and derivative for one `f64`, in the form
-//! that keeps its digits over the whole range. The SIMD layer reuses the shared pieces and falls
-//! back on these for the lanes it does not serve.
+//! Scalar formulas, one family a file: each activation and derivative for one `f64`.
+//!
+//! Each in the form that keeps its digits over the whole range. The SIMD layer reuses the shared
+//! pieces and falls back on these for the lanes it does not serve.
 
 pub mod algebraic;
 pub mod exponential;

@@ -1,5 +1,6 @@
-//! The rectifiers: step, ReLU, leaky ReLU (piecewise linear) and squared ReLU, each 0 (or a line)
-//! for x <= 0. NaN in gives NaN out (`f64::max` would turn NaN into 0).
+//! The rectifiers: step, ReLU, leaky ReLU (piecewise linear) and squared ReLU.
+//!
+//! Each is 0 (or a line) for x <= 0. NaN in gives NaN out (`f64::max` would turn NaN into 0).
 #![allow(clippy::inline_always)]
 
 /// Heaviside step `H(x) = 1 if x > 0, else 0` (NaN stays NaN). It is also ReLU's derivative

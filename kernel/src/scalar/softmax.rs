@@ -1,6 +1,8 @@
-//! The pieces softmax is built from, one element or one pass at a time: the tempered exponent
-//! `(x - m)/T` with its rounding error, `e^(q + c)`, a compensated sum, and the shape of a slice
-//! seen from its maximum. The public API in [`crate::softmax`] and the SIMD passes use them.
+//! The pieces softmax is built from, one element or one pass at a time.
+//!
+//! The tempered exponent `(x - m)/T` with its rounding error, `e^(q + c)`, a compensated sum, and
+//! the shape of a slice seen from its maximum. The public API in
+//! [`crate::softmax`](mod@crate::softmax) and the SIMD passes use them.
 
 use crate::eft::two_sum;
 

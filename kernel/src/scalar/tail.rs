@@ -1,7 +1,8 @@
-//! The far left tails, where an activation is a small normal number made of an exponential that
-//! is not: `a·e^(hi + lo)` evaluated so that `e^hi` is never rounded as a subnormal first (SiLU
-//! at x = -714 is `x·e^x = -5.85e-308`, a normal number, while `e^x` alone is subnormal and
-//! keeps 44 bits: `x * x.exp()` is 26 ulp off there).
+//! The far left tails, where an activation is a small normal number but its exponential is not.
+//!
+//! `a·e^(hi + lo)` is evaluated so that `e^hi` is never rounded as a subnormal first (SiLU at x =
+//! -714 is `x·e^x = -5.85e-308`, a normal number, while `e^x` alone is subnormal and keeps 44 bits:
+//! `x * x.exp()` is 26 ulp off there).
 
 use crate::double_double::LN2;
 use crate::eft::{two_product, two_sum};

@@ -1,7 +1,8 @@
-//! A vectorisable `e^x` for `x <= 0` and `e^x - 1` as a double-double: branch-free, so a loop
-//! that calls them vectorises. Every exponential the kernels need is `e^(-|x|)` or
-//! `e^(x - max)`. Lanes they cannot serve (results below the normal range, NaN) are redone by the
-//! scalar code afterwards.
+//! A vectorisable `e^x` for `x <= 0` and `e^x - 1` as a double-double.
+//!
+//! Both are branch-free, so a loop that calls them vectorises. Every exponential the kernels need
+//! is `e^(-|x|)` or `e^(x - max)`. Lanes they cannot serve (results below the normal range, NaN)
+//! are redone by the scalar code afterwards.
 #![allow(clippy::inline_always)]
 
 use crate::double_double::LN2;

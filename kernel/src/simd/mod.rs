@@ -1,5 +1,6 @@
-//! The SIMD layer: slice kernels at the hardware's pace, written so the compiler vectorises them
-//! (AVX-512 or AVX2 with FMA), within the same ulp bounds as the scalar formulas they reuse.
+//! The SIMD layer: slice kernels at the hardware's pace, written so the compiler vectorises them.
+//!
+//! For AVX-512 or AVX2 with FMA, within the same ulp bounds as the scalar formulas they reuse.
 //!
 //! Which instructions run is a [`Level`], chosen by the caller: [`Level::best`] detects what this
 //! CPU has; [`Level::named`] holds it lower (for comparing paths). A `Level` can only be made by

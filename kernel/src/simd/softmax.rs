@@ -1,6 +1,7 @@
-//! Softmax, log-softmax and the sum of exponentials over long slices: a pass for the extremes,
-//! a pass for the terms (the rounding of `x - max` carried) and their compensated sum over
-//! [`LANES`] lanes, then a scaling pass.
+//! Softmax, log-softmax and the sum of exponentials over long slices, pass by pass.
+//!
+//! A pass for the extremes, a pass for the terms (the rounding of `x - max` carried) and their
+//! compensated sum over [`LANES`] lanes, then a scaling pass.
 #![allow(clippy::inline_always)]
 
 use super::exp::{EXP_NORMAL_LIMIT, LANES, exp_in_range, exp_nonpositive};

@@ -1,4 +1,4 @@
-//! The reference tables' rules for comparing a result with its exact value.
+//! The reference tables: their rows, and their rules for comparing a result with its exact value.
 // Each test binary uses only some of these.
 #![allow(dead_code)]
 
@@ -33,4 +33,18 @@ pub fn ulps_off(got: f64, reference: f64) -> f64 {
 pub fn number(text: &str) -> f64 {
     text.parse()
         .unwrap_or_else(|_| panic!("bad number {text:?} in a reference table"))
+}
+
+/// The rows of a table, split into columns, header and blank lines skipped.
+pub fn rows(table: &str, columns: usize) -> Vec<Vec<&str>> {
+    table
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), columns, "malformed row: {line}");
+            cols
+        })
+        .collect()
 }
