@@ -6,6 +6,7 @@
 mod canvas;
 mod chart;
 mod columns;
+mod detail;
 mod header;
 mod help;
 mod jacobian;

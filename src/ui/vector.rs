@@ -12,8 +12,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
 use super::columns::{self, Bars, NUMBER, number};
-use super::summary;
 use super::text::shown;
+use super::{detail, summary};
 use crate::analysis::Analysis;
 use crate::app::{App, Mode, Origin, Sort};
 use crate::format::{self, grouped};
@@ -139,7 +139,7 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
     render_table(app, analysis, theme, frame, areas.table);
 
     let width = usize::from(inner.width);
-    let detail = summary::detail(app, analysis, theme, width);
+    let detail = detail::detail(app, analysis, theme, width);
     // The details only when they fit whole (a blank line first, to set them apart).
     if detail.len() < usize::from(areas.detail.height) {
         let mut lines = vec![Line::default()];
