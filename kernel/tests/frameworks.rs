@@ -184,20 +184,15 @@ fn available(name: &str, activation: Activation) -> bool {
 /// f32's unit at 1: 2⁻²³.
 const F32_UNIT: f64 = 1.0 / 8_388_608.0;
 
-/// Where a model's f32 result may be more than 4 units from the framework's, and why: a
-/// difference of an ulp or two in the framework's own `exp`/`tanh`/`erf` (NumPy's SIMD float32
-/// kernels, MKL's tanh, oneDNN's and glibc's erf; none correctly rounded) meets a subtraction
-/// that cancels, so the result is off by an ulp *of the cancelling terms*, not of itself. There
-/// the absolute difference must stay within 2·2⁻²³·max(1, |x|) (measured: at most 1.7).
+/// Where the PyTorch model's f32 result may be more than 4 units from the framework's, and why:
+/// a difference of an ulp or two in PyTorch's own `tanh`/`erf` (MKL's tanh, oneDNN's and glibc's
+/// erf; none correctly rounded) meets a subtraction that cancels, so the result is off by an
+/// ulp *of the cancelling terms*, not of itself. There the absolute difference must stay within
+/// 2·2⁻²³·max(1, |x|). (The NumPy model emulates NumPy's float32 functions: no such case.)
 fn cancels(framework: Framework, name: &str, derivative: bool) -> Option<&'static str> {
     match (framework, name, derivative) {
-        (Framework::NumPy, "sigmoid", true) => Some("s * (1 - s)"),
-        (Framework::NumPy | Framework::PyTorch, "tanh", true) => Some("1 - t * t"),
-        (Framework::NumPy, "gelu", true) => Some("0.5 * (1 + erf) + x * pdf"),
+        (Framework::PyTorch, "tanh", true) => Some("1 - t * t"),
         (Framework::PyTorch, "gelu", false) => Some("1 + erf(x / sqrt 2)"),
-        (Framework::NumPy, "gelu_tanh", _) => Some("1 + t, 1 - t * t"),
-        (Framework::NumPy, "silu" | "silu_beta1.5", true) => Some("1 - s, 1 + x * (1 - s)"),
-        (Framework::NumPy, "mish", true) => Some("1 - t * t, t + x * (...)"),
         _ => None,
     }
 }
@@ -239,19 +234,18 @@ fn numpy_model_matches_numpy() {
             let all = vec![true; xs.len()];
             let (y, dy) = model(Framework::NumPy, precision, activation, p, &xs);
             let mut cells = Vec::new();
-            for (derivative, ours, column) in [(false, &y, "numpy_y"), (true, &dy, "numpy_dy")] {
+            for (ours, column) in [(&y, "numpy_y"), (&dy, "numpy_dy")] {
                 let theirs = table.scalars(column);
                 let a = Agreement::of(ours, &theirs, &all, precision);
                 let what = format!("numpy {} {name} {column}", precision.name());
-                if precision == Precision::F32 {
-                    let cancelling = cancels(Framework::NumPy, name, derivative).is_some();
-                    let outside = (0..xs.len())
-                        .filter(|&i| !within_f32(ours[i], theirs[i], xs[i], cancelling))
-                        .count();
-                    if outside > 0 {
-                        failures.push(format!("{what}: {outside} points beyond the f32 bound"));
-                    }
-                } else if a.percent() < 99.9 || a.max_units > 1.0 {
+                // the targets: f16 and bf16 within 1 unit, f32 within 4; identical on
+                // 99.9 % (in f32 what the emulation of NumPy's float32 functions holds)
+                let bound = if precision == Precision::F32 {
+                    4.0
+                } else {
+                    1.0
+                };
+                if a.percent() < 99.9 || a.max_units > bound {
                     failures.push(format!("{what}: {}", a.cell()));
                 }
                 cells.push(a);
@@ -339,18 +333,11 @@ fn pytorch_model_matches_pytorch() {
     assert!(failures.is_empty(), "{}\n{report}", failures.join("\n"));
 }
 
-/// The most units each softmax column may be off in f32 (f16 and bf16: 1 everywhere), and why.
-/// NumPy's float32 `exp` is up to 2 ulps from correctly rounded (measured on 400001 points), so
-/// `e / sum` is within 2 (stable) or 4 (naive: no shift, both e and the sum carry it) units,
-/// `(x - m) - log(sum)` within 3; `np.log(naive)` turns the probability's 4 ulps into
-/// 4·2⁻²³ absolute, which near p = 1 (log p near 0) is many of its own units. PyTorch's
-/// softmax uses Sleef's exp (1 ulp): 2 units.
+/// The most units each softmax column may be off (and an absolute allowance): 1 everywhere,
+/// but PyTorch's f32 softmax, whose exp is SLEEF's and the model's correctly rounded: 2 units.
 fn softmax_bound(precision: Precision, column: &str) -> (f64, f64) {
     match (precision, column) {
-        (Precision::F32, "numpy_stable" | "torch_softmax") => (2.0, 0.0),
-        (Precision::F32, "numpy_stable_log") => (3.0, 0.0),
-        (Precision::F32, "numpy_naive") => (4.0, 0.0),
-        (Precision::F32, "numpy_naive_log") => (1.0, 4.0 * F32_UNIT),
+        (Precision::F32, "torch_softmax") => (2.0, 0.0),
         _ => (1.0, 0.0),
     }
 }

@@ -4,9 +4,8 @@
 //!
 //! - [`Framework::NumPy`]: the NumPy code a person writes, e.g.
 //!   `1 / (1 + np.exp(-x))` and `s * (1 - s)`, every operation rounded to the format, constants
-//!   too. Measured: identical to NumPy 2.4.6 on every f16 and bf16 test point; in f32 NumPy's own
-//!   SIMD `exp`/`tanh`/`log1p`/`expm1` are up to 2 ulps from correctly rounded, which this model
-//!   does not copy.
+//!   too; NumPy's own SIMD `exp`, `log`, `tanh` and SVML's `log1p`, `expm1`, `pow` (float32, and
+//!   inside float16), emulated bit for bit (NumPy 2.4 on AVX-512).
 //! - [`Framework::PyTorch`]: what `torch.nn.functional` and its autograd return for a CPU tensor:
 //!   each kernel's formula in f32 (with the FMAs GCC forms), rounded once to the format, with the
 //!   exceptions PyTorch 2.15 has (sigmoid/tanh backward from the rounded output, f16 sigmoid
@@ -19,10 +18,12 @@
 
 mod jax;
 mod numpy;
+mod numpy_simd;
 mod ops;
 mod pytorch;
 pub mod round;
 mod softmax;
+mod svml;
 
 pub use jax::{JaxAgreement, jax_agreement};
 pub use softmax::{
@@ -33,7 +34,7 @@ pub use softmax::{
 use half::{bf16, f16};
 
 use crate::Activation;
-use ops::Arithmetic;
+use ops::{Arithmetic, Library};
 
 /// A floating-point format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -221,7 +222,8 @@ pub fn evaluate(
     }
     let (value, value_overflowed, derivative, derivative_overflowed) = match framework {
         Framework::NumPy => {
-            let (m, d) = (Arithmetic::new(precision), Arithmetic::new(precision));
+            let m = Arithmetic::with_library(precision, Library::NumPy);
+            let d = Arithmetic::with_library(precision, Library::NumPy);
             let (xm, xd) = (m.r(x), d.r(x));
             let value = numpy::value(&m, activation, xm, p);
             let derivative = numpy::derivative(&d, activation, xd, p);
@@ -276,7 +278,7 @@ pub fn stable_softplus(precision: Precision, x: f64, beta: f64) -> f64 {
     if precision == Precision::F64 {
         return Activation::Softplus.value(x, beta);
     }
-    let m = Arithmetic::new(precision);
+    let m = Arithmetic::with_library(precision, Library::NumPy);
     numpy::stable_softplus(&m, m.r(x), beta)
 }
 

@@ -7,16 +7,19 @@
 //! rounding each. `np.where` returns the chosen branch's value; only that branch is computed
 //! here, so an overflow in the unused branch (NumPy evaluates both, and may warn) is not flagged.
 //!
-//! Measured against NumPy 2.4.6 (bf16: `ml_dtypes` arrays, which round every operation to bf16):
-//! identical on every point of the f16 and bf16 test grids. In f32 NumPy's own SIMD `exp`,
-//! `tanh`, `log1p` and `expm1` are not correctly rounded (up to 2 ulps); this model rounds them
-//! correctly, except for one rule NumPy's f32 `tanh` follows and is copied here: it returns
-//! ±(1 − 2⁻²⁴), never ±1, for |x| < 10.
+//! The transcendental functions are NumPy's own, emulated bit for bit, as NumPy 2.4 runs them on
+//! an AVX-512 machine: for float32 [`super::numpy_simd`] (`np.exp`, `np.log`, `np.tanh`) and
+//! [`super::svml`] (`np.log1p`, `np.expm1`, and `np.power(x, 3)` on its main path); for float16
+//! the SVML float32 functions its half loops call, rounded to f16. bf16 (`ml_dtypes`, which
+//! calls the C library's float32 functions) rounds the `f64` function.
+//!
+//! Measured against NumPy 2.4.6 (bf16: `ml_dtypes` arrays, every intermediate cast back) on the
+//! grids of tests/data/frameworks/: see kernel/tests/frameworks.rs.
 
 use std::f64::consts::{PI, SQRT_2};
 
+use super::Formula;
 use super::ops::Arithmetic;
-use super::{Formula, Precision};
 use crate::Activation;
 use crate::scalar::{SELU_ALPHA, SELU_SCALE};
 
@@ -28,7 +31,7 @@ pub(super) fn value(m: &Arithmetic, activation: Activation, x: f64, p: f64) -> f
         // 1 / (1 + np.exp(-x))
         Activation::Sigmoid => logistic(m, x, 1.0),
         // np.tanh(x)
-        Activation::Tanh => tanh(m, x),
+        Activation::Tanh => m.tanh(x),
         // np.maximum(x, 0)
         Activation::Relu => relu(x),
         // np.where(x > 0, x, a * x)
@@ -80,7 +83,7 @@ pub(super) fn derivative(m: &Arithmetic, activation: Activation, x: f64, p: f64)
         }
         // 1 - np.tanh(x)**2
         Activation::Tanh => {
-            let t = tanh(m, x);
+            let t = m.tanh(x);
             m.sub(1.0, m.mul(t, t))
         }
         // np.where(x > 0, 1, 0)
@@ -286,17 +289,6 @@ fn logistic(m: &Arithmetic, x: f64, beta: f64) -> f64 {
     m.div(1.0, m.add(1.0, m.exp(m.mul(m.c(-beta), x))))
 }
 
-/// `np.tanh(v)`, with NumPy's f32 rule: its SIMD tanh returns ±(1 − 2⁻²⁴) where the correctly
-/// rounded value is ±1, for |v| < 10 (measured: 9.0109 < |v| < 10; ±1 from 10 on).
-fn tanh(m: &Arithmetic, v: f64) -> f64 {
-    let t = m.tanh(v);
-    if m.format() == Precision::F32 && t.abs() == 1.0 && v.abs() < 10.0 {
-        (1.0_f64 - 1.0 / 16_777_216.0).copysign(t)
-    } else {
-        t
-    }
-}
-
 /// `erf(x / math.sqrt(2))`.
 fn gelu_erf(m: &Arithmetic, x: f64) -> f64 {
     m.erf(m.div(x, m.c(SQRT_2)))
@@ -305,12 +297,12 @@ fn gelu_erf(m: &Arithmetic, x: f64) -> f64 {
 /// `np.tanh(math.sqrt(2 / math.pi) * (x + 0.044715 * x**3))`.
 fn gelu_tanh_t(m: &Arithmetic, x: f64) -> f64 {
     let inner = m.add(x, m.mul(m.c(0.044_715), m.cube(x)));
-    tanh(m, m.mul(m.c((2.0 / PI).sqrt()), inner))
+    m.tanh(m.mul(m.c((2.0 / PI).sqrt()), inner))
 }
 
 /// `np.tanh(np.log1p(np.exp(x)))`.
 fn mish_t(m: &Arithmetic, x: f64) -> f64 {
-    tanh(m, m.ln_1p(m.exp(x)))
+    m.tanh(m.ln_1p(m.exp(x)))
 }
 
 /// `np.clip(x / 6 + 0.5, 0, 1)`.
