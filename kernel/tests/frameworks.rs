@@ -4,6 +4,15 @@
 //!
 //! Units are the dtype's: the number of representable values between two results (+0 and -0
 //! the same, NaN only equal to NaN). Run with `--nocapture` to see the agreement tables.
+//!
+//! The targets (issue 10, section 3), asserted here:
+//! - NumPy model: in f16 and bf16 identical on ≥ 99.9 % of the points and within 1 unit
+//!   everywhere; in f32 within 4 units everywhere (and, what the emulation of NumPy's float32
+//!   functions holds beyond that, identical on ≥ 99.9 %).
+//! - PyTorch model, judged where PyTorch's vectorised and one-element results agree within a
+//!   unit: identical to the vectorised result (the path the model follows) on ≥ 98 % of those
+//!   points, within 1 unit (f16, bf16) or 4 units (f32) of it everywhere there.
+//! - Softmax: every form within 1 unit.
 
 use std::fmt::Write as _;
 
@@ -181,50 +190,79 @@ fn available(name: &str, activation: Activation) -> bool {
     !name.is_empty() && (name != "silu_beta1.5" || activation.param().is_some())
 }
 
-/// f32's unit at 1: 2⁻²³.
-const F32_UNIT: f64 = 1.0 / 8_388_608.0;
+/// The least share of identical points, and the most units anywhere, a model must meet.
+struct Target {
+    identical: f64,
+    units: f64,
+}
 
-/// Where the PyTorch model's f32 result may be more than 4 units from the framework's, and why:
-/// a difference of an ulp or two in PyTorch's own `tanh`/`erf` (MKL's tanh, oneDNN's and glibc's
-/// erf; none correctly rounded) meets a subtraction that cancels, so the result is off by an
-/// ulp *of the cancelling terms*, not of itself. There the absolute difference must stay within
-/// 2·2⁻²³·max(1, |x|). (The NumPy model emulates NumPy's float32 functions: no such case.)
-fn cancels(framework: Framework, name: &str, derivative: bool) -> Option<&'static str> {
-    match (framework, name, derivative) {
-        (Framework::PyTorch, "tanh", true) => Some("1 - t * t"),
-        (Framework::PyTorch, "gelu", false) => Some("1 + erf(x / sqrt 2)"),
-        _ => None,
+/// The NumPy model's target in `precision` (f32: the issue's 4 units; identical on 99.9 % is
+/// what the emulation of NumPy's float32 functions holds).
+fn numpy_target(precision: Precision) -> Target {
+    match precision {
+        Precision::F32 => Target {
+            identical: 99.9,
+            units: 4.0,
+        },
+        _ => Target {
+            identical: 99.9,
+            units: 1.0,
+        },
     }
 }
 
-/// Whether the model's `ours` meets the framework's `theirs` at `x` within the f32 target.
-fn within_f32(ours: f64, theirs: f64, x: f64, cancelling: bool) -> bool {
-    units(ours, theirs, Precision::F32) <= 4.0
-        || (cancelling && (ours - theirs).abs() <= 2.0 * F32_UNIT * x.abs().max(1.0))
+/// Whether a PyTorch f32 tanh' point is excused from the unit bound: `torch.tanh` on float32
+/// is MKL's `vmsTanh`, closed source, which the model takes correctly rounded; where MKL's y is
+/// an ulp away from that (0.0075 % of float32 inputs, e.g. x = -5.15 on the grid), tanh' =
+/// 1 - y² from the rounded y is off by what one ulp of y makes of it: at most 2·2⁻²⁴
+/// absolute, many units of a small tanh'. Held to exactly that.
+fn mkl_tanh_excused(
+    precision: Precision,
+    name: &str,
+    derivative: bool,
+    model_y: &[f64],
+    table: &Table,
+    i: usize,
+) -> bool {
+    if !(precision == Precision::F32 && name == "tanh" && derivative) {
+        return false;
+    }
+    let torch_y = table.scalars("torch_y")[i];
+    let ours = model_derivative_of(model_y[i]);
+    let theirs = model_derivative_of(torch_y);
+    units(model_y[i], torch_y, precision) == 1.0
+        && (ours - theirs).abs() <= 2f64.powi(-23)
+        && units(theirs, table.scalars("torch_dy")[i], precision) == 0.0
 }
 
-/// The least share of points a PyTorch model matches bit for bit where the two paths agree:
-/// 98 %, except where PyTorch's one-element path calls glibc's `expf`/`log1pf`/`tanhf`, which are
-/// not correctly rounded while the model's are. Mish in f32: with glibc's own functions the
-/// formula matches all 1032 points (measured), with correctly rounded ones 89 % (value) and
-/// 95.6 % (derivative), every miss within 2 units. The vectorised path (Sleef) is reported, not
-/// held to 98 % in f32.
-fn identical_floor(precision: Precision, name: &str, derivative: bool) -> f64 {
-    match (precision, name, derivative) {
-        (Precision::F32, "mish", false) => 89.0,
-        (Precision::F32, "mish", true) => 95.5,
-        _ => 98.0,
+/// tanh' = 1 - y·y as one f32 FMA (BinaryOpsKernel.cpp `tanh_backward`).
+fn model_derivative_of(y: f64) -> f64 {
+    f64::from((-(y as f32)).mul_add(y as f32, 1.0))
+}
+
+/// The PyTorch model's target in `precision`, where PyTorch agrees with itself.
+fn pytorch_target(precision: Precision) -> Target {
+    match precision {
+        Precision::F32 => Target {
+            identical: 98.0,
+            units: 4.0,
+        },
+        _ => Target {
+            identical: 98.0,
+            units: 1.0,
+        },
     }
 }
 
 #[test]
 fn numpy_model_matches_numpy() {
     let mut report = String::from(
-        "NumPy model vs NumPy 2.4.6: points, % identical and max units (f | f'), \
-         points beyond 4 units (f | f')\n",
+        "NumPy model vs NumPy 2.4.6: points, % identical and max units (f | f'), points beyond 1 \
+         unit (f | f')\n",
     );
     let mut failures = Vec::new();
     for precision in FORMATS {
+        let target = numpy_target(precision);
         for (name, activation, p) in FUNCTIONS {
             if !available(name, activation) {
                 continue;
@@ -237,28 +275,24 @@ fn numpy_model_matches_numpy() {
             for (ours, column) in [(&y, "numpy_y"), (&dy, "numpy_dy")] {
                 let theirs = table.scalars(column);
                 let a = Agreement::of(ours, &theirs, &all, precision);
-                let what = format!("numpy {} {name} {column}", precision.name());
-                // the issue's targets: f16 and bf16 within 1 unit, f32 within 4; identical on
-                // 99.9 % (in f32 what the emulation of NumPy's float32 functions holds)
-                let bound = if precision == Precision::F32 {
-                    4.0
-                } else {
-                    1.0
-                };
-                if a.percent() < 99.9 || a.max_units > bound {
-                    failures.push(format!("{what}: {}", a.cell()));
+                if a.percent() < target.identical || a.max_units > target.units {
+                    failures.push(format!(
+                        "numpy {} {name} {column}: {}",
+                        precision.name(),
+                        a.cell()
+                    ));
                 }
                 cells.push(a);
             }
             let _ = writeln!(
                 report,
-                "{:5} {name:13} {:5} | {} | {} | >4: {} | {}",
+                "{:5} {name:13} {:5} | {} | {} | >1: {} | {}",
                 precision.name(),
                 cells[0].points,
                 cells[0].cell(),
                 cells[1].cell(),
-                cells[0].over_four,
-                cells[1].over_four
+                cells[0].over_one,
+                cells[1].over_one
             );
         }
     }
@@ -270,11 +304,12 @@ fn numpy_model_matches_numpy() {
 fn pytorch_model_matches_pytorch() {
     let mut report = String::from(
         "PyTorch model vs PyTorch 2.15 where its vectorised and one-element results agree \
-         within 1 unit:\npoints judged, % identical and max units vs the vectorised, then the \
-         one-element result (f | f')\n",
+         within 1 unit:\npoints judged, % identical and max units vs the vectorised result (the \
+         model's path), then vs the one-element result (f | f')\n",
     );
     let mut failures = Vec::new();
     for precision in FORMATS {
+        let target = pytorch_target(precision);
         for (name, activation, p) in FUNCTIONS {
             if !available(name, activation) {
                 continue;
@@ -296,27 +331,19 @@ fn pytorch_model_matches_pytorch() {
                     .collect();
                 let a = Agreement::of(ours, &vectorised, &judged, precision);
                 let b = Agreement::of(ours, &one, &judged, precision);
-                let what = format!(
-                    "pytorch {} {name} f{}",
-                    precision.name(),
-                    if derivative { "'" } else { "" }
-                );
-                let floor = identical_floor(precision, name, derivative);
-                if precision == Precision::F32 {
-                    let cancelling = cancels(Framework::PyTorch, name, derivative).is_some();
-                    let outside = (0..xs.len())
-                        .filter(|&i| judged[i])
-                        .filter(|&i| {
-                            !within_f32(ours[i], vectorised[i], xs[i], cancelling)
-                                || !within_f32(ours[i], one[i], xs[i], cancelling)
-                        })
-                        .count();
-                    if outside > 0 || b.percent() < floor {
-                        failures.push(format!("{what}: {outside} beyond the bound, {}", b.cell()));
-                    }
-                } else if a.percent().min(b.percent()) < floor || a.max_units.max(b.max_units) > 1.0
-                {
-                    failures.push(format!("{what}: {} {}", a.cell(), b.cell()));
+                let beyond = (0..xs.len())
+                    .filter(|&i| {
+                        judged[i] && units(ours[i], vectorised[i], precision) > target.units
+                    })
+                    .filter(|&i| !mkl_tanh_excused(precision, name, derivative, &y, &table, i))
+                    .count();
+                if a.percent() < target.identical || beyond > 0 {
+                    failures.push(format!(
+                        "pytorch {} {name} f{}: {}",
+                        precision.name(),
+                        if derivative { "'" } else { "" },
+                        a.cell()
+                    ));
                 }
                 cells.push(format!("{:5} {} {}", a.points, a.cell(), b.cell()));
             }
@@ -331,15 +358,6 @@ fn pytorch_model_matches_pytorch() {
     }
     println!("{report}");
     assert!(failures.is_empty(), "{}\n{report}", failures.join("\n"));
-}
-
-/// The most units each softmax column may be off (and an absolute allowance): 1 everywhere,
-/// but PyTorch's f32 softmax, whose exp is SLEEF's and the model's correctly rounded: 2 units.
-fn softmax_bound(precision: Precision, column: &str) -> (f64, f64) {
-    match (precision, column) {
-        (Precision::F32, "torch_softmax") => (2.0, 0.0),
-        _ => (1.0, 0.0),
-    }
 }
 
 #[test]
@@ -372,16 +390,11 @@ fn softmax_models_match_the_frameworks() {
                 theirs.extend(&row[c]);
             }
             let a = Agreement::of(&ours, &theirs, &vec![true; ours.len()], precision);
-            let (bound, absolute) = softmax_bound(precision, name);
-            let outside = ours
-                .iter()
-                .zip(&theirs)
-                .filter(|&(&o, &r)| units(o, r, precision) > bound && (o - r).abs() > absolute)
-                .count();
-            if outside > 0 {
+            if a.max_units > 1.0 {
                 failures.push(format!(
-                    "{} {name}: {outside} values beyond {bound} units",
-                    precision.name()
+                    "{} {name}: {} values beyond 1 unit",
+                    precision.name(),
+                    a.over_one
                 ));
             }
             let _ = writeln!(

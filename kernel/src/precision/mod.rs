@@ -6,10 +6,12 @@
 //!   `1 / (1 + np.exp(-x))` and `s * (1 - s)`, every operation rounded to the format, constants
 //!   too; NumPy's own SIMD `exp`, `log`, `tanh` and SVML's `log1p`, `expm1`, `pow` (float32, and
 //!   inside float16), emulated bit for bit (NumPy 2.4 on AVX-512).
-//! - [`Framework::PyTorch`]: what `torch.nn.functional` and its autograd return for a CPU tensor:
-//!   each kernel's formula in f32 (with the FMAs GCC forms), rounded once to the format, with the
-//!   exceptions PyTorch 2.15 has (sigmoid/tanh backward from the rounded output, f16 sigmoid
-//!   backward in f16 arithmetic, compositions rounding each operation, softplus's threshold 20).
+//! - [`Framework::PyTorch`]: what `torch.nn.functional` and its autograd return for a CPU tensor
+//!   of many elements (the vectorised kernels): each kernel's formula in f32 with SLEEF's
+//!   functions (and oneDNN's GELU for f32 and bf16), the FMAs GCC forms, rounded once to the
+//!   format, with the exceptions PyTorch 2.15 has (sigmoid/tanh backward from the rounded output,
+//!   f16 sigmoid backward in f16 arithmetic, compositions rounding each operation, softplus's
+//!   threshold 20).
 //! - [`Precision::F64`] is the kernel itself, accurate to a few ulps, with every flag
 //!   [`Flag::Fine`] — no framework model.
 //!
@@ -19,9 +21,11 @@
 mod jax;
 mod numpy;
 mod numpy_simd;
+mod onednn;
 mod ops;
 mod pytorch;
 pub mod round;
+mod sleef;
 mod softmax;
 mod svml;
 

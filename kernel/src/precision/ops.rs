@@ -5,12 +5,12 @@
 //! correctly rounded result (`f64` has more than twice their bits plus two, so the double
 //! rounding is innocuous). Transcendentals are the [`Library`]'s: correctly rounded ones take
 //! the `f64` function (within an ulp of `f64`) rounded to the format — correct but for values
-//! within about 2⁻⁵⁰ of a midpoint — and NumPy's float32 functions are emulated bit for bit
-//! ([`super::numpy_simd`], [`super::svml`]).
+//! within about 2⁻⁵⁰ of a midpoint — and NumPy's and SLEEF's float32 functions are emulated bit
+//! for bit ([`super::numpy_simd`], [`super::svml`], [`super::sleef`]).
 
 use std::cell::Cell;
 
-use super::{Precision, numpy_simd, svml};
+use super::{Precision, numpy_simd, sleef, svml};
 
 /// Whose `exp`, `expm1`, `log1p`, `log`, `tanh` and `x³` an arithmetic calls: float32 functions in
 /// f32 (and, for NumPy, in f16: its half loops call SVML's float32 functions and round once);
@@ -23,14 +23,17 @@ pub(super) enum Library {
     /// `expm1` and `pow` (`x**3`); for float16 SVML's `exp`, `log1p`, `expm1` and its `tanh`,
     /// rounded to f16.
     NumPy,
+    /// SLEEF's 1-ulp functions, as ATen's `Vectorized<float>` calls them.
+    Sleef,
 }
 
 /// The float32 implementations of one function: NumPy's on float32 arrays, the one NumPy's
-/// float16 loops call (then rounding to f16). `None`: correctly rounded.
+/// float16 loops call (then rounding to f16), SLEEF's. `None`: correctly rounded.
 #[derive(Clone, Copy, Default)]
 struct Functions {
     numpy: Option<fn(f32) -> f32>,
     numpy_half: Option<fn(f32) -> f32>,
+    sleef: Option<fn(f32) -> f32>,
 }
 
 /// Operations rounded to `format`, remembering whether one of them overflowed.
@@ -120,13 +123,14 @@ impl Arithmetic {
         }
     }
 
-    /// A function of the library: NumPy's float32 one (`numpy`) or the float32 one NumPy's half
-    /// loops call before rounding to f16 (`numpy_half`) where the library and format have one;
-    /// else `correct` rounded to the format.
+    /// A function of the library: NumPy's float32 one (`numpy`), the float32 one NumPy's half
+    /// loops call before rounding to f16 (`numpy_half`), or SLEEF's (`sleef`) where the library
+    /// and format have one; else `correct` rounded to the format.
     fn function(&self, a: f64, correct: fn(f64) -> f64, functions: Functions) -> f64 {
         let float32 = match (self.format, self.library) {
             (Precision::F32, Library::NumPy) => functions.numpy,
             (Precision::F16, Library::NumPy) => functions.numpy_half,
+            (Precision::F32, Library::Sleef) => functions.sleef,
             _ => None,
         };
         match float32 {
@@ -139,6 +143,7 @@ impl Arithmetic {
         let functions = Functions {
             numpy: Some(numpy_simd::exp),
             numpy_half: Some(svml::exp),
+            sleef: Some(sleef::expf),
         };
         self.function(a, f64::exp, functions)
     }
@@ -147,6 +152,7 @@ impl Arithmetic {
         let functions = Functions {
             numpy: Some(svml::expm1),
             numpy_half: Some(svml::expm1),
+            sleef: Some(sleef::expm1f),
         };
         self.function(a, f64::exp_m1, functions)
     }
@@ -155,6 +161,7 @@ impl Arithmetic {
         let functions = Functions {
             numpy: Some(svml::log1p),
             numpy_half: Some(svml::log1p),
+            sleef: Some(sleef::log1pf),
         };
         self.function(a, f64::ln_1p, functions)
     }
@@ -175,6 +182,7 @@ impl Arithmetic {
         let functions = Functions {
             numpy: Some(numpy_simd::tanh),
             numpy_half: Some(numpy_simd::tanh),
+            sleef: Some(sleef::tanhf),
         };
         self.function(a, f64::tanh, functions)
     }
@@ -211,9 +219,11 @@ mod tests {
     #[test]
     fn the_library_chooses_the_float32_functions() {
         let numpy = Arithmetic::with_library(Precision::F32, Library::NumPy);
+        let sleef = Arithmetic::with_library(Precision::F32, Library::Sleef);
         let correct = Arithmetic::new(Precision::F32);
-        // np.tanh stops at 1 - 2^-24 below 10; the correctly rounded value reaches 1.
+        // np.tanh stops at 1 - 2^-24 below 10; SLEEF and the correctly rounded value reach 1.
         assert_eq!(numpy.tanh(9.5), 1.0 - 2f64.powi(-24));
+        assert_eq!(sleef.tanh(9.5), 1.0);
         assert_eq!(correct.tanh(9.5), 1.0);
         // f16 rounds the float32 function NumPy's half loops call (SVML's exp), here the same
         // as the correctly rounded value; bf16 rounds the f64 function

@@ -96,6 +96,28 @@ fn numpy_f32_tanh_stops_short_of_one_below_ten() {
 }
 
 #[test]
+fn pytorch_keeps_the_sign_of_zero_and_its_vectorised_rounding() {
+    // torch.relu / F.relu6 / F.hardtanh return x itself at ±0 (a negative f16 input that
+    // rounds to -0 stays -0), 0 below it.
+    for a in [Activation::Relu, Activation::Relu6, Activation::HardTanh] {
+        let (y, _) = at(Framework::PyTorch, Precision::F16, a, -1e-8);
+        assert!(y.value == 0.0 && y.value.is_sign_negative(), "{a:?}");
+    }
+    let (y, _) = at(Framework::PyTorch, Precision::F32, Activation::Relu, -1.0);
+    assert!(y.value == 0.0 && y.value.is_sign_positive());
+    // softplus(-3) on a float32 tensor: log1p(exp(-3)) with SLEEF's functions gives the
+    // correctly rounded 0.04858735203742981 (a correctly rounded exp then log1p, rounded twice,
+    // gives 0.04858734831213951).
+    let (y, _) = at(
+        Framework::PyTorch,
+        Precision::F32,
+        Activation::Softplus,
+        -3.0,
+    );
+    assert_eq!(y.value, 0.048_587_352_037_429_81);
+}
+
+#[test]
 fn f64_tails_do_not_hide_saturation() {
     // tanh(25) is 1.0 even in f64; the exact value is not, so f32's 1 is still saturated.
     let (t, _) = at(Framework::PyTorch, Precision::F32, Activation::Tanh, 25.0);
