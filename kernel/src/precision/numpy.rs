@@ -13,13 +13,19 @@
 //! the SVML float32 functions its half loops call, rounded to f16. bf16 (`ml_dtypes`, which
 //! calls the C library's float32 functions) rounds the `f64` function.
 //!
+//! GELU calls `scipy.special.erf`, whose loops are float32 and float64 only: a float16 array goes
+//! to the float64 loop, and from there on NumPy promotes, so the float16 code's GELU (and its
+//! derivative) comes back float64 — what [`result_format`] says. bf16 keeps the model's
+//! convention (`ml_dtypes` promotes a bfloat16 array with a Python float to float32, so the
+//! bfloat16 code is "every intermediate cast back to bfloat16", erf's result included).
+//!
 //! Measured against NumPy 2.4.6 (bf16: `ml_dtypes` arrays, every intermediate cast back) on the
 //! grids of tests/data/frameworks/: see kernel/tests/frameworks.rs.
 
 use std::f64::consts::{PI, SQRT_2};
 
-use super::Formula;
 use super::ops::Arithmetic;
+use super::{Formula, Precision};
 use crate::Activation;
 use crate::scalar::{SELU_ALPHA, SELU_SCALE};
 
@@ -38,9 +44,8 @@ pub(super) fn value(m: &Arithmetic, activation: Activation, x: f64, p: f64) -> f
         Activation::LeakyRelu => positive_or(x, || m.mul(m.c(p), x)),
         // np.where(x > 0, x, a * np.expm1(x))
         Activation::Elu => positive_or(x, || m.mul(m.c(p), m.exp_m1(x))),
-        // 0.5 * x * (1 + erf(x / sqrt(2))), erf = scipy.special.erf (in f64 for f16 and bf16,
-        // cast back to the dtype)
-        Activation::Gelu => m.mul(m.mul(0.5, x), m.add(1.0, gelu_erf(m, x))),
+        // 0.5 * x * (1 + scipy.special.erf(x / math.sqrt(2))); float64 from erf on for f16
+        Activation::Gelu => gelu(m, x),
         // 0.5 * x * (1 + np.tanh(sqrt(2/pi) * (x + 0.044715 * x**3)))
         Activation::GeluTanh => m.mul(m.mul(0.5, x), m.add(1.0, gelu_tanh_t(m, x))),
         // x / (1 + np.exp(-b * x)); b = 1 writes -x, the same number
@@ -105,11 +110,7 @@ pub(super) fn derivative(m: &Arithmetic, activation: Activation, x: f64, p: f64)
             }
         }
         // 0.5 * (1 + erf(x / sqrt(2))) + x * (np.exp(-x * x / 2) / sqrt(2 * pi))
-        Activation::Gelu => {
-            let cdf = m.mul(0.5, m.add(1.0, gelu_erf(m, x)));
-            let pdf = m.div(m.exp(m.div(m.mul(-x, x), 2.0)), m.c((2.0 * PI).sqrt()));
-            m.add(cdf, m.mul(x, pdf))
-        }
+        Activation::Gelu => gelu_derivative(m, x),
         // 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * (sqrt(2/pi) * (1 + 0.134145 * x**2))
         Activation::GeluTanh => {
             let t = gelu_tanh_t(m, x);
@@ -181,8 +182,8 @@ pub(super) fn stable_softplus(m: &Arithmetic, x: f64, beta: f64) -> f64 {
     m.add(relu(x), m.div(m.ln_1p(m.exp(-z.abs())), b))
 }
 
-/// The code of each formula.
-pub(super) fn formula(activation: Activation, p: f64) -> Formula {
+/// The code of each formula (`precision` matters for GELU: float64 results from float16).
+pub(super) fn formula(activation: Activation, precision: Precision, p: f64) -> Formula {
     let (value, derivative) = match activation {
         Activation::Step => ("np.heaviside(x, 0)", "np.zeros_like(x)"),
         Activation::Sigmoid => (
@@ -195,6 +196,10 @@ pub(super) fn formula(activation: Activation, p: f64) -> Formula {
         Activation::Elu => (
             "np.where(x > 0, x, a * np.expm1(x))",
             "np.where(x > 0, 1, a * np.exp(x))",
+        ),
+        Activation::Gelu if precision == Precision::F16 => (
+            "0.5 * x * (1 + scipy.special.erf(x / math.sqrt(2))), float64 from erf on (SciPy's erf has no float16 loop)",
+            "0.5 * (1 + erf(x / math.sqrt(2))) + x * (np.exp(-x * x / 2) / math.sqrt(2 * math.pi)), float64 (erf's)",
         ),
         Activation::Gelu => (
             "0.5 * x * (1 + scipy.special.erf(x / math.sqrt(2)))",
@@ -289,9 +294,49 @@ fn logistic(m: &Arithmetic, x: f64, beta: f64) -> f64 {
     m.div(1.0, m.add(1.0, m.exp(m.mul(m.c(-beta), x))))
 }
 
-/// `erf(x / math.sqrt(2))`.
-fn gelu_erf(m: &Arithmetic, x: f64) -> f64 {
-    m.erf(m.div(x, m.c(SQRT_2)))
+/// The format the NumPy code's result comes back in: float64 for GELU on float16 (SciPy's erf
+/// has no float16 loop), else the format itself.
+pub(super) fn result_format(activation: Activation, precision: Precision) -> Precision {
+    if activation == Activation::Gelu && precision == Precision::F16 {
+        Precision::F64
+    } else {
+        precision
+    }
+}
+
+/// `scipy.special.erf(x / math.sqrt(2))` and `0.5 * x`, in the format.
+fn gelu_parts(m: &Arithmetic, x: f64) -> (f64, f64) {
+    (m.div(x, m.c(SQRT_2)), m.mul(0.5, x))
+}
+
+/// `0.5 * x * (1 + scipy.special.erf(x / math.sqrt(2)))`. For f16, erf takes SciPy's float64
+/// loop (`'d->d'`) and `1 + erf`, `(0.5 * x) * (...)` are then float64 operations.
+fn gelu(m: &Arithmetic, x: f64) -> f64 {
+    let (z, half_x) = gelu_parts(m, x);
+    if m.format() == Precision::F16 {
+        let w = Arithmetic::new(Precision::F64);
+        let value = w.mul(half_x, w.add(1.0, w.erf(z)));
+        m.absorb(&w);
+        value
+    } else {
+        m.mul(half_x, m.add(1.0, m.erf(z)))
+    }
+}
+
+/// `0.5 * (1 + erf(x / math.sqrt(2))) + x * (np.exp(-x * x / 2) / math.sqrt(2 * math.pi))`;
+/// for f16 the left term and the sum are float64 (the right term stays float16).
+fn gelu_derivative(m: &Arithmetic, x: f64) -> f64 {
+    let (z, _) = gelu_parts(m, x);
+    let pdf = m.div(m.exp(m.div(m.mul(-x, x), 2.0)), m.c((2.0 * PI).sqrt()));
+    let right = m.mul(x, pdf);
+    if m.format() == Precision::F16 {
+        let w = Arithmetic::new(Precision::F64);
+        let value = w.add(w.mul(0.5, w.add(1.0, w.erf(z))), right);
+        m.absorb(&w);
+        value
+    } else {
+        m.add(m.mul(0.5, m.add(1.0, m.erf(z))), right)
+    }
 }
 
 /// `np.tanh(math.sqrt(2 / math.pi) * (x + 0.044715 * x**3))`.

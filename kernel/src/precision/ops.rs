@@ -1,5 +1,6 @@
 //! Arithmetic in one format: each operation's `f64` result rounded once to the format, the
-//! transcendental functions of a chosen library, and a note of whether any of them overflowed.
+//! transcendental functions of a chosen library, and a note of what went wrong inside (an
+//! overflow, an underflow to 0, a function saturating to ±1).
 //!
 //! For `+ − × ÷` of two values of the format, the `f64` result rounded to f32, f16 or bf16 is the
 //! correctly rounded result (`f64` has more than twice their bits plus two, so the double
@@ -10,7 +11,7 @@
 
 use std::cell::Cell;
 
-use super::{Precision, numpy_simd, sleef, svml};
+use super::{Precision, numpy_simd, scipy, sleef, svml};
 
 /// Whose `exp`, `expm1`, `log1p`, `log`, `tanh` and `x³` an arithmetic calls: float32 functions in
 /// f32 (and, for NumPy, in f16: its half loops call SVML's float32 functions and round once);
@@ -36,12 +37,23 @@ struct Functions {
     sleef: Option<fn(f32) -> f32>,
 }
 
-/// Operations rounded to `format`, remembering whether one of them overflowed.
+/// What went wrong inside a computation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Events {
+    /// An operation gave ±inf from finite operands.
+    pub(super) overflowed: bool,
+    /// An operation gave 0 where its exact result is not 0.
+    pub(super) underflowed: bool,
+    /// `tanh` or `erf` of a finite argument came out exactly ±1.
+    pub(super) saturated: bool,
+}
+
+/// Operations rounded to `format`, remembering what went wrong.
 #[derive(Debug)]
 pub(super) struct Arithmetic {
     format: Precision,
     library: Library,
-    overflowed: Cell<bool>,
+    events: Cell<Events>,
 }
 
 impl Arithmetic {
@@ -55,7 +67,7 @@ impl Arithmetic {
         Arithmetic {
             format,
             library,
-            overflowed: Cell::new(false),
+            events: Cell::new(Events::default()),
         }
     }
 
@@ -64,28 +76,48 @@ impl Arithmetic {
         self.format
     }
 
-    /// Whether some operation (or a conversion into the format) gave ±inf from finite operands.
-    pub(super) fn overflowed(&self) -> bool {
-        self.overflowed.get()
+    /// What went wrong so far.
+    pub(super) fn events(&self) -> Events {
+        self.events.get()
     }
 
-    /// `rounded`, the format's value of an operation whose operands were `operands_finite`,
-    /// noted if it overflowed.
-    fn check(&self, rounded: f64, operands_finite: bool) -> f64 {
+    /// Takes over what went wrong in `other` (a computation that continued in another format).
+    pub(super) fn absorb(&self, other: &Arithmetic) {
+        let (a, b) = (self.events.get(), other.events.get());
+        self.events.set(Events {
+            overflowed: a.overflowed || b.overflowed,
+            underflowed: a.underflowed || b.underflowed,
+            saturated: a.saturated || b.saturated,
+        });
+    }
+
+    fn note(&self, change: impl FnOnce(&mut Events)) {
+        let mut e = self.events.get();
+        change(&mut e);
+        self.events.set(e);
+    }
+
+    /// `rounded`, the format's value of an operation whose exact result is `exact` and whose
+    /// operands were `operands_finite`, noted if it overflowed or underflowed.
+    fn check(&self, rounded: f64, exact: f64, operands_finite: bool) -> f64 {
         if rounded.is_infinite() && operands_finite {
-            self.overflowed.set(true);
+            self.note(|e| e.overflowed = true);
+        }
+        if rounded == 0.0 && exact != 0.0 && !exact.is_nan() {
+            self.note(|e| e.underflowed = true);
         }
         rounded
     }
 
-    /// `v` rounded to the format, noting an overflow to ±inf when `v` was finite.
+    /// `v` rounded to the format, noting an overflow to ±inf when `v` was finite (or an
+    /// underflow to 0).
     pub(super) fn r(&self, v: f64) -> f64 {
-        self.check(self.format.round(v), v.is_finite())
+        self.check(self.format.round(v), v, v.is_finite())
     }
 
     /// The result of an operation whose operands were `operands_finite`.
     fn result(&self, exact: f64, operands_finite: bool) -> f64 {
-        self.check(self.format.round(exact), operands_finite)
+        self.check(self.format.round(exact), exact, operands_finite)
     }
 
     /// A constant of a formula (a Python float in NumPy ≥ 2, a C++ `float`) in the format.
@@ -117,7 +149,7 @@ impl Arithmetic {
             // f32's own FMA: a·b + c of three f32 values, rounded once.
             Precision::F32 => {
                 let fused = (a as f32).mul_add(b as f32, c as f32);
-                self.check(f64::from(fused), finite)
+                self.check(f64::from(fused), a.mul_add(b, c), finite)
             }
             _ => self.result(a.mul_add(b, c), finite),
         }
@@ -134,8 +166,20 @@ impl Arithmetic {
             _ => None,
         };
         match float32 {
-            Some(f) => self.check(self.format.round(f64::from(f(a as f32))), a.is_finite()),
+            Some(f) => self.check(
+                self.format.round(f64::from(f(a as f32))),
+                correct(a),
+                a.is_finite(),
+            ),
             None => self.result(correct(a), a.is_finite()),
+        }
+    }
+
+    /// Notes a saturation if `value`, a function bounded by ±1 (tanh, erf) of `a`, reached ±1
+    /// at a finite `a`.
+    pub(super) fn saturates_at(&self, a: f64, value: f64) {
+        if value.abs() == 1.0 && a.is_finite() {
+            self.note(|e| e.saturated = true);
         }
     }
 
@@ -184,11 +228,16 @@ impl Arithmetic {
             numpy_half: Some(numpy_simd::tanh),
             sleef: Some(sleef::tanhf),
         };
-        self.function(a, f64::tanh, functions)
+        let t = self.function(a, f64::tanh, functions);
+        self.saturates_at(a, t);
+        t
     }
 
+    /// SciPy's `erf` (Cephes, in f64) rounded to the format.
     pub(super) fn erf(&self, a: f64) -> f64 {
-        self.result(libm::erf(a), a.is_finite())
+        let e = self.result(scipy::erf(a), a.is_finite());
+        self.saturates_at(a, e);
+        e
     }
 
     /// `a³` as one operation (`np.power(x, 3)`: SVML's `pow` for NumPy's float32).
@@ -206,14 +255,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn overflows_are_noted() {
+    fn events_are_noted_where_they_happen() {
         let h = Arithmetic::new(Precision::F16);
         assert_eq!(h.exp(12.0), f64::INFINITY);
-        assert!(h.overflowed());
+        assert!(h.events().overflowed && !h.events().underflowed);
+        let h = Arithmetic::new(Precision::F16);
+        assert_eq!(h.exp(-20.0), 0.0);
+        assert!(h.events().underflowed);
+        let f = Arithmetic::new(Precision::F32);
+        assert_eq!(f.tanh(10.0), 1.0);
+        assert!(f.events().saturated);
         // ln 0 = -inf is the exact answer, not an overflow
         let f = Arithmetic::new(Precision::F32);
         assert_eq!(f.ln(0.0), f64::NEG_INFINITY);
-        assert!(!f.overflowed());
+        assert_eq!(f.events(), Events::default());
+        let w = Arithmetic::new(Precision::F64);
+        assert_eq!(w.erf(-7.0), -1.0);
+        f.absorb(&w);
+        assert!(f.events().saturated);
     }
 
     #[test]

@@ -30,7 +30,7 @@ use std::f64::consts::{FRAC_1_SQRT_2, FRAC_2_SQRT_PI, SQRT_2};
 
 use super::numpy::silu_beta;
 use super::onednn;
-use super::ops::{Arithmetic, Library};
+use super::ops::{Arithmetic, Events, Library};
 use super::{Formula, Precision};
 use crate::Activation;
 use crate::scalar::{SELU_ALPHA, SELU_SCALE};
@@ -49,8 +49,10 @@ impl Kernel {
         }
     }
 
-    pub(super) fn overflowed(&self) -> bool {
-        self.f.overflowed() || self.r.overflowed()
+    /// What went wrong inside, in f32 or in the final rounding.
+    pub(super) fn events(&self) -> Events {
+        self.f.absorb(&self.r);
+        self.f.events()
     }
 
     /// The f32 result of a kernel rounded once to the format.
@@ -91,6 +93,8 @@ pub(super) fn value(k: &Kernel, activation: Activation, x: f64, p: f64) -> f64 {
             if k.r.format() == Precision::F16 {
                 k.out(f.mul(f.mul(x, 0.5), f.add(1.0, gelu_erf(f, x))))
             } else {
+                let erf = f64::from(onednn::erf_of_x_over_sqrt2(x as f32));
+                f.saturates_at(x, erf);
                 k.out(f64::from(onednn::gelu(x as f32)))
             }
         }
@@ -324,7 +328,9 @@ fn gelu_erf(f: &Arithmetic, x: f64) -> f64 {
     }
     let e = f.exp(-f.mul(v, v));
     let erf = f.fma(f.mul(-e, t), r, 1.0);
-    if v.is_sign_negative() { -erf } else { erf }
+    let erf = if v.is_sign_negative() { -erf } else { erf };
+    f.saturates_at(v, erf);
+    erf
 }
 
 /// Where MKL's float32 tanh reaches ±1: |x| ≥ 9.01084 (bits 0x4110_2c67), 77 floats before the
@@ -336,11 +342,15 @@ const MKL_TANH_ONE: f32 = f32::from_bits(0x4110_2c67);
 /// saturation point; `Vectorized<float>::tanh` (SLEEF) inside f16 and bf16.
 fn torch_tanh(k: &Kernel, x: f64) -> f64 {
     if k.r.format() == Precision::F32 {
-        if (x as f32).abs() >= MKL_TANH_ONE {
+        let mkl = Arithmetic::new(Precision::F32);
+        let t = if (x as f32).abs() >= MKL_TANH_ONE {
             1.0_f64.copysign(x)
         } else {
-            Arithmetic::new(Precision::F32).tanh(x)
-        }
+            mkl.tanh(x)
+        };
+        mkl.saturates_at(x, t);
+        k.f.absorb(&mkl);
+        t
     } else {
         k.f.tanh(x)
     }
