@@ -20,7 +20,9 @@ What `measure` makes (tab-separated text, '#' header lines say how it was made):
       x       = input, rounded once (correctly, round-to-nearest-even from the f64 value) to the
                 dtype; duplicates after rounding dropped; sorted ascending.
       numpy_* = the "numpy model": NumPy code written op by op in arrays of the dtype (formulas in
-                NP_FORMULAS; bf16 via ml_dtypes.bfloat16, every intermediate cast back to bf16).
+                NP_FORMULAS), as NumPy runs it for float32 and float16 (a float64 result -- GELU's
+                erf on float16 -- stays float64; the header's "float64 columns" line names such
+                columns); bf16 via ml_dtypes.bfloat16, every intermediate cast back to bf16.
       torch_* = torch.nn.functional on a CPU tensor of the dtype, whole array at once (padded with
                 zeros to a multiple of 128 elements so every point goes through the SIMD path);
                 dy by autograd with grad_output = 1.
@@ -109,28 +111,41 @@ def inputs_for(dtype):
 
 
 # ----------------------------------------------------------------------------------------------
-# The numpy model: formulas written once, evaluated on a wrapper that casts every intermediate to
-# the dtype.  For f32/f16 that cast is a no-op for every op except scipy.special.erf (returns f64
-# for f16/bf16 input) and np.where with two scalars (f64); for bf16 ml_dtypes promotes any op
-# with a Python float to f32, so the cast is what makes it op-by-op bf16.  Python-float constants
-# are converted to the dtype first (what NumPy >= 2 does with a Python float, NEP 50).
+# The numpy model: formulas written once, evaluated on a wrapper that does what NumPy does with
+# them.  float32 and float16 arrays are plain NumPy: Python-float constants are weak scalars
+# (NEP 50: converted to the array's dtype, or float64 next to a float64 array), and a result
+# that comes back float64 stays float64 -- scipy.special.erf has loops for float32 ('f->f') and
+# float64 ('d->d') only, so a float16 array goes to the float64 loop and GELU's float16 code
+# returns float64.  Only np.where with two scalars (which NumPy returns as int64 or float64) and
+# np.clip/sum/max are cast back to the dtype, so the derivative columns stay in the dtype.
+# bfloat16 has no such native semantics (ml_dtypes promotes bfloat16 with a Python float to
+# float32), so its model is a convention: every intermediate cast back to bfloat16.
+
+CAST_BACK = {"where", "clip", "sum", "max"}
+
 
 class NumpyBackend:
     """Real NumPy (and scipy.special.erf) on arrays of the dtype."""
 
     def __init__(self, np_dtype):
         self.dt = np_dtype
+        self.native = np_dtype in (np.float32, np.float16)
         self.upcasts = set()
 
     def rnd(self, v, what):
         v = np.asarray(v)
         if v.dtype != self.dt:
+            if self.native and what not in CAST_BACK:
+                self.upcasts.add(f"{what}->{v.dtype} (kept)")
+                return v
             self.upcasts.add(f"{what}->{v.dtype}")
             v = v.astype(self.dt)
         return v
 
     def const(self, c):
-        return np.asarray(c, dtype=self.dt)
+        # a Python float as NumPy >= 2 treats it: weak (the other operand's dtype decides) for
+        # native dtypes; converted to the dtype for bfloat16 (the cast-back convention)
+        return c if self.native else np.asarray(c, dtype=self.dt)
 
     def unary(self, name, a):
         f = {"exp": np.exp, "tanh": np.tanh, "log1p": np.log1p, "expm1": np.expm1,
@@ -278,14 +293,14 @@ FUNCTIONS = list(NP_FORMULAS)
 
 
 def numpy_model(fn, xs64, dtype, backend=None):
-    """(y, dy) of the numpy model, as f64 arrays; xs64 are dtype-representable f64 values."""
+    """(y, dy, y dtype, dy dtype, backend) of the numpy model, values as f64 arrays; xs64 are
+    dtype-representable f64 values."""
     be = backend or NumpyBackend(DTYPES[dtype][0])
     x = A(np.asarray(xs64).astype(DTYPES[dtype][0]) if backend is None else np.asarray(xs64), be)
     m = M(be)
     fy, fdy = NP_FORMULAS[fn]
-    y = fy(x, m).a.astype(np.float64)
-    dy = fdy(x, m).a.astype(np.float64)
-    return y, dy, be
+    y, dy = fy(x, m).a, fdy(x, m).a
+    return y.astype(np.float64), dy.astype(np.float64), y.dtype, dy.dtype, be
 
 
 # ----------------------------------------------------------------------------------------------
@@ -415,16 +430,19 @@ def header(what):
     ]
 
 
-def act_header(dtype, fn, upcasts):
+def act_header(dtype, fn, upcasts, float64_columns):
     h = header(f"activation {fn}, dtype {dtype}")
     h += [
         "# x: input rounded once (round-to-nearest-even, from f64) to the dtype; duplicates dropped",
-        "# numpy_*: NumPy op by op in the dtype (see SPEC.md for the formula); constants are Python",
-        "#   floats converted to the dtype; "
-        + ("bf16 emulated with ml_dtypes.bfloat16, every intermediate cast to bf16 (RNE)"
-           if dtype == "bf16" else "arrays of numpy." + DTYPES[dtype][0].__name__),
-        "#   ops whose NumPy result was not the dtype and was cast back: "
+        "# numpy_*: NumPy op by op in the dtype (NP_FORMULAS in the script); constants are Python",
+        "#   floats, "
+        + ("converted to the dtype; bf16 emulated with ml_dtypes.bfloat16, every intermediate"
+           " cast to bf16 (RNE)" if dtype == "bf16" else
+           "weak scalars (NEP 50); arrays of numpy." + DTYPES[dtype][0].__name__),
+        "#   ops whose NumPy result was not the dtype (cast back, unless marked kept): "
         + (", ".join(sorted(upcasts)) if upcasts else "none"),
+        "# float64 columns (the code returns float64; values are float64, not the dtype's): "
+        + (" ".join(float64_columns) if float64_columns else "none"),
         "# torch_*: torch CPU, whole array in one call (padded with zeros to a multiple of "
         f"{PAD} so all points take the SIMD path); dy = autograd with grad_output 1",
         "# torch_one_*: same, a 1-element tensor per x (scalar path)",
@@ -450,12 +468,14 @@ def measure(out_dir):
     for dtype, (npdt, tdt) in DTYPES.items():
         xs = inputs_for(dtype)
         for fn in FUNCTIONS:
-            y, dy, be = numpy_model(fn, xs, dtype)
+            y, dy, y_dtype, dy_dtype, be = numpy_model(fn, xs, dtype)
+            float64_columns = [c for c, t in (("numpy_y", y_dtype), ("numpy_dy", dy_dtype))
+                               if t == np.float64]
             ty, tdy, _ = torch_vec(fn, xs, tdt)
             oy, ody = torch_one(fn, xs, tdt)
             path = os.path.join(DATA, f"act_{dtype}_{fn}.tsv")
             with open(path, "w") as f:
-                f.write("\n".join(act_header(dtype, fn, be.upcasts)) + "\n")
+                f.write("\n".join(act_header(dtype, fn, be.upcasts, float64_columns)) + "\n")
                 f.write("x\tnumpy_y\tnumpy_dy\ttorch_y\ttorch_dy\ttorch_one_y\ttorch_one_dy\n")
                 for row in zip(xs, y, dy, ty, tdy, oy, ody):
                     f.write("\t".join(fmt(v) for v in row) + "\n")
@@ -506,12 +526,16 @@ def round_scalar(v, dtype):
     return math.copysign(math.inf, r) if abs(r) > fmax else r
 
 
+FLOAT64_COLUMNS = "# float64 columns"
+
+
 def shortest(text, dtype):
-    """The shortest decimal that rounds back to the same dtype value as `text`."""
+    """The shortest decimal that rounds back to the same dtype value as `text` (for "f64":
+    Python's repr, the shortest that reads back as the same double)."""
     v = float(text)
     if math.isnan(v):
         return "nan"
-    if math.isinf(v) or v == 0:
+    if math.isinf(v) or v == 0 or dtype == "f64":
         return repr(v)
     for digits in range(1, 18):
         candidate = f"{v:.{digits}g}"
@@ -531,9 +555,13 @@ def compact(src_dir, out_dir):
         header = [ln for ln in lines if ln.startswith("#")]
         rows = [ln.split("\t") for ln in lines if not ln.startswith("#")]
         columns, rows = rows[0], rows[1:]
+        float64 = set()
+        for ln in header:
+            if ln.startswith(FLOAT64_COLUMNS):
+                float64 = set(ln.split(":", 1)[1].split()) - {"none"}
         note = (f"# compacted by make_framework_data.py compact on {today}: each value is the "
                 f"shortest decimal that rounds (to nearest, ties to even) back to the same "
-                f"{dtype} value")
+                f"{dtype} value (float64 columns: the same double)")
         if name.startswith("act_") and dtype == "f32":
             rows = [r for i, r in enumerate(rows)
                     if i % F32_EVERY == 0 or not 0.01 <= abs(float(r[0])) <= 20]
@@ -545,7 +573,8 @@ def compact(src_dir, out_dir):
                 if column in ("vec", "T"):
                     cells.append(cell)
                 else:
-                    cells.append(",".join(shortest(t, dtype) for t in cell.split(",")))
+                    kind = "f64" if column in float64 else dtype
+                    cells.append(",".join(shortest(t, kind) for t in cell.split(",")))
             out.append("\t".join(cells))
         with open(os.path.join(out_dir, name), "w") as f:
             f.write("\n".join(header + [note, "\t".join(columns)] + out) + "\n")

@@ -4,8 +4,18 @@
 //! scripts/make_framework_data.py; f32 4031 points thinned to 1032, f16 3739, bf16 1263; each
 //! file's header says how).
 //!
-//! Units are the dtype's: the number of representable values between two results (+0 and -0
-//! the same, NaN only equal to NaN). Run with `--nocapture` to see the agreement tables.
+//! Units are the result's format's: the number of representable values between two results (+0
+//! and -0 the same, NaN only equal to NaN), in float64 for the columns a file's header names as
+//! float64 (NumPy's GELU on float16). Run with `--nocapture` to see the agreement tables.
+//!
+//! The targets (issue 10, section 3), asserted here:
+//! - NumPy model: in f16 and bf16 identical on ≥ 99.9 % of the points and within 1 unit
+//!   everywhere; in f32 within 4 units everywhere (and, what the emulation of NumPy's float32
+//!   functions holds beyond that, identical on ≥ 99.9 %).
+//! - PyTorch model, judged where PyTorch's vectorised and one-element results agree within a
+//!   unit: identical to the vectorised result (the path the model follows) on ≥ 98 % of those
+//!   points, within 1 unit (f16, bf16) or 4 units (f32) of it everywhere there.
+//! - Softmax: every form within 1 unit.
 
 use std::fmt::Write as _;
 
@@ -39,12 +49,16 @@ const FUNCTIONS: [(&str, Activation, f64); 20] = [
 
 const FORMATS: [Precision; 3] = [Precision::F32, Precision::F16, Precision::Bf16];
 
-/// A data file: its column names and rows of numbers (each rounded to `precision`, which gives
-/// back exactly the value the framework returned).
+/// A data file: its column names, the format of each, and rows of numbers (each rounded to its
+/// column's format, which gives back exactly the value the framework returned).
 struct Table {
     columns: Vec<String>,
+    formats: Vec<Precision>,
     rows: Vec<Vec<Vec<f64>>>,
 }
+
+/// The header line naming the columns whose values are float64.
+const FLOAT64_COLUMNS: &str = "# float64 columns";
 
 fn read_table(name: &str, precision: Precision) -> Table {
     let path = format!(
@@ -52,6 +66,15 @@ fn read_table(name: &str, precision: Precision) -> Table {
         env!("CARGO_MANIFEST_DIR")
     );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let float64: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix(FLOAT64_COLUMNS))
+        .flat_map(|l| {
+            l.split_once(':')
+                .map_or("", |(_, names)| names)
+                .split_whitespace()
+        })
+        .collect();
     let mut lines = text.lines().filter(|l| !l.starts_with('#'));
     let columns: Vec<String> = lines
         .next()
@@ -59,21 +82,36 @@ fn read_table(name: &str, precision: Precision) -> Table {
         .split('\t')
         .map(String::from)
         .collect();
+    let formats: Vec<Precision> = columns
+        .iter()
+        .map(|c| {
+            if float64.contains(&c.as_str()) {
+                Precision::F64
+            } else {
+                precision
+            }
+        })
+        .collect();
     let rows = lines
         .map(|line| {
             line.split('\t')
-                .map(|cell| {
+                .zip(&formats)
+                .map(|(cell, format)| {
                     cell.split(',')
                         .map(|t| {
                             let v: f64 = t.parse().unwrap_or_else(|_| panic!("{path}: {t:?}"));
-                            precision.round(v)
+                            format.round(v)
                         })
                         .collect()
                 })
                 .collect()
         })
         .collect();
-    Table { columns, rows }
+    Table {
+        columns,
+        formats,
+        rows,
+    }
 }
 
 impl Table {
@@ -88,6 +126,11 @@ impl Table {
     fn scalars(&self, name: &str) -> Vec<f64> {
         let i = self.column(name);
         self.rows.iter().map(|r| r[i][0]).collect()
+    }
+
+    /// The format of `column`'s values.
+    fn format(&self, name: &str) -> Precision {
+        self.formats[self.column(name)]
     }
 }
 
@@ -183,55 +226,79 @@ fn available(name: &str, activation: Activation) -> bool {
     !name.is_empty() && (name != "silu_beta1.5" || activation.param().is_some())
 }
 
-/// f32's unit at 1: 2⁻²³.
-const F32_UNIT: f64 = 1.0 / 8_388_608.0;
+/// The least share of identical points, and the most units anywhere, a model must meet.
+struct Target {
+    identical: f64,
+    units: f64,
+}
 
-/// Where a model's f32 result may be more than 4 units from the framework's, and why: a
-/// difference of an ulp or two in the framework's own `exp`/`tanh`/`erf` (NumPy's SIMD float32
-/// kernels, MKL's tanh, oneDNN's and glibc's erf; none correctly rounded) meets a subtraction
-/// that cancels, so the result is off by an ulp *of the cancelling terms*, not of itself. There
-/// the absolute difference must stay within 2·2⁻²³·max(1, |x|) (measured: at most 1.7).
-fn cancels(framework: Framework, name: &str, derivative: bool) -> Option<&'static str> {
-    match (framework, name, derivative) {
-        (Framework::NumPy, "sigmoid", true) => Some("s * (1 - s)"),
-        (Framework::NumPy | Framework::PyTorch, "tanh", true) => Some("1 - t * t"),
-        (Framework::NumPy, "gelu", true) => Some("0.5 * (1 + erf) + x * pdf"),
-        (Framework::PyTorch, "gelu", false) => Some("1 + erf(x / sqrt 2)"),
-        (Framework::NumPy, "gelu_tanh", _) => Some("1 + t, 1 - t * t"),
-        (Framework::NumPy, "silu" | "silu_beta1.5", true) => Some("1 - s, 1 + x * (1 - s)"),
-        (Framework::NumPy, "mish", true) => Some("1 - t * t, t + x * (...)"),
-        _ => None,
+/// The NumPy model's target in `precision` (f32: the issue's 4 units; identical on 99.9 % is
+/// what the emulation of NumPy's float32 functions holds).
+fn numpy_target(precision: Precision) -> Target {
+    match precision {
+        Precision::F32 => Target {
+            identical: 99.9,
+            units: 4.0,
+        },
+        _ => Target {
+            identical: 99.9,
+            units: 1.0,
+        },
     }
 }
 
-/// Whether the model's `ours` meets the framework's `theirs` at `x` within the f32 target.
-fn within_f32(ours: f64, theirs: f64, x: f64, cancelling: bool) -> bool {
-    units(ours, theirs, Precision::F32) <= 4.0
-        || (cancelling && (ours - theirs).abs() <= 2.0 * F32_UNIT * x.abs().max(1.0))
+/// Whether a PyTorch f32 tanh' point is excused from the unit bound: `torch.tanh` on float32
+/// is MKL's `vmsTanh`, closed source, which the model takes correctly rounded; where MKL's y is
+/// an ulp away from that (0.0075 % of float32 inputs, e.g. x = -5.15 on the grid), tanh' =
+/// 1 - y² from the rounded y is off by what one ulp of y makes of it: at most 2·2⁻²⁴
+/// absolute, many units of a small tanh'. Held to exactly that.
+fn mkl_tanh_excused(
+    precision: Precision,
+    name: &str,
+    derivative: bool,
+    model_y: &[f64],
+    table: &Table,
+    i: usize,
+) -> bool {
+    if !(precision == Precision::F32 && name == "tanh" && derivative) {
+        return false;
+    }
+    let torch_y = table.scalars("torch_y")[i];
+    let ours = model_derivative_of(model_y[i]);
+    let theirs = model_derivative_of(torch_y);
+    units(model_y[i], torch_y, precision) == 1.0
+        && (ours - theirs).abs() <= 2f64.powi(-23)
+        && units(theirs, table.scalars("torch_dy")[i], precision) == 0.0
 }
 
-/// The least share of points a PyTorch model matches bit for bit where the two paths agree:
-/// 98 %, except where PyTorch's one-element path calls glibc's `expf`/`log1pf`/`tanhf`, which are
-/// not correctly rounded while the model's are. Mish in f32: with glibc's own functions the
-/// formula matches all 1032 points (measured), with correctly rounded ones 89 % (value) and
-/// 95.6 % (derivative), every miss within 2 units. The vectorised path (Sleef) is reported, not
-/// held to 98 % in f32.
-fn identical_floor(precision: Precision, name: &str, derivative: bool) -> f64 {
-    match (precision, name, derivative) {
-        (Precision::F32, "mish", false) => 89.0,
-        (Precision::F32, "mish", true) => 95.5,
-        _ => 98.0,
+/// tanh' = 1 - y·y as one f32 FMA (BinaryOpsKernel.cpp `tanh_backward`).
+fn model_derivative_of(y: f64) -> f64 {
+    f64::from((-(y as f32)).mul_add(y as f32, 1.0))
+}
+
+/// The PyTorch model's target in `precision`, where PyTorch agrees with itself.
+fn pytorch_target(precision: Precision) -> Target {
+    match precision {
+        Precision::F32 => Target {
+            identical: 98.0,
+            units: 4.0,
+        },
+        _ => Target {
+            identical: 98.0,
+            units: 1.0,
+        },
     }
 }
 
 #[test]
 fn numpy_model_matches_numpy() {
     let mut report = String::from(
-        "NumPy model vs NumPy 2.4.6: points, % identical and max units (f | f'), \
-         points beyond 4 units (f | f')\n",
+        "NumPy model vs NumPy 2.4.6: points, % identical and max units (f | f'), points beyond 1 \
+         unit (f | f')\n",
     );
     let mut failures = Vec::new();
     for precision in FORMATS {
+        let target = numpy_target(precision);
         for (name, activation, p) in FUNCTIONS {
             if !available(name, activation) {
                 continue;
@@ -241,32 +308,27 @@ fn numpy_model_matches_numpy() {
             let all = vec![true; xs.len()];
             let (y, dy) = model(Framework::NumPy, precision, activation, p, &xs);
             let mut cells = Vec::new();
-            for (derivative, ours, column) in [(false, &y, "numpy_y"), (true, &dy, "numpy_dy")] {
+            for (ours, column) in [(&y, "numpy_y"), (&dy, "numpy_dy")] {
                 let theirs = table.scalars(column);
-                let a = Agreement::of(ours, &theirs, &all, precision);
-                let what = format!("numpy {} {name} {column}", precision.name());
-                if precision == Precision::F32 {
-                    let cancelling = cancels(Framework::NumPy, name, derivative).is_some();
-                    let outside = (0..xs.len())
-                        .filter(|&i| !within_f32(ours[i], theirs[i], xs[i], cancelling))
-                        .count();
-                    if outside > 0 {
-                        failures.push(format!("{what}: {outside} points beyond the f32 bound"));
-                    }
-                } else if a.percent() < 99.9 || a.max_units > 1.0 {
-                    failures.push(format!("{what}: {}", a.cell()));
+                let a = Agreement::of(ours, &theirs, &all, table.format(column));
+                if a.percent() < target.identical || a.max_units > target.units {
+                    failures.push(format!(
+                        "numpy {} {name} {column}: {}",
+                        precision.name(),
+                        a.cell()
+                    ));
                 }
                 cells.push(a);
             }
             let _ = writeln!(
                 report,
-                "{:5} {name:13} {:5} | {} | {} | >4: {} | {}",
+                "{:5} {name:13} {:5} | {} | {} | >1: {} | {}",
                 precision.name(),
                 cells[0].points,
                 cells[0].cell(),
                 cells[1].cell(),
-                cells[0].over_four,
-                cells[1].over_four
+                cells[0].over_one,
+                cells[1].over_one
             );
         }
     }
@@ -278,11 +340,12 @@ fn numpy_model_matches_numpy() {
 fn pytorch_model_matches_pytorch() {
     let mut report = String::from(
         "PyTorch model vs PyTorch 2.15 where its vectorised and one-element results agree \
-         within 1 unit:\npoints judged, % identical and max units vs the vectorised, then the \
-         one-element result (f | f')\n",
+         within 1 unit:\npoints judged, % identical and max units vs the vectorised result (the \
+         model's path), then vs the one-element result (f | f')\n",
     );
     let mut failures = Vec::new();
     for precision in FORMATS {
+        let target = pytorch_target(precision);
         for (name, activation, p) in FUNCTIONS {
             if !available(name, activation) {
                 continue;
@@ -304,27 +367,19 @@ fn pytorch_model_matches_pytorch() {
                     .collect();
                 let a = Agreement::of(ours, &vectorised, &judged, precision);
                 let b = Agreement::of(ours, &one, &judged, precision);
-                let what = format!(
-                    "pytorch {} {name} f{}",
-                    precision.name(),
-                    if derivative { "'" } else { "" }
-                );
-                let floor = identical_floor(precision, name, derivative);
-                if precision == Precision::F32 {
-                    let cancelling = cancels(Framework::PyTorch, name, derivative).is_some();
-                    let outside = (0..xs.len())
-                        .filter(|&i| judged[i])
-                        .filter(|&i| {
-                            !within_f32(ours[i], vectorised[i], xs[i], cancelling)
-                                || !within_f32(ours[i], one[i], xs[i], cancelling)
-                        })
-                        .count();
-                    if outside > 0 || b.percent() < floor {
-                        failures.push(format!("{what}: {outside} beyond the bound, {}", b.cell()));
-                    }
-                } else if a.percent().min(b.percent()) < floor || a.max_units.max(b.max_units) > 1.0
-                {
-                    failures.push(format!("{what}: {} {}", a.cell(), b.cell()));
+                let beyond = (0..xs.len())
+                    .filter(|&i| {
+                        judged[i] && units(ours[i], vectorised[i], precision) > target.units
+                    })
+                    .filter(|&i| !mkl_tanh_excused(precision, name, derivative, &y, &table, i))
+                    .count();
+                if a.percent() < target.identical || beyond > 0 {
+                    failures.push(format!(
+                        "pytorch {} {name} f{}: {}",
+                        precision.name(),
+                        if derivative { "'" } else { "" },
+                        a.cell()
+                    ));
                 }
                 cells.push(format!("{:5} {} {}", a.points, a.cell(), b.cell()));
             }
@@ -339,22 +394,6 @@ fn pytorch_model_matches_pytorch() {
     }
     println!("{report}");
     assert!(failures.is_empty(), "{}\n{report}", failures.join("\n"));
-}
-
-/// The most units each softmax column may be off in f32 (f16 and bf16: 1 everywhere), and why.
-/// NumPy's float32 `exp` is up to 2 ulps from correctly rounded (measured on 400001 points), so
-/// `e / sum` is within 2 (stable) or 4 (naive: no shift, both e and the sum carry it) units,
-/// `(x - m) - log(sum)` within 3; `np.log(naive)` turns the probability's 4 ulps into
-/// 4·2⁻²³ absolute, which near p = 1 (log p near 0) is many of its own units. PyTorch's
-/// softmax uses Sleef's exp (1 ulp): 2 units.
-fn softmax_bound(precision: Precision, column: &str) -> (f64, f64) {
-    match (precision, column) {
-        (Precision::F32, "numpy_stable" | "torch_softmax") => (2.0, 0.0),
-        (Precision::F32, "numpy_stable_log") => (3.0, 0.0),
-        (Precision::F32, "numpy_naive") => (4.0, 0.0),
-        (Precision::F32, "numpy_naive_log") => (1.0, 4.0 * F32_UNIT),
-        _ => (1.0, 0.0),
-    }
 }
 
 #[test]
@@ -387,16 +426,11 @@ fn softmax_models_match_the_frameworks() {
                 theirs.extend(&row[c]);
             }
             let a = Agreement::of(&ours, &theirs, &vec![true; ours.len()], precision);
-            let (bound, absolute) = softmax_bound(precision, name);
-            let outside = ours
-                .iter()
-                .zip(&theirs)
-                .filter(|&(&o, &r)| units(o, r, precision) > bound && (o - r).abs() > absolute)
-                .count();
-            if outside > 0 {
+            if a.max_units > 1.0 {
                 failures.push(format!(
-                    "{} {name}: {outside} values beyond {bound} units",
-                    precision.name()
+                    "{} {name}: {} values beyond 1 unit",
+                    precision.name(),
+                    a.over_one
                 ));
             }
             let _ = writeln!(

@@ -255,10 +255,12 @@ pub struct ModelArgs {
     pub precision: Option<String>,
     /// Whose arithmetic --precision copies. numpy (the default, as the explorer's p key): the
     /// NumPy code a person writes, e.g. 1 / (1 + np.exp(-x)), every operation rounded to the
-    /// format. pytorch: torch.nn.functional on a CPU tensor, f32 inside and rounded once, and its
-    /// autograd for f'; where PyTorch's own vectorised path (a tensor of several elements) and
-    /// its one-element path differ (gelu, mish, silu, sigmoid in places), this is the
-    /// one-element path's value. Needs --precision f32, f16 or bf16.
+    /// format (float32 with NumPy's own exp, log, tanh, log1p, expm1 on AVX-512; GELU on f16
+    /// returns float64, as SciPy's erf does). pytorch: torch.nn.functional on a CPU tensor, f32
+    /// inside and rounded once, and its autograd for f'; its vectorised path (what elements in
+    /// whole blocks of 32 (f32) or 64 (f16, bf16) get), not its scalar path (a tensor's last
+    /// few elements, a one-element tensor), which differs in the last bit for gelu, mish, silu,
+    /// sigmoid in places. Needs --precision f32, f16 or bf16.
     #[arg(long, value_name = "FRAMEWORK")]
     pub like: Option<String>,
 }

@@ -6,13 +6,15 @@
 //!
 //! - [`Framework::NumPy`]: the NumPy code a person writes, e.g.
 //!   `1 / (1 + np.exp(-x))` and `s * (1 - s)`, every operation rounded to the format, constants
-//!   too. Measured: identical to NumPy 2.4.6 on every f16 and bf16 test point; in f32 NumPy's own
-//!   SIMD `exp`/`tanh`/`log1p`/`expm1` are up to 2 ulps from correctly rounded, which this model
-//!   does not copy.
-//! - [`Framework::PyTorch`]: what `torch.nn.functional` and its autograd return for a CPU tensor:
-//!   each kernel's formula in f32 (with the FMAs GCC forms), rounded once to the format, with the
-//!   exceptions PyTorch 2.15 has (sigmoid/tanh backward from the rounded output, f16 sigmoid
-//!   backward in f16 arithmetic, compositions rounding each operation, softplus's threshold 20).
+//!   too; NumPy's own SIMD `exp`, `log`, `tanh` and SVML's `log1p`, `expm1`, `pow` (float32, and
+//!   inside float16), emulated bit for bit (NumPy 2.4 on AVX-512). SciPy's `erf` has no float16
+//!   loop, so GELU's float16 code returns float64 ([`result_precision`]).
+//! - [`Framework::PyTorch`]: what `torch.nn.functional` and its autograd return for a CPU tensor
+//!   of many elements (the vectorised kernels): each kernel's formula in f32 with SLEEF's
+//!   functions (and oneDNN's GELU for f32 and bf16), the FMAs GCC forms, rounded once to the
+//!   format, with the exceptions PyTorch 2.15 has (sigmoid/tanh backward from the rounded output,
+//!   f16 sigmoid backward in f16 arithmetic, compositions rounding each operation, softplus's
+//!   threshold 20).
 //! - [`Precision::F64`] is the kernel itself, accurate to a few ulps, with every flag
 //!   [`Flag::Fine`] — no framework model.
 //!
@@ -21,10 +23,15 @@
 
 mod jax;
 mod numpy;
+mod numpy_simd;
+mod onednn;
 mod ops;
 mod pytorch;
 pub mod round;
+mod scipy;
+mod sleef;
 mod softmax;
+mod svml;
 
 pub use jax::{JaxAgreement, jax_agreement};
 pub use softmax::{
@@ -35,7 +42,7 @@ pub use softmax::{
 use half::{bf16, f16};
 
 use crate::Activation;
-use ops::Arithmetic;
+use ops::{Arithmetic, Events, Library};
 
 /// A floating-point format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -156,18 +163,22 @@ impl Framework {
     }
 }
 
-/// How a low-precision result went wrong, if it did.
+/// How a low-precision result went wrong, if it did. Each is about the model's own numbers,
+/// judged against the exact value; a result that is merely inaccurate (a cancellation that
+/// keeps few digits) is not flagged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Flag {
     /// Nothing overflowed, underflowed or saturated.
     Fine,
-    /// Exactly ±1, or a derivative exactly 0 where the exact one is representable, where the
-    /// exact value is not: saturated.
+    /// Saturated: exactly ±1 where the exact value is not; or exactly 0 because a function
+    /// inside reached ±1 and cancelled (`1 + erf(z)` with `erf(z) = −1`, `1 + tanh(u)`); or a
+    /// derivative exactly 0 where the exact one is representable (`s(1 − s)` with `s = 1`).
     Saturated,
     /// The result, or an operation inside it (an `exp`, a square), overflowed to ±inf — even if
     /// the result came out finite (`1 / (1 + inf) = 0`).
     Overflow,
-    /// The result is 0 where the exact value is not.
+    /// The result is 0 where the exact value is not, because it, or an operation inside it
+    /// (an `exp` of a large negative number), fell below the smallest value of its format.
     Underflow,
 }
 
@@ -187,7 +198,8 @@ impl Flag {
 /// A value computed in some precision, and what went wrong.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Evaluation {
-    /// The result, as the format holds it.
+    /// The result, as the code's result type holds it: the format's value, except where the
+    /// code itself promotes (NumPy's GELU on float16 returns float64; see [`result_precision`]).
     pub value: f64,
     /// Overflow, underflow, saturation, or fine.
     pub flag: Flag,
@@ -221,40 +233,57 @@ pub fn evaluate(
         };
         return (fine(exact.0), fine(exact.1));
     }
-    let (value, value_overflowed, derivative, derivative_overflowed) = match framework {
+    // The input is rounded to the format first (an input past its range overflows, one below
+    // its smallest value underflows, as in the frameworks' tensors).
+    let (value, value_events, derivative, derivative_events) = match framework {
         Framework::NumPy => {
-            let (m, d) = (Arithmetic::new(precision), Arithmetic::new(precision));
-            let (xm, xd) = (m.r(x), d.r(x));
-            let value = numpy::value(&m, activation, xm, p);
-            let derivative = numpy::derivative(&d, activation, xd, p);
-            (value, m.overflowed(), derivative, d.overflowed())
+            let library = Library::NumPy;
+            let m = Arithmetic::with_library(precision, library);
+            let d = Arithmetic::with_library(precision, library);
+            let value = numpy::value(&m, activation, m.r(x), p);
+            let derivative = numpy::derivative(&d, activation, d.r(x), p);
+            (value, m.events(), derivative, d.events())
         }
         Framework::PyTorch => {
             let (k, g) = (
                 pytorch::Kernel::new(precision),
                 pytorch::Kernel::new(precision),
             );
-            let (xk, xg) = (k.r.r(x), g.r.r(x));
-            let value = pytorch::value(&k, activation, xk, p);
-            let derivative = pytorch::derivative(&g, activation, xg, p);
-            (value, k.overflowed(), derivative, g.overflowed())
+            let value = pytorch::value(&k, activation, k.r.r(x), p);
+            let derivative = pytorch::derivative(&g, activation, g.r.r(x), p);
+            (value, k.events(), derivative, g.events())
         }
     };
     let tail = Tail {
         activation,
         x,
-        precision,
+        format: result_precision(framework, precision, activation),
     };
     (
         Evaluation {
             value,
-            flag: tail.flag(value, exact.0, value_overflowed, false),
+            flag: tail.flag(value, exact.0, value_events, false),
         },
         Evaluation {
             value: derivative,
-            flag: tail.flag(derivative, exact.1, derivative_overflowed, true),
+            flag: tail.flag(derivative, exact.1, derivative_events, true),
         },
     )
+}
+
+/// The format `framework`'s code returns `activation` in when it computes in `precision`: the
+/// format itself, except float64 for NumPy's GELU on float16 (SciPy's `erf` has no float16 loop,
+/// so its float64 result promotes the rest of the expression).
+#[must_use]
+pub fn result_precision(
+    framework: Framework,
+    precision: Precision,
+    activation: Activation,
+) -> Precision {
+    match framework {
+        Framework::NumPy => numpy::result_format(activation, precision),
+        Framework::PyTorch => precision,
+    }
 }
 
 /// The code `framework` runs for `activation` (with parameter `p`) in `precision`.
@@ -266,7 +295,7 @@ pub fn formula(
     p: f64,
 ) -> Formula {
     match framework {
-        Framework::NumPy => numpy::formula(activation, p),
+        Framework::NumPy => numpy::formula(activation, precision, p),
         Framework::PyTorch => pytorch::formula(activation, precision, p),
     }
 }
@@ -278,7 +307,7 @@ pub fn stable_softplus(precision: Precision, x: f64, beta: f64) -> f64 {
     if precision == Precision::F64 {
         return Activation::Softplus.value(x, beta);
     }
-    let m = Arithmetic::new(precision);
+    let m = Arithmetic::with_library(precision, Library::NumPy);
     numpy::stable_softplus(&m, m.r(x), beta)
 }
 
@@ -287,7 +316,8 @@ pub fn stable_softplus(precision: Precision, x: f64, beta: f64) -> f64 {
 struct Tail {
     activation: Activation,
     x: f64,
-    precision: Precision,
+    /// The format of the result.
+    format: Precision,
 }
 
 impl Tail {
@@ -311,17 +341,21 @@ impl Tail {
         !(smooth && self.x.abs() > 2.0)
     }
 
-    /// The flag of `value` (a derivative when `derivative`) against the f64 `exact`.
-    fn flag(&self, value: f64, exact: f64, overflowed: bool, derivative: bool) -> Flag {
-        if overflowed || (!value.is_finite() && exact.is_finite()) {
+    /// The flag of `value` (a derivative when `derivative`) against the f64 `exact`, given
+    /// what went wrong inside the computation.
+    fn flag(&self, value: f64, exact: f64, events: Events, derivative: bool) -> Flag {
+        let representable = self.format.round(exact) != 0.0;
+        if events.overflowed || (!value.is_finite() && exact.is_finite()) {
             Flag::Overflow
         } else if value == 0.0 && !self.exactly(exact, 0.0) {
-            // A derivative of 0 that the format could have held is a saturation (s = 1 makes
-            // s(1 - s) = 0); one too small for the format is an underflow.
-            if derivative && self.precision.round(exact) != 0.0 {
+            if events.saturated || (derivative && representable) {
+                // erf or tanh reached ±1 and 1 + erf cancelled; or s = 1 made s(1 - s) = 0
                 Flag::Saturated
-            } else {
+            } else if events.underflowed || !representable {
                 Flag::Underflow
+            } else {
+                // a cancellation of rounded terms, nothing overflowed, underflowed or saturated
+                Flag::Fine
             }
         } else if value.abs() == 1.0 && !self.exactly(exact.abs(), 1.0) {
             Flag::Saturated

@@ -8,11 +8,20 @@
 //! rounding each. `np.where` returns the chosen branch's value; only that branch is computed
 //! here, so an overflow in the unused branch (NumPy evaluates both, and may warn) is not flagged.
 //!
-//! Measured against NumPy 2.4.6 (bf16: `ml_dtypes` arrays, which round every operation to bf16):
-//! identical on every point of the f16 and bf16 test grids. In f32 NumPy's own SIMD `exp`,
-//! `tanh`, `log1p` and `expm1` are not correctly rounded (up to 2 ulps); this model rounds them
-//! correctly, except for one rule NumPy's f32 `tanh` follows and is copied here: it returns
-//! ±(1 − 2⁻²⁴), never ±1, for |x| < 10.
+//! The transcendental functions are NumPy's own, emulated bit for bit, as NumPy 2.4 runs them on
+//! an AVX-512 machine: for float32 [`super::numpy_simd`] (`np.exp`, `np.log`, `np.tanh`) and
+//! [`super::svml`] (`np.log1p`, `np.expm1`, and `np.power(x, 3)` on its main path); for float16
+//! the SVML float32 functions its half loops call, rounded to f16. bf16 (`ml_dtypes`, which
+//! calls the C library's float32 functions) rounds the `f64` function.
+//!
+//! GELU calls `scipy.special.erf`, whose loops are float32 and float64 only: a float16 array goes
+//! to the float64 loop, and from there on NumPy promotes, so the float16 code's GELU (and its
+//! derivative) comes back float64 — what [`result_format`] says. bf16 keeps the model's
+//! convention (`ml_dtypes` promotes a bfloat16 array with a Python float to float32, so the
+//! bfloat16 code is "every intermediate cast back to bfloat16", erf's result included).
+//!
+//! Measured against NumPy 2.4.6 (bf16: `ml_dtypes` arrays, every intermediate cast back) on the
+//! grids of tests/data/frameworks/: see kernel/tests/frameworks.rs.
 
 use std::f64::consts::{PI, SQRT_2};
 
@@ -29,16 +38,15 @@ pub(super) fn value(m: &Arithmetic, activation: Activation, x: f64, p: f64) -> f
         // 1 / (1 + np.exp(-x))
         Activation::Sigmoid => logistic(m, x, 1.0),
         // np.tanh(x)
-        Activation::Tanh => tanh(m, x),
+        Activation::Tanh => m.tanh(x),
         // np.maximum(x, 0)
         Activation::Relu => relu(x),
         // np.where(x > 0, x, a * x)
         Activation::LeakyRelu => positive_or(x, || m.mul(m.c(p), x)),
         // np.where(x > 0, x, a * np.expm1(x))
         Activation::Elu => positive_or(x, || m.mul(m.c(p), m.exp_m1(x))),
-        // 0.5 * x * (1 + erf(x / sqrt(2))), erf = scipy.special.erf (in f64 for f16 and bf16,
-        // cast back to the dtype)
-        Activation::Gelu => m.mul(m.mul(0.5, x), m.add(1.0, gelu_erf(m, x))),
+        // 0.5 * x * (1 + scipy.special.erf(x / math.sqrt(2))); float64 from erf on for f16
+        Activation::Gelu => gelu(m, x),
         // 0.5 * x * (1 + np.tanh(sqrt(2/pi) * (x + 0.044715 * x**3)))
         Activation::GeluTanh => m.mul(m.mul(0.5, x), m.add(1.0, gelu_tanh_t(m, x))),
         // x / (1 + np.exp(-b * x)); b = 1 writes -x, the same number
@@ -81,7 +89,7 @@ pub(super) fn derivative(m: &Arithmetic, activation: Activation, x: f64, p: f64)
         }
         // 1 - np.tanh(x)**2
         Activation::Tanh => {
-            let t = tanh(m, x);
+            let t = m.tanh(x);
             m.sub(1.0, m.mul(t, t))
         }
         // np.where(x > 0, 1, 0)
@@ -103,11 +111,7 @@ pub(super) fn derivative(m: &Arithmetic, activation: Activation, x: f64, p: f64)
             }
         }
         // 0.5 * (1 + erf(x / sqrt(2))) + x * (np.exp(-x * x / 2) / sqrt(2 * pi))
-        Activation::Gelu => {
-            let cdf = m.mul(0.5, m.add(1.0, gelu_erf(m, x)));
-            let pdf = m.div(m.exp(m.div(m.mul(-x, x), 2.0)), m.c((2.0 * PI).sqrt()));
-            m.add(cdf, m.mul(x, pdf))
-        }
+        Activation::Gelu => gelu_derivative(m, x),
         // 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * (sqrt(2/pi) * (1 + 0.134145 * x**2))
         Activation::GeluTanh => {
             let t = gelu_tanh_t(m, x);
@@ -179,8 +183,8 @@ pub(super) fn stable_softplus(m: &Arithmetic, x: f64, beta: f64) -> f64 {
     m.add(relu(x), m.div(m.ln_1p(m.exp(-z.abs())), b))
 }
 
-/// The code of each formula.
-pub(super) fn formula(activation: Activation, p: f64) -> Formula {
+/// The code of each formula (`precision` matters for GELU: float64 results from float16).
+pub(super) fn formula(activation: Activation, precision: Precision, p: f64) -> Formula {
     let (value, derivative) = match activation {
         Activation::Step => ("np.heaviside(x, 0)", "np.zeros_like(x)"),
         Activation::Sigmoid => (
@@ -193,6 +197,10 @@ pub(super) fn formula(activation: Activation, p: f64) -> Formula {
         Activation::Elu => (
             "np.where(x > 0, x, a * np.expm1(x))",
             "np.where(x > 0, 1, a * np.exp(x))",
+        ),
+        Activation::Gelu if precision == Precision::F16 => (
+            "0.5 * x * (1 + scipy.special.erf(x / math.sqrt(2))), float64 from erf on (SciPy's erf has no float16 loop)",
+            "0.5 * (1 + erf(x / math.sqrt(2))) + x * (np.exp(-x * x / 2) / math.sqrt(2 * math.pi)), float64 (erf's)",
         ),
         Activation::Gelu => (
             "0.5 * x * (1 + scipy.special.erf(x / math.sqrt(2)))",
@@ -287,31 +295,60 @@ fn logistic(m: &Arithmetic, x: f64, beta: f64) -> f64 {
     m.div(1.0, m.add(1.0, m.exp(m.mul(m.c(-beta), x))))
 }
 
-/// `np.tanh(v)`, with NumPy's f32 rule: its SIMD tanh returns ±(1 − 2⁻²⁴) where the correctly
-/// rounded value is ±1, for |v| < 10 (measured: 9.0109 < |v| < 10; ±1 from 10 on).
-fn tanh(m: &Arithmetic, v: f64) -> f64 {
-    let t = m.tanh(v);
-    if m.format() == Precision::F32 && t.abs() == 1.0 && v.abs() < 10.0 {
-        (1.0_f64 - 1.0 / 16_777_216.0).copysign(t)
+/// The format the NumPy code's result comes back in: float64 for GELU on float16 (SciPy's erf
+/// has no float16 loop), else the format itself.
+pub(super) fn result_format(activation: Activation, precision: Precision) -> Precision {
+    if activation == Activation::Gelu && precision == Precision::F16 {
+        Precision::F64
     } else {
-        t
+        precision
     }
 }
 
-/// `erf(x / math.sqrt(2))`.
-fn gelu_erf(m: &Arithmetic, x: f64) -> f64 {
-    m.erf(m.div(x, m.c(SQRT_2)))
+/// `scipy.special.erf(x / math.sqrt(2))` and `0.5 * x`, in the format.
+fn gelu_parts(m: &Arithmetic, x: f64) -> (f64, f64) {
+    (m.div(x, m.c(SQRT_2)), m.mul(0.5, x))
+}
+
+/// `0.5 * x * (1 + scipy.special.erf(x / math.sqrt(2)))`. For f16, erf takes SciPy's float64
+/// loop (`'d->d'`) and `1 + erf`, `(0.5 * x) * (...)` are then float64 operations.
+fn gelu(m: &Arithmetic, x: f64) -> f64 {
+    let (z, half_x) = gelu_parts(m, x);
+    if m.format() == Precision::F16 {
+        let w = Arithmetic::new(Precision::F64);
+        let value = w.mul(half_x, w.add(1.0, w.erf(z)));
+        m.absorb(&w);
+        value
+    } else {
+        m.mul(half_x, m.add(1.0, m.erf(z)))
+    }
+}
+
+/// `0.5 * (1 + erf(x / math.sqrt(2))) + x * (np.exp(-x * x / 2) / math.sqrt(2 * math.pi))`;
+/// for f16 the left term and the sum are float64 (the right term stays float16).
+fn gelu_derivative(m: &Arithmetic, x: f64) -> f64 {
+    let (z, _) = gelu_parts(m, x);
+    let pdf = m.div(m.exp(m.div(m.mul(-x, x), 2.0)), m.c((2.0 * PI).sqrt()));
+    let right = m.mul(x, pdf);
+    if m.format() == Precision::F16 {
+        let w = Arithmetic::new(Precision::F64);
+        let value = w.add(w.mul(0.5, w.add(1.0, w.erf(z))), right);
+        m.absorb(&w);
+        value
+    } else {
+        m.add(m.mul(0.5, m.add(1.0, m.erf(z))), right)
+    }
 }
 
 /// `np.tanh(math.sqrt(2 / math.pi) * (x + 0.044715 * x**3))`.
 fn gelu_tanh_t(m: &Arithmetic, x: f64) -> f64 {
     let inner = m.add(x, m.mul(m.c(0.044_715), m.cube(x)));
-    tanh(m, m.mul(m.c((2.0 / PI).sqrt()), inner))
+    m.tanh(m.mul(m.c((2.0 / PI).sqrt()), inner))
 }
 
 /// `np.tanh(np.log1p(np.exp(x)))`.
 fn mish_t(m: &Arithmetic, x: f64) -> f64 {
-    tanh(m, m.ln_1p(m.exp(x)))
+    m.tanh(m.ln_1p(m.exp(x)))
 }
 
 /// `np.clip(x / 6 + 0.5, 0, 1)`.

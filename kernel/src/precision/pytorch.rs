@@ -1,16 +1,24 @@
 //! The PyTorch model: what `torch.nn.functional` and its autograd return for a CPU tensor.
 //!
-//! The value for a tensor of the format, and the gradient with `grad_output = 1`.
+//! The value for a tensor of the format, and the gradient with `grad_output = 1`, on the
+//! vectorised path (ATen's `cpu_kernel_vec` runs the `Vectorized` lambda on every whole block of
+//! 2 vectors, 32 floats or 64 halves, and the scalar lambda on the remainder, so a one-element
+//! tensor gets the scalar one; measured; the two differ in the last bit here and there).
 //!
 //! Every kernel in `aten/src/ATen/native/cpu/` converts f16 and bf16 to `float` ("opmath"),
 //! evaluates its formula in f32 and rounds once to the format; for f32 tensors the formula is
-//! simply in f32. So: `x` exactly in f32, each operation of the kernel rounded to f32 (`f`),
-//! transcendentals correctly rounded, the result rounded once (`r`). (PyTorch calls the C
-//! library's `expf`, `log1pf`, `tanhf`, or MKL's tanh: within an ulp of f32, which shows in f32
-//! results only — e.g. mish, 89 % of f32 points identical — never after rounding to f16 or bf16
-//! on the test grids. The kernel stays the same on every platform.) GCC compiles the kernels with
-//! `-ffp-contract=fast` and FMA, so `c ± a·b` in them is one fused operation (`fma` below). The
-//! exceptions, each measured on PyTorch 2.15:
+//! simply in f32. So: `x` exactly in f32, each operation of the kernel rounded to f32 (`f`), the
+//! result rounded once (`r`). `Vectorized<float>` (ATen/cpu/vec/vec512/vec512_float.h) calls
+//! SLEEF for `exp`, `expm1`, `log1p` and `tanh` ([`super::sleef`], emulated bit for bit); GCC
+//! contracts `a * b + c` in the kernels into one FMA (`fma` below, each one measured). Where the
+//! vectorised path is not ATen's own:
+//! - `torch.tanh` on float32 calls MKL's `vmsTanh` (ATen/cpu/vml.h), closed source: taken
+//!   correctly rounded (MKL's differs from that on 0.06 % of inputs, by an ulp);
+//! - exact GELU on float32 and bfloat16 tensors is oneDNN's ([`super::onednn`]); on float16 it is
+//!   ATen's `vectorized_gelu` (cpu/Gelu.h) with `Vectorized<float>::erf`, Abramowitz and
+//!   Stegun's formula with SLEEF's exp.
+//!
+//! The exceptions to "formula in f32, rounded once", each measured on PyTorch 2.15:
 //! - sigmoid and tanh backward take the *rounded* output y, not x;
 //! - f16 sigmoid backward is computed in f16 arithmetic (`AT_DISPATCH_FLOATING_TYPES_AND(kHalf)`
 //!   with `scalar_t` operations), every operation rounded to f16;
@@ -18,18 +26,12 @@
 //!   level), each operation rounding to the format, and autograd chains their backwards;
 //! - softplus returns x where βx > 20 (the threshold), so it never overflows;
 //! - hard sigmoid is `min(max(x + 3, 0), 6) / 6`, not `x/6 + 1/2`.
-//!
-//! Which path: this is the scalar (one-element tensor) lambda of each kernel. The vectorised
-//! lambda (tensors past one SIMD block) uses Sleef's 1-ulp functions, and for exact GELU on f32
-//! and bf16 tensors oneDNN with its own erf. Where the two paths agree within a unit (all but a
-//! few points of the test grids), this model is within a unit of both in f16 and bf16 and
-//! identical to both on at least 99 % of the points; in f32 within 4 units of both but where
-//! a difference of an ulp meets a cancelling subtraction (tanh', GELU's 1 + erf).
 
 use std::f64::consts::{FRAC_1_SQRT_2, FRAC_2_SQRT_PI, SQRT_2};
 
 use super::numpy::silu_beta;
-use super::ops::Arithmetic;
+use super::onednn;
+use super::ops::{Arithmetic, Events, Library};
 use super::{Formula, Precision};
 use crate::Activation;
 use crate::scalar::{SELU_ALPHA, SELU_SCALE};
@@ -43,13 +45,15 @@ pub(super) struct Kernel {
 impl Kernel {
     pub(super) fn new(format: Precision) -> Kernel {
         Kernel {
-            f: Arithmetic::new(Precision::F32),
+            f: Arithmetic::with_library(Precision::F32, Library::Sleef),
             r: Arithmetic::new(format),
         }
     }
 
-    pub(super) fn overflowed(&self) -> bool {
-        self.f.overflowed() || self.r.overflowed()
+    /// What went wrong inside, in f32 or in the final rounding.
+    pub(super) fn events(&self) -> Events {
+        self.f.absorb(&self.r);
+        self.f.events()
     }
 
     /// The f32 result of a kernel rounded once to the format.
@@ -72,8 +76,8 @@ pub(super) fn value(k: &Kernel, activation: Activation, x: f64, p: f64) -> f64 {
         Activation::Step => step(x),
         // UnaryOpsKernel.cpp sigmoid_kernel: 1 / (1 + std::exp(-a0))
         Activation::Sigmoid => k.out(k.sigmoid(x)),
-        // UnaryOpsKernel.cpp tanh (f32: MKL vmsTanh, ATen/cpu/vml.h; f16/bf16: std::tanh on float)
-        Activation::Tanh => k.out(f.tanh(x)),
+        // UnaryOpsKernel.cpp tanh (f32: MKL vmsTanh, ATen/cpu/vml.h; f16/bf16: Vectorized tanh)
+        Activation::Tanh => k.out(torch_tanh(k, x)),
         // Activation.cpp relu -> clamp_min(x, 0): exact
         Activation::Relu => relu(x),
         // cpu/Activation.cpp leaky_relu_kernel: a > 0 ? a : a * negval
@@ -84,9 +88,18 @@ pub(super) fn value(k: &Kernel, activation: Activation, x: f64, p: f64) -> f64 {
         Activation::Selu => elu(k, x, Elu::new(f, SELU_ALPHA, SELU_SCALE, 1.0)),
         // celu(a) = elu(a, 1, 1/a), 1/a in double (Activation.cpp celu)
         Activation::Celu => elu(k, x, Elu::new(f, p, 1.0, 1.0 / p)),
-        // cpu/Gelu.h scalar_gelu: x * 0.5 * (1 + erf(x * kAlpha)), kAlpha = float(M_SQRT1_2)
-        Activation::Gelu => k.out(f.mul(f.mul(x, 0.5), f.add(1.0, gelu_erf(f, x)))),
-        // cpu/Gelu.h scalar_gelu_approximated_with_tanh:
+        // f32, bf16: oneDNN's eltwise_gelu_erf; f16: cpu/Gelu.h vectorized_gelu,
+        // x * 0.5 * (1 + erf(x * kAlpha)), kAlpha = float(M_SQRT1_2)
+        Activation::Gelu => {
+            if k.r.format() == Precision::F16 {
+                k.out(f.mul(f.mul(x, 0.5), f.add(1.0, gelu_erf(f, x))))
+            } else {
+                let erf = f64::from(onednn::erf_of_x_over_sqrt2(x as f32));
+                f.saturates_at(x, erf);
+                k.out(f64::from(onednn::gelu(x as f32)))
+            }
+        }
+        // cpu/Gelu.h vectorized_gelu_approximated_with_tanh:
         // 0.5 * x * (1 + tanh(kBeta * (x + kKappa * x_cube)))
         Activation::GeluTanh => {
             let t = f.tanh(gelu_tanh_inner(f, x));
@@ -131,7 +144,7 @@ pub(super) fn derivative(k: &Kernel, activation: Activation, x: f64, p: f64) -> 
         // BinaryOpsKernel.cpp tanh_backward_kernel: a * (1 - b * b), b = the rounded output;
         // 1 - b * b contracted to an FMA
         Activation::Tanh => {
-            let y = k.out(f.tanh(x));
+            let y = k.out(torch_tanh(k, x));
             k.out(f.fma(-y, y, 1.0))
         }
         // threshold_backward(grad, result, 0): 0 where the output is <= 0
@@ -147,15 +160,19 @@ pub(super) fn derivative(k: &Kernel, activation: Activation, x: f64, p: f64) -> 
         Activation::Elu => elu_backward(k, x, Elu::new(f, p, 1.0, 1.0)),
         Activation::Selu => elu_backward(k, x, Elu::new(f, SELU_ALPHA, SELU_SCALE, 1.0)),
         Activation::Celu => elu_backward(k, x, Elu::new(f, p, 1.0, 1.0 / p)),
-        // cpu/Activation.cpp GeluBackwardKernelImpl: cdf + x * pdf,
-        // cdf = 0.5 * (1 + erf(x * kAlpha)), pdf = kBeta * exp(x * x * -0.5)
+        // f32, bf16: oneDNN's gelu_erf backward; f16: cpu/Activation.cpp GeluBackwardKernelImpl,
+        // cdf + x * pdf, cdf = 0.5 * (1 + erf(x * kAlpha)), pdf = kBeta * exp(x * x * -0.5)
         Activation::Gelu => {
-            let cdf = f.mul(0.5, f.add(1.0, gelu_erf(f, x)));
-            let pdf = f.mul(
-                gelu_pdf_beta(f, k.r.format()),
-                f.exp(f.mul(f.mul(x, x), -0.5)),
-            );
-            k.out(f.add(cdf, f.mul(x, pdf)))
+            if k.r.format() == Precision::F16 {
+                let cdf = f.mul(0.5, f.add(1.0, gelu_erf(f, x)));
+                let pdf = f.mul(
+                    gelu_pdf_beta(f, k.r.format()),
+                    f.exp(f.mul(f.mul(x, x), -0.5)),
+                );
+                k.out(f.add(cdf, f.mul(x, pdf)))
+            } else {
+                k.out(f64::from(onednn::gelu_derivative(x as f32)))
+            }
         }
         // GeluBackwardKernelImpl (tanh): left_d + left * tanh_d * inner_d, with left = 0.5x,
         // left_d = 0.5(1 + t), tanh_d = 1 - t*t and inner_d = kBeta(1 + 3 kKappa x²) as FMAs
@@ -299,9 +316,45 @@ fn elu_backward(k: &Kernel, x: f64, c: Elu) -> f64 {
     }
 }
 
-/// `erf(x * kAlpha)`, kAlpha = `float(M_SQRT1_2)`.
+/// `(x * kAlpha).erf()`, kAlpha = `float(M_SQRT1_2)`, with `Vectorized<float>::erf`
+/// (vec512_float.h): Abramowitz and Stegun 7.1.26, `t = 1 / (p·|v| + 1)`, a degree-5
+/// polynomial in t by FMAs, SLEEF's `exp(−v²)`, `sign(v) · (1 − r·t·e^(−v²))`.
 fn gelu_erf(f: &Arithmetic, x: f64) -> f64 {
-    f.erf(f.mul(x, f.c(FRAC_1_SQRT_2)))
+    let v = f.mul(x, f.c(FRAC_1_SQRT_2));
+    let a = v.abs();
+    let t = f.div(1.0, f.fma(f.c(0.327_591_1), a, 1.0));
+    let mut r = f.fma(f.c(1.061_405_429), t, f.c(-1.453_152_027));
+    for c in [1.421_413_741, -0.284_496_736, 0.254_829_592] {
+        r = f.fma(r, t, f.c(c));
+    }
+    let e = f.exp(-f.mul(v, v));
+    let erf = f.fma(f.mul(-e, t), r, 1.0);
+    let erf = if v.is_sign_negative() { -erf } else { erf };
+    f.saturates_at(v, erf);
+    erf
+}
+
+/// Where MKL's float32 tanh reaches ±1: |x| ≥ 9.01084 (bits 0x4110_2c67), 77 floats before the
+/// correctly rounded tanh does (measured on every float32 in [0, 12]).
+const MKL_TANH_ONE: f32 = f32::from_bits(0x4110_2c67);
+
+/// `torch.tanh`: MKL's `vmsTanh` for f32 — closed source, so taken correctly rounded (which it
+/// is on all but 0.0075 % of float32 inputs in [0, 12], there an ulp away), with its measured
+/// saturation point; `Vectorized<float>::tanh` (SLEEF) inside f16 and bf16.
+fn torch_tanh(k: &Kernel, x: f64) -> f64 {
+    if k.r.format() == Precision::F32 {
+        let mkl = Arithmetic::new(Precision::F32);
+        let t = if (x as f32).abs() >= MKL_TANH_ONE {
+            1.0_f64.copysign(x)
+        } else {
+            mkl.tanh(x)
+        };
+        mkl.saturates_at(x, t);
+        k.f.absorb(&mkl);
+        t
+    } else {
+        k.f.tanh(x)
+    }
 }
 
 /// GELU backward's `kBeta`: for f32 `float(M_2_SQRTPI * M_SQRT1_2 * 0.5)` (the product in
@@ -339,9 +392,9 @@ fn step(x: f64) -> f64 {
     if x > 0.0 { 1.0 } else { 0.0 }
 }
 
-/// `clamp_min(x, 0)`: NaN stays NaN.
+/// `clamp_min(x, 0)`: x itself where it is not below 0 (so -0 stays -0), NaN stays NaN.
 fn relu(x: f64) -> f64 {
-    if x > 0.0 || x.is_nan() { x } else { 0.0 }
+    if x >= 0.0 || x.is_nan() { x } else { 0.0 }
 }
 
 /// `torch.sgn`: -1, 0 or 1.
@@ -370,23 +423,34 @@ pub(super) fn formula(activation: Activation, precision: Precision, p: f64) -> F
             "torch.sigmoid (f32 inside, rounded once)",
             "sigmoid_backward: (1 - y) * y from the rounded y (f32 inside)",
         ),
+        Activation::Tanh if precision == Precision::F32 => (
+            "torch.tanh (MKL's vmsTanh: taken correctly rounded, 1 from |x| = 9.01084)",
+            "tanh_backward: 1 - y * y from the rounded y (one FMA in f32)",
+        ),
         Activation::Tanh => (
-            "torch.tanh (f32 inside, rounded once)",
+            "torch.tanh (f32 inside, SLEEF's tanh, rounded once)",
             "tanh_backward: 1 - y * y from the rounded y (one FMA in f32)",
         ),
         Activation::Relu => ("F.relu", "threshold_backward: 0 where y <= 0"),
         Activation::LeakyRelu => ("F.leaky_relu", "leaky_relu_backward"),
-        Activation::Elu => ("F.elu (f32 inside, rounded once)", "elu_backward"),
+        Activation::Elu => (
+            "F.elu: expm1(x) for x < 0 (f32 inside, SLEEF's expm1, rounded once)",
+            "elu_backward: exp(x) for x <= 0 (SLEEF's exp)",
+        ),
+        Activation::Gelu if precision == Precision::F16 => (
+            "F.gelu: x * 0.5 * (1 + erf(x / sqrt 2)), erf by Abramowitz-Stegun with SLEEF's exp (f32 inside, rounded once)",
+            "gelu_backward: cdf + x * pdf (f32 inside, the same erf)",
+        ),
         Activation::Gelu => (
-            "F.gelu (f32 inside, rounded once)",
-            "gelu_backward: cdf + x * pdf",
+            "F.gelu: oneDNN's gelu_erf, a piecewise minimax erf (f32 inside, rounded once)",
+            "oneDNN's gelu_erf backward, Abramowitz-Stegun erf with oneDNN's exp",
         ),
         Activation::GeluTanh => (
-            "F.gelu(approximate='tanh') (f32 inside, FMAs, rounded once)",
+            "F.gelu(approximate='tanh') (f32 inside, FMAs, SLEEF's tanh, rounded once)",
             "gelu_backward (tanh; f32 inside, FMAs)",
         ),
         Activation::Silu if silu_beta(p) == 1.0 => (
-            "F.silu (f32 inside, rounded once)",
+            "F.silu: x / (1 + exp(-x)) (f32 inside, SLEEF's exp, rounded once)",
             "silu_backward: s * (1 + x * (1 - s)) (f32 inside, one FMA)",
         ),
         Activation::Silu => (
@@ -394,15 +458,21 @@ pub(super) fn formula(activation: Activation, precision: Precision, p: f64) -> F
             "autograd: s + sigmoid_backward(x, s) * b",
         ),
         Activation::Mish => (
-            "F.mish (f32 inside, rounded once)",
+            "F.mish: x * tanh(log1p(exp(x))) (f32 inside, SLEEF's functions, rounded once)",
             "mish_backward: t + x * s * (1 - t * t) (f32 inside, FMAs)",
         ),
         Activation::Softplus => (
-            "F.softplus(x, beta, threshold=20) (f32 inside, rounded once)",
+            "F.softplus(x, beta, threshold=20): log1p(exp(b * x)) / b (f32 inside, SLEEF's functions, rounded once)",
             "softplus_backward: z / (z + 1), z = exp(b * x); 1 past the threshold",
         ),
-        Activation::Selu => ("F.selu (f32 inside, rounded once)", "elu_backward"),
-        Activation::Celu => ("F.celu (f32 inside, rounded once)", "elu_backward"),
+        Activation::Selu => (
+            "F.selu (f32 inside, SLEEF's expm1, rounded once)",
+            "elu_backward (SLEEF's exp)",
+        ),
+        Activation::Celu => (
+            "F.celu (f32 inside, SLEEF's expm1, rounded once)",
+            "elu_backward (SLEEF's exp)",
+        ),
         Activation::Relu6 => ("F.relu6", "hardtanh_backward"),
         Activation::HardTanh => ("F.hardtanh", "hardtanh_backward"),
         Activation::HardSigmoid => (

