@@ -44,6 +44,12 @@ use half::{bf16, f16};
 use crate::Activation;
 use ops::{Arithmetic, Events, Library};
 
+/// A fused multiply-add in f32 (`vfmadd`): `a·b + c` rounded once, the step every emulated
+/// library's polynomial takes.
+fn fma(a: f32, b: f32, c: f32) -> f32 {
+    a.mul_add(b, c)
+}
+
 /// A floating-point format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Precision {

@@ -17,6 +17,8 @@
 // checked against them; Rust rounds each literal to its type correctly, as the C compilers do.
 #![allow(clippy::excessive_precision)]
 
+use super::fma;
+
 // --- exp -----------------------------------------------------------------------------------
 
 /// `NPY_LOG2Ef`, 1.442695040888963407359924681001892137f.
@@ -39,10 +41,6 @@ const EXP_Q: [f32; 3] = [
 ];
 const EXP_MAX: f32 = 88.722_839_355_468_75;
 const EXP_MIN: f32 = -103.972_084_045_410_156_25;
-
-fn fma(a: f32, b: f32, c: f32) -> f32 {
-    a.mul_add(b, c)
-}
 
 /// `vscalefps`: `v · 2^q` for an integral `q`, rounded once (to a subnormal if need be).
 fn scalef(v: f32, q: f32) -> f32 {

@@ -16,9 +16,7 @@
 //! patterns (`gelu_erf_minimax_polynomial`, `exp_polynomial`, …). Checked bit for bit against
 //! PyTorch 2.15 (see kernel/tests/frameworks.rs).
 
-fn fma(a: f32, b: f32, c: f32) -> f32 {
-    a.mul_add(b, c)
-}
+use super::fma;
 
 /// The coefficients of degree 0 … 5 of the 25 polynomials (index 0 is never used; 23 gives 1,
 /// 24 passes NaN through).

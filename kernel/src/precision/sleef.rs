@@ -15,6 +15,8 @@
 // checked against them; Rust rounds each literal to its type correctly, as the C compilers do.
 #![allow(clippy::excessive_precision)]
 
+use super::fma;
+
 /// `R_LN2f`, 1/ln 2 (1.442695040888963407359924681001892137426645954152985934135449406931f).
 const R_LN2: f32 = std::f32::consts::LOG2_E;
 /// `L2Uf` and `L2Lf`: ln 2 split so that `q·L2U` is exact.
@@ -30,10 +32,6 @@ struct Df {
 
 fn df(x: f32, y: f32) -> Df {
     Df { x, y }
-}
-
-fn fma(a: f32, b: f32, c: f32) -> f32 {
-    a.mul_add(b, c)
 }
 
 /// `cvtps2dq` with the default rounding: to nearest, ties to even; out of range or NaN gives

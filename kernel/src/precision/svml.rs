@@ -15,9 +15,7 @@
 //! code loads. Lanes the main path sends to the scalar "rare" callout are handled as that callout
 //! does (see each function). Checked bit for bit against NumPy 2.4.6 (see the tests).
 
-fn fma(a: f32, b: f32, c: f32) -> f32 {
-    a.mul_add(b, c)
-}
+use super::fma;
 
 fn bits(v: f32) -> u32 {
     v.to_bits()
