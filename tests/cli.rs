@@ -475,9 +475,10 @@ fn eval_precision_gives_the_frameworks_numbers_with_flags() {
     assert_eq!(doc["formula"], "1 / (1 + np.exp(-x))");
     assert_eq!(doc["jax_matches"]["derivative"], true);
     let points = doc["points"].as_array().unwrap();
-    // np.exp(20) overflows f16: 1 / (1 + inf) = 0, flagged as the overflow it is.
+    // np.exp(20) overflows f16: 1 / (1 + inf) = 0, the 0 that f16 holds for the exact 2.1e-9
+    // (its smallest number is 6e-8): flagged as the underflow the result is.
     assert_eq!(points[0]["y"].as_f64(), Some(0.0));
-    assert_eq!(points[0]["flag"], "overflow");
+    assert_eq!(points[0]["flag"], "underflow");
     // 0.1 is 0.0999755859375 in f16; the values are f16 numbers written exactly.
     assert_eq!(points[1]["x"].as_f64(), Some(0.1));
     assert_eq!(points[1]["x_rounded"].as_f64(), Some(0.099_975_585_937_5));

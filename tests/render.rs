@@ -121,7 +121,8 @@ fn lower_precision_flags_saturation_and_overflow() {
     app.update(Action::CyclePrecision);
     app.update(Action::CyclePrecision);
     let screen = draw(&app, &UNICODE, 100, 30);
-    // NumPy's 1 / (1 + np.exp(20)) in f16: the exp overflows, so the 0 is flagged overflow.
+    // NumPy's 1 / (1 + np.exp(20)) in f16: the exp overflows, and the 0 is the underflow f16
+    // makes of the exact 2.1e-9 (PyTorch's too).
     for needle in [
         "f NumPy",
         "f' torch",

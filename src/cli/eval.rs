@@ -283,7 +283,8 @@ fn flag_text(point: &Point) -> String {
     if point.y.flag != Flag::Fine {
         words.push(point.y.flag.word().to_string());
     }
-    if point.dy.flag != Flag::Fine {
+    // an input past the format's range is one fact about both
+    if point.dy.flag != Flag::Fine && point.dy.flag != Flag::InputOverflow {
         words.push(format!("f' {}", point.dy.flag.word()));
     }
     words.join("; ")

@@ -176,13 +176,21 @@ impl Framework {
 pub enum Flag {
     /// Nothing overflowed, underflowed or saturated.
     Fine,
-    /// Saturated: exactly ±1 where the exact value is not; or exactly 0 because a function
+    /// Saturated: a value exactly at the function's asymptote (1 for sigmoid, ±1 for tanh and
+    /// softsign, −α for ELU …) where the exact value is not; or exactly 0 because a function
     /// inside reached ±1 and cancelled (`1 + erf(z)` with `erf(z) = −1`, `1 + tanh(u)`); or a
-    /// derivative exactly 0 where the exact one is representable (`s(1 − s)` with `s = 1`).
+    /// derivative exactly 0 where the exact one is representable (`s(1 − s)` with `s = 1`). A
+    /// derivative that rounds to its maximum (tanh'(1e-8) = 1) is not saturated: it is close.
     Saturated,
-    /// The result, or an operation inside it (an `exp`, a square), overflowed to ±inf — even if
-    /// the result came out finite (`1 / (1 + inf) = 0`).
+    /// The result, or an operation inside it (an `exp`, a square), overflowed to ±inf, and the
+    /// result is wrong for it (±inf, or `1 / (1 + inf) = 0` where the exact value is not 0 in the
+    /// format).
     Overflow,
+    /// An operation inside overflowed (NumPy warns), yet the result is within a unit of the
+    /// exact value: `x · tanh(log1p(exp(x)))` at x = 89 in f32 is `89 · tanh(inf) = 89`.
+    OverflowInside,
+    /// The input itself is past the format's range: x rounds to ±inf (70000 in f16).
+    InputOverflow,
     /// The result is 0 where the exact value is not, because it, or an operation inside it
     /// (an `exp` of a large negative number), fell below the smallest value of its format.
     Underflow,
@@ -196,6 +204,8 @@ impl Flag {
             Flag::Fine => "",
             Flag::Saturated => "saturated",
             Flag::Overflow => "overflow",
+            Flag::OverflowInside => "harmless overflow",
+            Flag::InputOverflow => "x overflows",
             Flag::Underflow => "underflow",
         }
     }
@@ -241,7 +251,42 @@ pub fn evaluate(
     }
     // The input is rounded to the format first (an input past its range overflows, one below
     // its smallest value underflows, as in the frameworks' tensors).
-    let (value, value_events, derivative, derivative_events) = match framework {
+    let (value, value_events, derivative, derivative_events) =
+        model(framework, precision, activation, x, p);
+    // the model's own values at -inf and +inf: where its saturation leaves it
+    let limits = [f64::NEG_INFINITY, f64::INFINITY].map(|end| {
+        let (value, _, derivative, _) = model(framework, precision, activation, end, p);
+        (value, derivative)
+    });
+    let tail = Tail {
+        activation,
+        x,
+        p,
+        input_overflows: precision.round(x).is_infinite(),
+        limits,
+        format: result_precision(framework, precision, activation),
+    };
+    (
+        Evaluation {
+            value,
+            flag: tail.flag(value, exact.0, value_events, false),
+        },
+        Evaluation {
+            value: derivative,
+            flag: tail.flag(derivative, exact.1, derivative_events, true),
+        },
+    )
+}
+
+/// The model's `(f, events of f, f', events of f')` at `x` (rounded to the format first).
+fn model(
+    framework: Framework,
+    precision: Precision,
+    activation: Activation,
+    x: f64,
+    p: f64,
+) -> (f64, Events, f64, Events) {
+    match framework {
         Framework::NumPy => {
             let library = Library::NumPy;
             let m = Arithmetic::with_library(precision, library);
@@ -259,22 +304,7 @@ pub fn evaluate(
             let derivative = pytorch::derivative(&g, activation, g.r.r(x), p);
             (value, k.events(), derivative, g.events())
         }
-    };
-    let tail = Tail {
-        activation,
-        x,
-        format: result_precision(framework, precision, activation),
-    };
-    (
-        Evaluation {
-            value,
-            flag: tail.flag(value, exact.0, value_events, false),
-        },
-        Evaluation {
-            value: derivative,
-            flag: tail.flag(derivative, exact.1, derivative_events, true),
-        },
-    )
+    }
 }
 
 /// The format `framework`'s code returns `activation` in when it computes in `precision`: the
@@ -322,6 +352,12 @@ pub fn stable_softplus(precision: Precision, x: f64, beta: f64) -> f64 {
 struct Tail {
     activation: Activation,
     x: f64,
+    /// The activation's parameter.
+    p: f64,
+    /// Whether `x` itself rounds to ±inf in the computation's format.
+    input_overflows: bool,
+    /// The model's `(f, f')` at −inf and +inf.
+    limits: [(f64, f64); 2],
     /// The format of the result.
     format: Precision,
 }
@@ -347,12 +383,68 @@ impl Tail {
         !(smooth && self.x.abs() > 2.0)
     }
 
+    /// Whether `value` is where the model saturates (of the derivative when `derivative`): its
+    /// own finite, nonzero value at −inf or +inf (sigmoid's 1, ELU's −α, softplus' 1, each as
+    /// the model's arithmetic gives it), for a limit the activation only approaches, not one it
+    /// reaches (hard tanh's ±1, ELU' = 1 for x > 0), and never a maximum (tanh'(0) = 1).
+    fn at_asymptote(&self, value: f64, derivative: bool) -> bool {
+        let exact = |x: f64| {
+            if derivative {
+                self.activation.derivative(x, self.p)
+            } else {
+                self.activation.value(x, self.p)
+            }
+        };
+        [-1.0, 1.0]
+            .into_iter()
+            .zip(self.limits)
+            .any(|(side, (f, df))| {
+                let limit = if derivative { df } else { f };
+                // every piecewise activation has reached its limit by |x| = 8, no smooth one has
+                let approached = exact(side * 8.0) != exact(side * f64::INFINITY);
+                limit.is_finite() && limit != 0.0 && approached && value == limit
+            })
+    }
+
+    /// Whether `value` is within one unit of the format of `exact` (both finite).
+    fn within_a_unit(&self, value: f64, exact: f64) -> bool {
+        let (value, exact) = (value, self.format.round(exact));
+        if !(value.is_finite() && exact.is_finite()) {
+            return false;
+        }
+        let (bits, min_exponent) = match self.format {
+            Precision::F64 => (53, -1022),
+            Precision::F32 => (24, -126),
+            Precision::F16 => (11, -14),
+            Precision::Bf16 => (8, -126),
+        };
+        let largest = value.abs().max(exact.abs());
+        let exponent = if largest == 0.0 {
+            min_exponent
+        } else {
+            (largest.log2().floor() as i32).max(min_exponent)
+        };
+        (value - exact).abs() <= 2f64.powi(exponent - (bits - 1))
+    }
+
     /// The flag of `value` (a derivative when `derivative`) against the f64 `exact`, given
     /// what went wrong inside the computation.
     fn flag(&self, value: f64, exact: f64, events: Events, derivative: bool) -> Flag {
         let representable = self.format.round(exact) != 0.0;
-        if events.overflowed || (!value.is_finite() && exact.is_finite()) {
+        if self.input_overflows {
+            Flag::InputOverflow
+        } else if !value.is_finite() && exact.is_finite() {
             Flag::Overflow
+        } else if value == 0.0 && !representable && !self.exactly(exact, 0.0) {
+            // the result is below the format, whatever happened inside (1 / (1 + inf) in f16
+            // gives the 0 that rounding e^-20 to f16 gives)
+            Flag::Underflow
+        } else if events.overflowed {
+            if self.within_a_unit(value, exact) {
+                Flag::OverflowInside
+            } else {
+                Flag::Overflow
+            }
         } else if value == 0.0 && !self.exactly(exact, 0.0) {
             if events.saturated || (derivative && representable) {
                 // erf or tanh reached ±1 and 1 + erf cancelled; or s = 1 made s(1 - s) = 0
@@ -363,7 +455,7 @@ impl Tail {
                 // a cancellation of rounded terms, nothing overflowed, underflowed or saturated
                 Flag::Fine
             }
-        } else if value.abs() == 1.0 && !self.exactly(exact.abs(), 1.0) {
+        } else if self.at_asymptote(value, derivative) && !self.exactly(exact, value) {
             Flag::Saturated
         } else {
             Flag::Fine

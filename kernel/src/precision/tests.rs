@@ -35,8 +35,12 @@ fn f32_sigmoid_is_exactly_one_past_16_6_in_both_models() {
 
 #[test]
 fn the_two_models_break_differently() {
-    // NumPy: np.exp(20) overflows f16, so 1 / (1 + inf) = 0: an overflow inside.
+    // NumPy: np.exp(20) overflows f16, so 1 / (1 + inf) = 0; the exact 2.1e-9 is below f16
+    // too, so the result is an underflow, whatever happened inside.
     let (numpy, _) = at(Framework::NumPy, Precision::F16, Activation::Sigmoid, -20.0);
+    assert_eq!((numpy.value, numpy.flag), (0.0, Flag::Underflow));
+    // In f32 the 1 / (1 + inf) = 0 is wrong (sigmoid(-89) = 2.2e-39 is an f32 subnormal).
+    let (numpy, _) = at(Framework::NumPy, Precision::F32, Activation::Sigmoid, -89.0);
     assert_eq!((numpy.value, numpy.flag), (0.0, Flag::Overflow));
     // PyTorch computes in f32 (e^20 is fine there) and rounds 2.1e-9 to f16's 0.
     let (torch, dy) = at(
@@ -61,7 +65,20 @@ fn the_two_models_break_differently() {
     assert_eq!(numpy.flag, Flag::Fine);
     // PyTorch's mish at 100: e^100 overflows f32 inside; the result is still right.
     let (torch, _) = at(Framework::PyTorch, Precision::F32, Activation::Mish, 100.0);
-    assert_eq!((torch.value, torch.flag), (100.0, Flag::Overflow));
+    assert_eq!((torch.value, torch.flag), (100.0, Flag::OverflowInside));
+    for framework in Framework::ALL {
+        let (y, dy) = at(framework, Precision::F32, Activation::Mish, 89.0);
+        assert_eq!(
+            (y.value, y.flag),
+            (89.0, Flag::OverflowInside),
+            "{framework:?}"
+        );
+        assert_eq!(
+            (dy.value, dy.flag),
+            (1.0, Flag::OverflowInside),
+            "{framework:?}"
+        );
+    }
     // x² past f16's range
     let (squared, _) = at(
         Framework::PyTorch,
@@ -139,10 +156,14 @@ fn numpy_gelu_on_float16_is_float64_as_scipy_makes_it() {
 
 #[test]
 fn a_zero_from_a_saturated_function_is_not_an_underflow() {
-    // f16 gelu_tanh(-6): tanh(-4.9) rounds to -1 in f16, 1 + tanh = 0; the exact value,
-    // -3.3e-4, is an f16 number: the tanh saturated.
-    let (y, _) = at(Framework::NumPy, Precision::F16, Activation::GeluTanh, -6.0);
+    // f16 gelu_tanh(-4): tanh(-5.47) rounds to -1 in f16, 1 + tanh = 0; the exact value,
+    // -7.02e-5, is an f16 number (a subnormal): the tanh saturated.
+    let (y, _) = at(Framework::NumPy, Precision::F16, Activation::GeluTanh, -4.0);
     assert_eq!((y.value, y.flag), (0.0, Flag::Saturated));
+    // At -6 the exact value, -8.4e-11, is below f16's smallest subnormal (6e-8): the 0 is
+    // what f16 holds, an underflow, whatever saturated on the way.
+    let (y, _) = at(Framework::NumPy, Precision::F16, Activation::GeluTanh, -6.0);
+    assert_eq!((y.value, y.flag), (0.0, Flag::Underflow));
     // mish(-20) in f16: e^-20 underflows to 0 inside, and the result is 0 where the exact
     // -4.1e-8 rounds to f16's smallest subnormal: an underflow.
     let (y, _) = at(Framework::NumPy, Precision::F16, Activation::Mish, -20.0);
@@ -349,4 +370,43 @@ fn jax_is_named_only_where_it_was_measured() {
         jax_agreement(Framework::NumPy, Precision::F64, Activation::Relu, 0.0),
         JaxAgreement::default()
     );
+}
+
+#[test]
+fn labels_name_what_happened_to_the_result() {
+    // A derivative that rounds to its maximum is not saturated: tanh'(1e-8) = 1 - 1e-16.
+    for a in [Activation::Tanh, Activation::Softsign, Activation::Elu] {
+        for framework in Framework::ALL {
+            for x in [1e-8, -1e-8] {
+                let (_, dy) = at(framework, Precision::F32, a, x);
+                assert_eq!(dy.flag, Flag::Fine, "{a:?} {framework:?} {x}");
+            }
+        }
+    }
+    // A value of exactly 1 that is not an asymptote is no saturation (GELU passes 1 near
+    // x = 1.145); one at the asymptote is (ELU's -1, SELU's -λα).
+    let mut ones = 0;
+    for i in 0..120 {
+        let x = 1.12 + f64::from(i) * 0.0005;
+        for framework in Framework::ALL {
+            let (y, _) = at(framework, Precision::F16, Activation::Gelu, x);
+            if y.value == 1.0 {
+                ones += 1;
+                assert_eq!(y.flag, Flag::Fine, "{framework:?} {x}");
+            }
+        }
+    }
+    assert!(ones > 0, "the sweep meets gelu = 1 in f16");
+    let (y, _) = at(Framework::NumPy, Precision::F16, Activation::Elu, -20.0);
+    assert_eq!((y.value, y.flag), (-1.0, Flag::Saturated));
+    let (y, _) = at(Framework::PyTorch, Precision::Bf16, Activation::Selu, -30.0);
+    assert_eq!(y.flag, Flag::Saturated);
+    // The input itself past the format's range is named as such.
+    for framework in Framework::ALL {
+        let (y, dy) = at(framework, Precision::F16, Activation::Sigmoid, 70000.0);
+        assert_eq!(
+            (y.flag, dy.flag),
+            (Flag::InputOverflow, Flag::InputOverflow)
+        );
+    }
 }
