@@ -160,6 +160,7 @@ fn kernel_points(activation: Activation, level: Level, xs: &[f64], p: f64) -> Ve
     activation.derivative_slice(level, xs, p, &mut dys);
     let fine = |value| Evaluation {
         value,
+        format: Precision::F64,
         flag: Flag::Fine,
     };
     xs.iter()
