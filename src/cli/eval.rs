@@ -205,6 +205,11 @@ fn write_json(
                 let p = param.unwrap_or(0.0);
                 let formula = precision::formula(framework, precision, activation, p);
                 let jax = precision::jax_agreement(framework, precision, activation, p);
+                let returns = precision::result_precision(framework, precision, activation, p);
+                document["returns"] = json!({
+                    "value": returns.value.name(),
+                    "derivative": returns.derivative.name(),
+                });
                 (
                     formula.value,
                     formula.derivative,
@@ -263,6 +268,15 @@ fn write_heading(
             )?;
             writeln!(out, "  f  = {}", formula.value)?;
             writeln!(out, "  f' = {}", formula.derivative)?;
+            let returns = precision::result_precision(framework, precision, activation, p);
+            if (returns.value, returns.derivative) != (precision, precision) {
+                writeln!(
+                    out,
+                    "  the code returns f in {} and f' in {} (NumPy promotes)",
+                    returns.value.name(),
+                    returns.derivative.name()
+                )?;
+            }
             let jax = precision::jax_agreement(framework, precision, activation, p);
             let same = match (jax.value, jax.derivative) {
                 (true, true) => Some("f and f'"),
