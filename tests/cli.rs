@@ -681,8 +681,8 @@ fn bf16_like_numpy_is_what_numpy_with_ml_dtypes_returns() {
         "-3",
     ]);
     let point = &doc["points"][0];
-    assert_eq!(point["y"].as_f64(), Some(f64::from(-0.003_637_343_6_f32)));
-    assert_eq!(point["dy"].as_f64(), Some(f64::from(-0.011_583_957_8_f32)));
+    assert_eq!(point["y"].as_f64(), Some(-0.003_637_343_645_095_825));
+    assert_eq!(point["dy"].as_f64(), Some(-0.011_583_957_821_130_753));
     assert_eq!(doc["returns"]["value"], "f32");
     let doc = run(&[
         "eval",
