@@ -20,15 +20,17 @@ What `measure` makes (tab-separated text, '#' header lines say how it was made):
       x       = input, rounded once (correctly, round-to-nearest-even from the f64 value) to the
                 dtype; duplicates after rounding dropped; sorted ascending.
       numpy_* = the "numpy model": NumPy code written op by op in arrays of the dtype (formulas in
-                NP_FORMULAS), as NumPy runs it for float32 and float16 (a float64 result -- GELU's
-                erf on float16 -- stays float64; the header's "float64 columns" line names such
-                columns); bf16 via ml_dtypes.bfloat16, every intermediate cast back to bf16.
+                NP_FORMULAS), as NumPy runs it (bf16: ml_dtypes.bfloat16 arrays); a result of
+                another dtype stays so -- float64 from GELU's erf on float16, float32 wherever a
+                bfloat16 array meets a Python float -- and the header's "float64 columns" and
+                "float32 columns" lines name such columns.
       torch_* = torch.nn.functional on a CPU tensor of the dtype, whole array at once (padded with
                 zeros to a multiple of 128 elements so every point goes through the SIMD path);
                 dy by autograd with grad_output = 1.
       torch_one_* = the same with a 1-element tensor per x (PyTorch's scalar path).
       Every value is the dtype's result converted exactly to f64 and written as repr(float(v)).
-  DIR/softmax_<dtype>.tsv   one row per (vector, temperature): comma-separated lists.
+  DIR/softmax_<dtype>.tsv   one row per (vector, temperature): comma-separated lists; numpy_dtype
+      says the dtype the NumPy forms (and x_over_T) come back in (bf16: float32 when T != 1).
   DIR/inputs.tsv            the raw (unrounded) inputs and the softmax vectors.
 
 Deterministic: fixed inputs, seeded RNG (numpy default_rng(20240607)), torch single-threaded.
@@ -118,8 +120,10 @@ def inputs_for(dtype):
 # float64 ('d->d') only, so a float16 array goes to the float64 loop and GELU's float16 code
 # returns float64.  Only np.where with two scalars (which NumPy returns as int64 or float64) and
 # np.clip/sum/max are cast back to the dtype, so the derivative columns stay in the dtype.
-# bfloat16 has no such native semantics (ml_dtypes promotes bfloat16 with a Python float to
-# float32), so its model is a convention: every intermediate cast back to bfloat16.
+# bfloat16 arrays (ml_dtypes) run as NumPy runs them too: a Python float makes them float32
+# (`x * 0.5`; a Python int keeps bfloat16), np.clip is float32, scipy.special.erf float64, and
+# from there on the code is float32 (or float64) NumPy; only np.where with two scalars is cast
+# back to bfloat16, as for the other dtypes.
 
 CAST_BACK = {"where", "clip", "sum", "max"}
 
@@ -135,7 +139,7 @@ class NumpyBackend:
     def rnd(self, v, what):
         v = np.asarray(v)
         if v.dtype != self.dt:
-            if self.native and what not in CAST_BACK:
+            if (self.native and what not in CAST_BACK) or (not self.native and what != "where2"):
                 self.upcasts.add(f"{what}->{v.dtype} (kept)")
                 return v
             self.upcasts.add(f"{what}->{v.dtype}")
@@ -143,9 +147,9 @@ class NumpyBackend:
         return v
 
     def const(self, c):
-        # a Python float as NumPy >= 2 treats it: weak (the other operand's dtype decides) for
-        # native dtypes; converted to the dtype for bfloat16 (the cast-back convention)
-        return c if self.native else np.asarray(c, dtype=self.dt)
+        # a Python float as NumPy >= 2 treats it: weak (the other operand's dtype decides;
+        # ml_dtypes makes a bfloat16 array with a Python float float32)
+        return c
 
     def unary(self, name, a):
         f = {"exp": np.exp, "tanh": np.tanh, "log1p": np.log1p, "expm1": np.expm1,
@@ -159,7 +163,8 @@ class NumpyBackend:
         return self.rnd(f(a, b), name)
 
     def where(self, c, a, b):
-        return self.rnd(np.where(c, a, b), "where")
+        scalars = not isinstance(a, np.ndarray) and not isinstance(b, np.ndarray)
+        return self.rnd(np.where(c, a, b), "where2" if scalars and not self.native else "where")
 
     def clip(self, a, lo, hi):
         return self.rnd(np.clip(a, lo, hi), "clip")
@@ -399,9 +404,13 @@ def numpy_softmax(x64, T, dtype, backend=None):
     stable = es / m.sum(es)
     naive_log = m.log(naive)
     stable_log = (x - mx) - m.log(m.sum(m.exp(x - mx)))
-    return {k: v.a.astype(np.float64) for k, v in
-            dict(x_over_T=x, numpy_naive=naive, numpy_stable=stable,
-                 numpy_naive_log=naive_log, numpy_stable_log=stable_log).items()}
+    out = {k: v.a.astype(np.float64) for k, v in
+           dict(x_over_T=x, numpy_naive=naive, numpy_stable=stable,
+                numpy_naive_log=naive_log, numpy_stable_log=stable_log).items()}
+    dtypes = {np.dtype(v.a.dtype).name for v in (x, naive, stable, naive_log, stable_log)}
+    assert len(dtypes) == 1, dtypes
+    out["numpy_dtype"] = [dtypes.pop()]
+    return out
 
 
 def torch_softmax(x64, T, tdtype):
@@ -409,8 +418,12 @@ def torch_softmax(x64, T, tdtype):
     with torch.no_grad():
         if T != 1.0:
             xt = xt / T
+        e = torch.exp(xt)
+        naive = e / e.sum()
         return {"torch_softmax": torch.softmax(xt, dim=0).double().numpy(),
-                "torch_log_softmax": torch.log_softmax(xt, dim=0).double().numpy()}
+                "torch_log_softmax": torch.log_softmax(xt, dim=0).double().numpy(),
+                "torch_naive": naive.double().numpy(),
+                "torch_naive_log": torch.log(naive).double().numpy()}
 
 
 # ----------------------------------------------------------------------------------------------
@@ -430,19 +443,24 @@ def header(what):
     ]
 
 
-def act_header(dtype, fn, upcasts, float64_columns):
+def act_header(dtype, fn, upcasts, float64_columns, float32_columns):
     h = header(f"activation {fn}, dtype {dtype}")
     h += [
         "# x: input rounded once (round-to-nearest-even, from f64) to the dtype; duplicates dropped",
         "# numpy_*: NumPy op by op in the dtype (NP_FORMULAS in the script); constants are Python",
         "#   floats, "
-        + ("converted to the dtype; bf16 emulated with ml_dtypes.bfloat16, every intermediate"
-           " cast to bf16 (RNE)" if dtype == "bf16" else
+        + ("which make a bfloat16 array float32 (ml_dtypes " + ml_dtypes.__version__ + "); arrays"
+           " of ml_dtypes.bfloat16, run as NumPy runs them" if dtype == "bf16" else
            "weak scalars (NEP 50); arrays of numpy." + DTYPES[dtype][0].__name__),
         "#   ops whose NumPy result was not the dtype (cast back, unless marked kept): "
         + (", ".join(sorted(upcasts)) if upcasts else "none"),
         "# float64 columns (the code returns float64; values are float64, not the dtype's): "
         + (" ".join(float64_columns) if float64_columns else "none"),
+    ]
+    if dtype == "bf16":
+        h.append("# float32 columns (the code returns float32; values are float32, not the dtype's): "
+                 + (" ".join(float32_columns) if float32_columns else "none"))
+    h += [
         "# torch_*: torch CPU, whole array in one call (padded with zeros to a multiple of "
         f"{PAD} so all points take the SIMD path); dy = autograd with grad_output 1",
         "# torch_one_*: same, a 1-element tensor per x (scalar path)",
@@ -471,11 +489,13 @@ def measure(out_dir):
             y, dy, y_dtype, dy_dtype, be = numpy_model(fn, xs, dtype)
             float64_columns = [c for c, t in (("numpy_y", y_dtype), ("numpy_dy", dy_dtype))
                                if t == np.float64]
+            float32_columns = [c for c, t in (("numpy_y", y_dtype), ("numpy_dy", dy_dtype))
+                               if t == np.float32 and dtype != "f32"]
             ty, tdy, _ = torch_vec(fn, xs, tdt)
             oy, ody = torch_one(fn, xs, tdt)
             path = os.path.join(DATA, f"act_{dtype}_{fn}.tsv")
             with open(path, "w") as f:
-                f.write("\n".join(act_header(dtype, fn, be.upcasts, float64_columns)) + "\n")
+                f.write("\n".join(act_header(dtype, fn, be.upcasts, float64_columns, float32_columns)) + "\n")
                 f.write("x\tnumpy_y\tnumpy_dy\ttorch_y\ttorch_dy\ttorch_one_y\ttorch_one_dy\n")
                 for row in zip(xs, y, dy, ty, tdy, oy, ody):
                     f.write("\t".join(fmt(v) for v in row) + "\n")
@@ -484,7 +504,8 @@ def measure(out_dir):
         # softmax
         path = os.path.join(DATA, f"softmax_{dtype}.tsv")
         cols = ["vec", "T", "x", "x_over_T", "numpy_naive", "numpy_stable", "numpy_naive_log",
-                "numpy_stable_log", "torch_softmax", "torch_log_softmax"]
+                "numpy_stable_log", "torch_softmax", "torch_log_softmax", "numpy_dtype",
+                "torch_naive", "torch_naive_log"]
         with open(path, "w") as f:
             h = header(f"softmax, dtype {dtype}")
             h += [
@@ -493,8 +514,11 @@ def measure(out_dir):
                 "# numpy_naive: np.exp(x) / np.sum(np.exp(x)); numpy_stable: e = np.exp(x - m);"
                 " e / np.sum(e) with m = np.max(x)",
                 "# numpy_naive_log: np.log(naive); numpy_stable_log: (x - m) - np.log(np.sum(np.exp(x - m)))",
-                "# (x means x_over_T in all of these; bf16 via ml_dtypes, every intermediate cast to bf16)",
+                "# (x means x_over_T = x / T with T a Python float, skipped for T = 1; bf16 via ml_dtypes"
+                " arrays, which x / T makes float32)",
+                "# numpy_dtype: the dtype of x_over_T and the numpy columns (their values are that dtype's)",
                 "# torch_softmax: torch.softmax(x_t / T, dim=0); torch_log_softmax: torch.log_softmax",
+                "# torch_naive: e = torch.exp(x_t / T); e / e.sum(); torch_naive_log: torch.log(torch_naive)",
             ]
             f.write("\n".join(h) + "\n")
             f.write("\t".join(cols) + "\n")
@@ -504,7 +528,8 @@ def measure(out_dir):
                     r = numpy_softmax(xr, T, dtype)
                     r.update(torch_softmax(xr, T, tdt))
                     cells = [str(i), fmt(T), ",".join(fmt(t) for t in xr)]
-                    cells += [",".join(fmt(t) for t in r[c]) for c in cols[3:]]
+                    cells += [r[c][0] if c == "numpy_dtype" else ",".join(fmt(t) for t in r[c])
+                              for c in cols[3:]]
                     f.write("\t".join(cells) + "\n")
         print(dtype, "softmax", file=sys.stderr)
 
@@ -527,6 +552,8 @@ def round_scalar(v, dtype):
 
 
 FLOAT64_COLUMNS = "# float64 columns"
+FLOAT32_COLUMNS = "# float32 columns"
+DTYPE_NAMES = {"float64": "f64", "float32": "f32", "float16": "f16", "bfloat16": "bf16"}
 
 
 def shortest(text, dtype):
@@ -555,13 +582,17 @@ def compact(src_dir, out_dir):
         header = [ln for ln in lines if ln.startswith("#")]
         rows = [ln.split("\t") for ln in lines if not ln.startswith("#")]
         columns, rows = rows[0], rows[1:]
-        float64 = set()
+        kinds = {}
         for ln in header:
-            if ln.startswith(FLOAT64_COLUMNS):
-                float64 = set(ln.split(":", 1)[1].split()) - {"none"}
+            for prefix, kind in ((FLOAT64_COLUMNS, "f64"), (FLOAT32_COLUMNS, "f32")):
+                if ln.startswith(prefix):
+                    for c in set(ln.split(":", 1)[1].split()) - {"none"}:
+                        kinds[c] = kind
         note = (f"# compacted by make_framework_data.py compact on {today}: each value is the "
                 f"shortest decimal that rounds (to nearest, ties to even) back to the same "
                 f"{dtype} value (float64 columns: the same double)")
+        if "numpy_dtype" in columns:
+            note += "; x_over_T and numpy_*: the same value of the row's numpy_dtype"
         if name.startswith("act_") and dtype == "f32":
             rows = [r for i, r in enumerate(rows)
                     if i % F32_EVERY == 0 or not 0.01 <= abs(float(r[0])) <= 20]
@@ -569,11 +600,15 @@ def compact(src_dir, out_dir):
         out = []
         for r in rows:
             cells = []
+            row_kind = (DTYPE_NAMES[r[columns.index("numpy_dtype")]]
+                        if "numpy_dtype" in columns else None)
             for column, cell in zip(columns, r):
-                if column in ("vec", "T"):
+                if column in ("vec", "T", "numpy_dtype"):
                     cells.append(cell)
                 else:
-                    kind = "f64" if column in float64 else dtype
+                    kind = kinds.get(column, dtype)
+                    if row_kind and (column == "x_over_T" or column.startswith("numpy_")):
+                        kind = row_kind
                     cells.append(",".join(shortest(t, kind) for t in cell.split(",")))
             out.append("\t".join(cells))
         with open(os.path.join(out_dir, name), "w") as f:

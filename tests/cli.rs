@@ -617,7 +617,7 @@ fn softmax_precision_in_each_model() {
             Some(0.205_078_125)
         ]
     );
-    assert_eq!(doc["formula"]["naive"], "torch.exp(x) / torch.exp(x).sum()");
+    assert_eq!(doc["formula"]["naive"], "e = torch.exp(x); e / e.sum()");
     // exp(12) overflows f16: the naive form is NaN (null), the stable one is fine.
     let doc = json(&actscope(&["softmax", "--precision", "f16", "--json", "12", "1"], "").stdout);
     assert_eq!(numbers(&doc["naive"]), [None, Some(0.0)]);
@@ -666,4 +666,101 @@ fn precision_options_are_refused_when_they_make_no_sense() {
         "",
         "the framework models need T > 0",
     );
+}
+
+#[test]
+fn bf16_like_numpy_is_what_numpy_with_ml_dtypes_returns() {
+    // NumPy 2.4.6 + ml_dtypes 0.6.0: a Python float makes a bfloat16 array float32.
+    let run = |args: &[&str]| json(&actscope(args, "").stdout);
+    let doc = run(&[
+        "eval",
+        "gelu_tanh",
+        "--precision",
+        "bf16",
+        "--json",
+        "--",
+        "-3",
+    ]);
+    let point = &doc["points"][0];
+    assert_eq!(point["y"].as_f64(), Some(-0.003_637_343_645_095_825));
+    assert_eq!(point["dy"].as_f64(), Some(-0.011_583_957_821_130_753));
+    assert_eq!(doc["returns"]["value"], "f32");
+    let doc = run(&[
+        "eval",
+        "hard_swish",
+        "--precision",
+        "bf16",
+        "--json",
+        "--",
+        "-1",
+    ]);
+    assert_eq!(doc["points"][0]["y"].as_f64(), Some(-0.333_007_812_5));
+    let doc = run(&[
+        "softmax",
+        "--precision",
+        "bf16",
+        "-t",
+        "0.5",
+        "--json",
+        "1.2",
+        "0.9",
+        "0.4",
+    ]);
+    assert_eq!(
+        numbers(&doc["probabilities"])[0],
+        Some(0.573_234_736_919_403_1)
+    );
+    assert_eq!(doc["returns"], "f32");
+    // T = 1: no division, bfloat16 throughout
+    let doc = run(&[
+        "softmax",
+        "--precision",
+        "bf16",
+        "--json",
+        "1.2",
+        "0.9",
+        "0.4",
+    ]);
+    assert_eq!(doc["returns"], "bf16");
+}
+
+#[test]
+fn pytorch_naive_softmax_is_torchs() {
+    // e = torch.exp(x); e / e.sum() with PyTorch 2.15 on float32
+    let run = |args: &[&str]| json(&actscope(args, "").stdout);
+    let doc = run(&[
+        "softmax",
+        "--precision",
+        "f32",
+        "--like",
+        "pytorch",
+        "--json",
+        "1.2",
+        "0.9",
+        "0.4",
+    ]);
+    assert_eq!(numbers(&doc["naive"])[2], Some(0.205_159_261_822_700_5));
+    assert_eq!(
+        numbers(&doc["naive_log_probabilities"])[2],
+        Some(-1.583_968_758_583_068_8)
+    );
+    let doc = run(&[
+        "softmax",
+        "--precision",
+        "f32",
+        "--like",
+        "pytorch",
+        "-t",
+        "0.5",
+        "--json",
+        "0.1",
+        "0.1",
+        "0.1",
+        "0.1",
+        "0.1",
+        "3.3",
+    ]);
+    let naive = numbers(&doc["naive"]);
+    assert_eq!(naive[0], Some(0.001_647_867_495_194_077_5));
+    assert_eq!(naive[5], Some(0.991_760_790_348_053));
 }

@@ -1,12 +1,13 @@
 //! Tests of the precision models against what the frameworks returned.
 //!
-//! NumPy 2.4.6 and PyTorch 2.15 (CPU, AVX-512) on the grids of tests/data/frameworks/ (made by
+//! NumPy 2.4.6 (bf16: ml_dtypes 0.6.0 arrays) and PyTorch 2.15 (CPU, AVX-512) on the grids of tests/data/frameworks/ (made by
 //! scripts/make_framework_data.py; f32 4031 points thinned to 1032, f16 3739, bf16 1263; each
 //! file's header says how).
 //!
 //! Units are the result's format's: the number of representable values between two results (+0
-//! and -0 the same, NaN only equal to NaN), in float64 for the columns a file's header names as
-//! float64 (NumPy's GELU on float16). Run with `--nocapture` to see the agreement tables.
+//! and -0 the same, NaN only equal to NaN), in float64 or float32 for the columns a file's header
+//! names so (NumPy's GELU on float16; bfloat16 code meeting a Python float) and, in the softmax
+//! files, the row's `numpy_dtype` for the NumPy columns; the model must return the same dtype. Run with `--nocapture` to see the agreement tables.
 //!
 //! The targets (issue 10, section 3), asserted here:
 //! - NumPy model: in f16 and bf16 identical on ≥ 99.9 % of the points and within 1 unit
@@ -15,7 +16,8 @@
 //! - PyTorch model, judged where PyTorch's vectorised and one-element results agree within a
 //!   unit: identical to the vectorised result (the path the model follows) on ≥ 98 % of those
 //!   points, within 1 unit (f16, bf16) or 4 units (f32) of it everywhere there.
-//! - Softmax: every form within 1 unit.
+//! - Softmax: every form within 1 unit (NumPy's and PyTorch's naive `exp(x) / sum(exp(x))`
+//!   too; PyTorch's f32 naive form within 2, its `torch.exp` being MKL's closed-source vmsExp), in the dtype the code returns (NumPy's bf16 code is float32 once `x / T` divides).
 
 use std::fmt::Write as _;
 
@@ -55,10 +57,23 @@ struct Table {
     columns: Vec<String>,
     formats: Vec<Precision>,
     rows: Vec<Vec<Vec<f64>>>,
+    /// Per row, the dtype of `x_over_T` and the NumPy columns (softmax files' `numpy_dtype`).
+    numpy_dtypes: Vec<Option<Precision>>,
 }
 
-/// The header line naming the columns whose values are float64.
-const FLOAT64_COLUMNS: &str = "# float64 columns";
+/// The header lines naming the columns whose values are float64 or float32.
+const OTHER_FORMATS: [(&str, Precision); 2] = [
+    ("# float64 columns", Precision::F64),
+    ("# float32 columns", Precision::F32),
+];
+
+/// The softmax files' column of the dtype the NumPy forms come back in, row by row.
+const NUMPY_DTYPE: &str = "numpy_dtype";
+
+/// Whether a softmax column's values are in the row's `numpy_dtype`.
+fn numpy_column(name: &str) -> bool {
+    name == "x_over_T" || name.starts_with("numpy_")
+}
 
 fn read_table(name: &str, precision: Precision) -> Table {
     let path = format!(
@@ -66,13 +81,18 @@ fn read_table(name: &str, precision: Precision) -> Table {
         env!("CARGO_MANIFEST_DIR")
     );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let float64: Vec<&str> = text
+    let other: Vec<(&str, Precision)> = text
         .lines()
-        .filter_map(|l| l.strip_prefix(FLOAT64_COLUMNS))
         .flat_map(|l| {
+            OTHER_FORMATS
+                .iter()
+                .filter_map(move |&(prefix, format)| l.strip_prefix(prefix).map(|l| (l, format)))
+        })
+        .flat_map(|(l, format)| {
             l.split_once(':')
                 .map_or("", |(_, names)| names)
                 .split_whitespace()
+                .map(move |name| (name, format))
         })
         .collect();
     let mut lines = text.lines().filter(|l| !l.starts_with('#'));
@@ -85,32 +105,46 @@ fn read_table(name: &str, precision: Precision) -> Table {
     let formats: Vec<Precision> = columns
         .iter()
         .map(|c| {
-            if float64.contains(&c.as_str()) {
-                Precision::F64
-            } else {
-                precision
-            }
+            other
+                .iter()
+                .find(|(name, _)| name == c)
+                .map_or(precision, |&(_, format)| format)
         })
         .collect();
-    let rows = lines
-        .map(|line| {
-            line.split('\t')
-                .zip(&formats)
-                .map(|(cell, format)| {
-                    cell.split(',')
-                        .map(|t| {
-                            let v: f64 = t.parse().unwrap_or_else(|_| panic!("{path}: {t:?}"));
-                            format.round(v)
-                        })
-                        .collect()
-                })
-                .collect()
-        })
-        .collect();
+    let dtype_column = columns.iter().position(|c| c == NUMPY_DTYPE);
+    let (mut rows, mut numpy_dtypes) = (Vec::new(), Vec::new());
+    for line in lines {
+        let cells: Vec<&str> = line.split('\t').collect();
+        let numpy_dtype = dtype_column.map(|i| {
+            Precision::from_name(cells[i]).unwrap_or_else(|| panic!("{path}: {}", cells[i]))
+        });
+        let row = cells
+            .iter()
+            .zip(columns.iter().zip(&formats))
+            .map(|(cell, (name, &format))| {
+                if name == NUMPY_DTYPE {
+                    return Vec::new();
+                }
+                let format = match numpy_dtype {
+                    Some(dtype) if numpy_column(name) => dtype,
+                    _ => format,
+                };
+                cell.split(',')
+                    .map(|t| {
+                        let v: f64 = t.parse().unwrap_or_else(|_| panic!("{path}: {t:?}"));
+                        format.round(v)
+                    })
+                    .collect()
+            })
+            .collect();
+        rows.push(row);
+        numpy_dtypes.push(numpy_dtype);
+    }
     Table {
         columns,
         formats,
         rows,
+        numpy_dtypes,
     }
 }
 
@@ -182,6 +216,15 @@ impl Agreement {
             a.max_units = a.max_units.max(u);
         }
         a
+    }
+
+    /// Adds `other`'s points to these.
+    fn add(&mut self, other: &Agreement) {
+        self.points += other.points;
+        self.identical += other.identical;
+        self.over_one += other.over_one;
+        self.over_four += other.over_four;
+        self.max_units = self.max_units.max(other.max_units);
     }
 
     fn percent(&self) -> f64 {
@@ -307,8 +350,20 @@ fn numpy_model_matches_numpy() {
             let xs = table.scalars("x");
             let all = vec![true; xs.len()];
             let (y, dy) = model(Framework::NumPy, precision, activation, p, &xs);
+            let returns = precision::result_precision(Framework::NumPy, precision, activation, p);
             let mut cells = Vec::new();
-            for (ours, column) in [(&y, "numpy_y"), (&dy, "numpy_dy")] {
+            for (ours, column, format) in [
+                (&y, "numpy_y", returns.value),
+                (&dy, "numpy_dy", returns.derivative),
+            ] {
+                if format != table.format(column) {
+                    failures.push(format!(
+                        "numpy {} {name} {column}: the model returns {}, NumPy {}",
+                        precision.name(),
+                        format.name(),
+                        table.format(column).name()
+                    ));
+                }
                 let theirs = table.scalars(column);
                 let a = Agreement::of(ours, &theirs, &all, table.format(column));
                 if a.percent() < target.identical || a.max_units > target.units {
@@ -405,6 +460,8 @@ fn softmax_models_match_the_frameworks() {
         (Framework::NumPy, "numpy_naive_log", 3),
         (Framework::PyTorch, "torch_softmax", 0),
         (Framework::PyTorch, "torch_log_softmax", 1),
+        (Framework::PyTorch, "torch_naive", 2),
+        (Framework::PyTorch, "torch_naive_log", 3),
     ];
     let mut report =
         String::from("softmax, 29 vectors x 3 temperatures: values, % identical, max units\n");
@@ -414,23 +471,47 @@ fn softmax_models_match_the_frameworks() {
         let (x, t) = (table.column("x"), table.column("T"));
         for (framework, name, form) in columns {
             let c = table.column(name);
-            let (mut ours, mut theirs) = (Vec::new(), Vec::new());
-            for row in &table.rows {
+            let mut a = Agreement::default();
+            for (row, numpy_dtype) in table.rows.iter().zip(&table.numpy_dtypes) {
                 let forms = precision::softmax_forms(framework, precision, &row[x], row[t][0]);
-                ours.extend(match form {
+                let format = match numpy_dtype {
+                    Some(dtype) if numpy_column(name) => *dtype,
+                    _ => precision,
+                };
+                if forms.format != format {
+                    failures.push(format!(
+                        "{} {name}: the model returns {}, the framework {}",
+                        precision.name(),
+                        forms.format.name(),
+                        format.name()
+                    ));
+                }
+                let ours = match form {
                     0 => forms.probabilities,
                     1 => forms.log_probabilities,
                     2 => forms.naive,
                     _ => forms.naive_log,
-                });
-                theirs.extend(&row[c]);
+                };
+                a.add(&Agreement::of(
+                    &ours,
+                    &row[c],
+                    &vec![true; ours.len()],
+                    format,
+                ));
             }
-            let a = Agreement::of(&ours, &theirs, &vec![true; ours.len()], precision);
-            if a.max_units > 1.0 {
+            // PyTorch's float32 torch.exp is MKL's vmsExp, closed source, taken correctly rounded:
+            // where MKL's e is an ulp away (about 1 % of inputs), e / e.sum() can be 2 units away.
+            let bound = if precision == Precision::F32 && name == "torch_naive" {
+                2.0
+            } else {
+                1.0
+            };
+            if a.max_units > bound {
                 failures.push(format!(
-                    "{} {name}: {} values beyond 1 unit",
+                    "{} {name}: {} values beyond 1 unit (max {})",
                     precision.name(),
-                    a.over_one
+                    a.over_one,
+                    a.max_units
                 ));
             }
             let _ = writeln!(

@@ -256,7 +256,9 @@ pub struct ModelArgs {
     /// Whose arithmetic --precision copies. numpy (the default, as the explorer's p key): the
     /// NumPy code a person writes, e.g. 1 / (1 + np.exp(-x)), every operation rounded to the
     /// format (float32 with NumPy's own exp, log, tanh, log1p, expm1 on AVX-512; GELU on f16
-    /// returns float64, as SciPy's erf does). pytorch: torch.nn.functional on a CPU tensor, f32
+    /// returns float64, as SciPy's erf does; bf16 is ml_dtypes.bfloat16 arrays, which a Python
+    /// float such as 0.5 makes float32 from there on, and the output says what the code
+    /// returns). pytorch: torch.nn.functional on a CPU tensor, f32
     /// inside and rounded once, and its autograd for f'; its vectorised path (what elements in
     /// whole blocks of 32 (f32) or 64 (f16, bf16) get), not its scalar path (a tensor's last
     /// few elements, a one-element tensor), which differs in the last bit for gelu, mish, silu,

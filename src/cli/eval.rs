@@ -160,6 +160,7 @@ fn kernel_points(activation: Activation, level: Level, xs: &[f64], p: f64) -> Ve
     activation.derivative_slice(level, xs, p, &mut dys);
     let fine = |value| Evaluation {
         value,
+        format: Precision::F64,
         flag: Flag::Fine,
     };
     xs.iter()
@@ -204,6 +205,11 @@ fn write_json(
                 let p = param.unwrap_or(0.0);
                 let formula = precision::formula(framework, precision, activation, p);
                 let jax = precision::jax_agreement(framework, precision, activation, p);
+                let returns = precision::result_precision(framework, precision, activation, p);
+                document["returns"] = json!({
+                    "value": returns.value.name(),
+                    "derivative": returns.derivative.name(),
+                });
                 (
                     formula.value,
                     formula.derivative,
@@ -262,6 +268,15 @@ fn write_heading(
             )?;
             writeln!(out, "  f  = {}", formula.value)?;
             writeln!(out, "  f' = {}", formula.derivative)?;
+            let returns = precision::result_precision(framework, precision, activation, p);
+            if (returns.value, returns.derivative) != (precision, precision) {
+                writeln!(
+                    out,
+                    "  the code returns f in {} and f' in {} (NumPy promotes)",
+                    returns.value.name(),
+                    returns.derivative.name()
+                )?;
+            }
             let jax = precision::jax_agreement(framework, precision, activation, p);
             let same = match (jax.value, jax.derivative) {
                 (true, true) => Some("f and f'"),

@@ -244,6 +244,7 @@ fn run_model(
             "temperature": temperature,
             "precision": precision.name(),
             "like": option_name(framework),
+            "returns": forms.format.name(),
             "formula": {
                 "probabilities": formulas.probabilities,
                 "log_probabilities": formulas.log_probabilities,
@@ -276,6 +277,13 @@ fn run_model(
     writeln!(out, "  p     = {}", formulas.probabilities)?;
     writeln!(out, "  log p = {}", formulas.log_probabilities)?;
     writeln!(out, "  naive = {}", formulas.naive)?;
+    if forms.format != precision {
+        writeln!(
+            out,
+            "  the code returns {} (NumPy promotes: x / T with a Python float T)",
+            forms.format.name()
+        )?;
+    }
     let header = [
         "i",
         "x",

@@ -210,9 +210,20 @@ fn low_function_rows(low: &LowFunction, x: f64, i: usize) -> Vec<(&'static str, 
     )];
     for model in &low.models {
         let (f, df) = model.evaluations[i];
-        let said = |e: Evaluation| match e.flag {
-            Flag::Fine => whole(e.value),
-            flag => format!("{} ({})", whole(e.value), flag.word()),
+        // The value, its dtype where the code returns another than the format, its flag.
+        let said = |e: Evaluation| {
+            let mut notes = Vec::new();
+            if e.format != low.precision {
+                notes.push(e.format.name());
+            }
+            if e.flag != Flag::Fine {
+                notes.push(e.flag.word());
+            }
+            if notes.is_empty() {
+                whole(e.value)
+            } else {
+                format!("{} ({})", whole(e.value), notes.join(", "))
+            }
         };
         rows.push((model.framework.name(), model.formula.value.to_string()));
         rows.push(("", format!("f {}   f' {}", said(f), said(df))));

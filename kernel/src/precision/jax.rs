@@ -10,7 +10,11 @@
 //! PyTorch: from both its vectorised and its one-element results). Everything else differed
 //! somewhere (JAX's kinks, its own formulas) or was not measured: step, parameters other than
 //! the defaults, f64. Why JAX matches where it does was not investigated, so nothing here is
-//! extrapolated.
+//! extrapolated. The NumPy bf16 entries were measured against the earlier bf16 convention
+//! (every intermediate cast back to bfloat16); since the model follows what NumPy returns
+//! (float32 wherever a Python float meets the array), an entry stays true only where the new
+//! NumPy bf16 column equals the old one on every point (elu's, hard_tanh's), and leaky_relu's,
+//! selu's and celu's values, which changed, are false.
 
 use super::{Framework, Precision};
 use crate::Activation;
@@ -79,13 +83,11 @@ const F16: [(Activation, [bool; 4]); 10] = [
     (Activation::SquaredRelu, [true, true, true, true]),
 ];
 
-const BF16: [(Activation, [bool; 4]); 10] = [
+const BF16: [(Activation, [bool; 4]); 8] = [
     (Activation::Tanh, [true, false, true, false]),
     (Activation::Relu, [true, true, true, true]),
-    (Activation::LeakyRelu, [true, false, false, false]),
     (Activation::Elu, [true, false, true, false]),
-    (Activation::Selu, [true, false, false, false]),
-    (Activation::Celu, [true, false, true, false]),
+    (Activation::Celu, [false, false, true, false]),
     (Activation::Relu6, [true, true, true, true]),
     (Activation::HardTanh, [true, false, true, false]),
     (Activation::Softsign, [true, false, true, false]),

@@ -7,8 +7,10 @@
 //! - [`Framework::NumPy`]: the NumPy code a person writes, e.g.
 //!   `1 / (1 + np.exp(-x))` and `s * (1 - s)`, every operation rounded to the format, constants
 //!   too; NumPy's own SIMD `exp`, `log`, `tanh` and SVML's `log1p`, `expm1`, `pow` (float32, and
-//!   inside float16), emulated bit for bit (NumPy 2.4 on AVX-512). SciPy's `erf` has no float16
-//!   loop, so GELU's float16 code returns float64 ([`result_precision`]).
+//!   inside float16), emulated bit for bit (NumPy 2.4 on AVX-512). Each intermediate has the
+//!   dtype NumPy gives it: SciPy's `erf` has no float16 loop, so GELU's float16 code returns
+//!   float64; bfloat16 (`ml_dtypes`) meeting a Python float is float32 from there on
+//!   ([`result_precision`], [`Evaluation::format`]).
 //! - [`Framework::PyTorch`]: what `torch.nn.functional` and its autograd return for a CPU tensor
 //!   of many elements (the vectorised kernels): each kernel's formula in f32 with SLEEF's
 //!   functions (and oneDNN's GELU for f32 and bf16), the FMAs GCC forms, rounded once to the
@@ -21,6 +23,7 @@
 //! Rounding is correct (to nearest, ties to even) from any `f64` ([`round`]). [`jax_agreement`]
 //! records where JAX 0.10 was measured to give the same numbers as a model.
 
+mod dtype;
 mod jax;
 mod numpy;
 mod numpy_simd;
@@ -42,7 +45,7 @@ pub use softmax::{
 use half::{bf16, f16};
 
 use crate::Activation;
-use ops::{Arithmetic, Events, Library};
+use ops::Events;
 
 /// A fused multiply-add in f32 (`vfmadd`): `a·b + c` rounded once, the step every emulated
 /// library's polynomial takes.
@@ -215,10 +218,22 @@ impl Flag {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Evaluation {
     /// The result, as the code's result type holds it: the format's value, except where the
-    /// code itself promotes (NumPy's GELU on float16 returns float64; see [`result_precision`]).
+    /// code itself promotes (NumPy's GELU on float16 returns float64, bfloat16 code float32
+    /// wherever a Python float meets the array; see [`result_precision`]).
     pub value: f64,
+    /// The format of `value`: the dtype the code returns.
+    pub format: Precision,
     /// Overflow, underflow, saturation, or fine.
     pub flag: Flag,
+}
+
+/// The formats a model's code returns `f` and `f'` in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ResultPrecision {
+    /// The format of `f(x)`.
+    pub value: Precision,
+    /// The format of `f'(x)`.
+    pub derivative: Precision,
 }
 
 /// The code a model evaluates for `f` and `f'`, as its framework's users write it.
@@ -245,6 +260,7 @@ pub fn evaluate(
     if precision == Precision::F64 {
         let fine = |value| Evaluation {
             value,
+            format: Precision::F64,
             flag: Flag::Fine,
         };
         return (fine(exact.0), fine(exact.1));
@@ -256,7 +272,7 @@ pub fn evaluate(
     // the model's own values at -inf and +inf: where its saturation leaves it
     let limits = [f64::NEG_INFINITY, f64::INFINITY].map(|end| {
         let (value, _, derivative, _) = model(framework, precision, activation, end, p);
-        (value, derivative)
+        (value.v, derivative.v)
     });
     let tail = Tail {
         activation,
@@ -264,15 +280,16 @@ pub fn evaluate(
         p,
         input_overflows: precision.round(x).is_infinite(),
         limits,
-        format: result_precision(framework, precision, activation),
     };
     (
         Evaluation {
-            value,
+            value: value.v,
+            format: value.dtype,
             flag: tail.flag(value, exact.0, value_events, false),
         },
         Evaluation {
-            value: derivative,
+            value: derivative.v,
+            format: derivative.dtype,
             flag: tail.flag(derivative, exact.1, derivative_events, true),
         },
     )
@@ -285,14 +302,12 @@ fn model(
     activation: Activation,
     x: f64,
     p: f64,
-) -> (f64, Events, f64, Events) {
+) -> (dtype::Array, Events, dtype::Array, Events) {
     match framework {
         Framework::NumPy => {
-            let library = Library::NumPy;
-            let m = Arithmetic::with_library(precision, library);
-            let d = Arithmetic::with_library(precision, library);
-            let value = numpy::value(&m, activation, m.r(x), p);
-            let derivative = numpy::derivative(&d, activation, d.r(x), p);
+            let (m, d) = (dtype::Np::new(precision), dtype::Np::new(precision));
+            let value = numpy::value(&m, activation, m.input(x), p);
+            let derivative = numpy::derivative(&d, activation, d.input(x), p);
             (value, m.events(), derivative, d.events())
         }
         Framework::PyTorch => {
@@ -302,24 +317,33 @@ fn model(
             );
             let value = pytorch::value(&k, activation, k.r.r(x), p);
             let derivative = pytorch::derivative(&g, activation, g.r.r(x), p);
-            (value, k.events(), derivative, g.events())
+            let tensor = |v| dtype::Array {
+                v,
+                dtype: precision,
+            };
+            (tensor(value), k.events(), tensor(derivative), g.events())
         }
     }
 }
 
-/// The format `framework`'s code returns `activation` in when it computes in `precision`: the
-/// format itself, except float64 for NumPy's GELU on float16 (SciPy's `erf` has no float16 loop,
-/// so its float64 result promotes the rest of the expression).
+/// The formats `framework`'s code returns `activation` (parameter `p`) in when it computes in
+/// `precision`: the format itself, except where NumPy promotes — float64 for GELU on float16
+/// (SciPy's `erf` has no float16 loop, so its float64 result promotes the rest of the
+/// expression), float32 for bfloat16 code wherever a Python float meets the array (`ml_dtypes`).
 #[must_use]
 pub fn result_precision(
     framework: Framework,
     precision: Precision,
     activation: Activation,
-) -> Precision {
-    match framework {
-        Framework::NumPy => numpy::result_format(activation, precision),
-        Framework::PyTorch => precision,
-    }
+    p: f64,
+) -> ResultPrecision {
+    let (value, derivative) = match framework {
+        Framework::NumPy if precision != Precision::F64 => {
+            numpy::result_formats(activation, precision, p)
+        }
+        _ => (precision, precision),
+    };
+    ResultPrecision { value, derivative }
 }
 
 /// The code `framework` runs for `activation` (with parameter `p`) in `precision`.
@@ -343,8 +367,8 @@ pub fn stable_softplus(precision: Precision, x: f64, beta: f64) -> f64 {
     if precision == Precision::F64 {
         return Activation::Softplus.value(x, beta);
     }
-    let m = Arithmetic::with_library(precision, Library::NumPy);
-    numpy::stable_softplus(&m, m.r(x), beta)
+    let np = dtype::Np::new(precision);
+    numpy::stable_softplus(&np, np.input(x), beta).v
 }
 
 /// Where an exact `f64` value of 0 or ±1 is itself a rounding: in the tails of the smooth
@@ -358,8 +382,6 @@ struct Tail {
     input_overflows: bool,
     /// The model's `(f, f')` at −inf and +inf.
     limits: [(f64, f64); 2],
-    /// The format of the result.
-    format: Precision,
 }
 
 impl Tail {
@@ -406,13 +428,13 @@ impl Tail {
             })
     }
 
-    /// Whether `value` is within one unit of the format of `exact` (both finite).
-    fn within_a_unit(&self, value: f64, exact: f64) -> bool {
-        let (value, exact) = (value, self.format.round(exact));
+    /// Whether `value` is within one unit of `format` of `exact` (both finite).
+    fn within_a_unit(format: Precision, value: f64, exact: f64) -> bool {
+        let exact = format.round(exact);
         if !(value.is_finite() && exact.is_finite()) {
             return false;
         }
-        let (bits, min_exponent) = match self.format {
+        let (bits, min_exponent) = match format {
             Precision::F64 => (53, -1022),
             Precision::F32 => (24, -126),
             Precision::F16 => (11, -14),
@@ -427,10 +449,11 @@ impl Tail {
         (value - exact).abs() <= 2f64.powi(exponent - (bits - 1))
     }
 
-    /// The flag of `value` (a derivative when `derivative`) against the f64 `exact`, given
+    /// The flag of `result` (a derivative when `derivative`) against the f64 `exact`, given
     /// what went wrong inside the computation.
-    fn flag(&self, value: f64, exact: f64, events: Events, derivative: bool) -> Flag {
-        let representable = self.format.round(exact) != 0.0;
+    fn flag(&self, result: dtype::Array, exact: f64, events: Events, derivative: bool) -> Flag {
+        let value = result.v;
+        let representable = result.dtype.round(exact) != 0.0;
         if self.input_overflows {
             Flag::InputOverflow
         } else if !value.is_finite() && exact.is_finite() {
@@ -440,7 +463,7 @@ impl Tail {
             // gives the 0 that rounding e^-20 to f16 gives)
             Flag::Underflow
         } else if events.overflowed {
-            if self.within_a_unit(value, exact) {
+            if Tail::within_a_unit(result.dtype, value, exact) {
                 Flag::OverflowInside
             } else {
                 Flag::Overflow

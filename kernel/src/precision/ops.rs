@@ -83,6 +83,11 @@ impl Arithmetic {
         self.events.get()
     }
 
+    /// Sets what went wrong so far (back to what [`Arithmetic::events`] said before).
+    pub(super) fn set_events(&self, events: Events) {
+        self.events.set(events);
+    }
+
     /// Takes over what went wrong in `other` (a computation that continued in another format).
     pub(super) fn absorb(&self, other: &Arithmetic) {
         let (a, b) = (self.events.get(), other.events.get());

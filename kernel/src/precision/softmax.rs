@@ -5,7 +5,8 @@
 
 use super::Framework;
 use super::Precision;
-use super::ops::{Arithmetic, Library};
+use super::dtype::{Array, Np, float};
+use super::ops::Arithmetic;
 use super::pytorch::Kernel;
 use crate::Level;
 use crate::softmax::{self as exact, Temperature};
@@ -17,11 +18,14 @@ pub struct SoftmaxForms {
     pub probabilities: Vec<f64>,
     /// NumPy: `(x - m) - np.log(np.sum(np.exp(x - m)))`. PyTorch: `torch.log_softmax(x, 0)`.
     pub log_probabilities: Vec<f64>,
-    /// NumPy: `np.exp(x) / np.sum(np.exp(x))`. PyTorch: `torch.exp(x) / torch.exp(x).sum()`.
+    /// NumPy: `np.exp(x) / np.sum(np.exp(x))`. PyTorch: `e = torch.exp(x); e / e.sum()`.
     /// NaN once an exponential overflows (f16: x > 11.09) or all of them underflow.
     pub naive: Vec<f64>,
     /// `np.log(naive)` / `torch.log(naive)`: `-inf` where a probability underflowed.
     pub naive_log: Vec<f64>,
+    /// The format of all four: the dtype the code returns (NumPy's bfloat16 code is float32
+    /// once `x / T` divides by a Python float, T ≠ 1).
+    pub format: Precision,
 }
 
 /// The code of each form in a framework's model (`x` is `x / T`, computed in the format).
@@ -50,8 +54,8 @@ pub fn softmax_formulas(framework: Framework) -> SoftmaxFormulas {
         Framework::PyTorch => SoftmaxFormulas {
             probabilities: "torch.softmax(x, 0) (f32 inside, rounded once)",
             log_probabilities: "torch.log_softmax(x, 0)",
-            naive: "torch.exp(x) / torch.exp(x).sum()",
-            naive_log: "torch.log(torch.exp(x) / torch.exp(x).sum())",
+            naive: "e = torch.exp(x); e / e.sum()",
+            naive_log: "torch.log(e / e.sum()), e = torch.exp(x)",
         },
     }
 }
@@ -116,6 +120,7 @@ fn kernel_forms(xs: &[f64], t: f64) -> SoftmaxForms {
         log_probabilities: vec![f64::NAN; n],
         naive: vec![f64::NAN; n],
         naive_log: vec![f64::NAN; n],
+        format: Precision::F64,
     };
     if let Ok(temperature) = Temperature::new(t) {
         exact::softmax(Level::SCALAR, xs, temperature, &mut forms.probabilities);
@@ -138,35 +143,48 @@ fn maximum(values: &[f64]) -> f64 {
 }
 
 fn numpy_forms(precision: Precision, xs: &[f64], t: f64) -> SoftmaxForms {
-    let m = Arithmetic::with_library(precision, Library::NumPy);
-    let x: Vec<f64> = xs.iter().map(|&v| m.div(m.r(v), m.c(t))).collect();
-    let e: Vec<f64> = x.iter().map(|&v| m.exp(v)).collect();
-    let sum = numpy_sum(&m, &e);
-    let naive: Vec<f64> = e.iter().map(|&v| m.div(v, sum)).collect();
-    let naive_log = naive.iter().map(|&p| m.ln(p)).collect();
-    let max = maximum(&x);
-    let shifted: Vec<f64> = x.iter().map(|&v| m.sub(v, max)).collect();
-    let e: Vec<f64> = shifted.iter().map(|&v| m.exp(v)).collect();
-    let sum = numpy_sum(&m, &e);
-    let log_sum = m.ln(sum);
+    let np = Np::new(precision);
+    // `x = x / T` when T ≠ 1: a Python float, so bfloat16 becomes float32 from here on.
+    let scaled = |v: f64| {
+        let x = np.input(v);
+        if t == 1.0 { x } else { np.div(x, float(t)) }
+    };
+    let format = scaled(1.0).dtype;
+    let x: Vec<Array> = xs.iter().map(|&v| scaled(v)).collect();
+    let e: Vec<Array> = x.iter().map(|&v| np.exp(v)).collect();
+    let sum = numpy_sum(&np, format, &e);
+    let naive: Vec<Array> = e.iter().map(|&v| np.div(v, sum)).collect();
+    let naive_log = naive.iter().map(|&p| np.log(p).v).collect();
+    let max = Array {
+        v: maximum(&x.iter().map(|a| a.v).collect::<Vec<_>>()),
+        dtype: format,
+    };
+    let shifted: Vec<Array> = x.iter().map(|&v| np.sub(v, max)).collect();
+    let e: Vec<Array> = shifted.iter().map(|&v| np.exp(v)).collect();
+    let sum = numpy_sum(&np, format, &e);
+    let log_sum = np.log(sum);
     SoftmaxForms {
-        probabilities: e.iter().map(|&v| m.div(v, sum)).collect(),
-        log_probabilities: shifted.iter().map(|&v| m.sub(v, log_sum)).collect(),
-        naive,
+        probabilities: e.iter().map(|&v| np.div(v, sum).v).collect(),
+        log_probabilities: shifted.iter().map(|&v| np.sub(v, log_sum).v).collect(),
+        naive: naive.iter().map(|a| a.v).collect(),
         naive_log,
+        format,
     }
 }
 
-/// `np.sum` as NumPy computes it: for f16, `a[0] + pairwise(a[1:])` accumulated in f32 (its
-/// half loops) and rounded once; for f32 the pairwise sum of the whole array (measured: equal
-/// to `np.sum` on 11,600 random float32 arrays of 2 to 59 values). `ml_dtypes` bf16 adds left
-/// to right, every partial sum rounded to bf16.
-fn numpy_sum(m: &Arithmetic, values: &[f64]) -> f64 {
-    match m.format() {
-        Precision::Bf16 => sequential_sum(m, values),
-        Precision::F16 => m.r(numpy_pairwise(&Arithmetic::new(Precision::F32), values)),
-        Precision::F32 | Precision::F64 => pairwise_block(m, values),
-    }
+/// `np.sum` of an array of `dtype`, as NumPy computes it: for f16, `a[0] + pairwise(a[1:])`
+/// accumulated in f32 (its half loops) and rounded once; for f32 the pairwise sum of the whole
+/// array (measured: equal to `np.sum` on 11,600 random float32 arrays of 2 to 59 values).
+/// `ml_dtypes` bf16 adds left to right, every partial sum rounded to bf16.
+fn numpy_sum(np: &Np, dtype: Precision, values: &[Array]) -> Array {
+    let values: Vec<f64> = values.iter().map(|a| a.v).collect();
+    let m = np.arith(dtype);
+    let v = match dtype {
+        Precision::Bf16 => sequential_sum(m, &values),
+        Precision::F16 => m.r(numpy_pairwise(&Arithmetic::new(Precision::F32), &values)),
+        Precision::F32 | Precision::F64 => pairwise_block(m, &values),
+    };
+    Array { v, dtype }
 }
 
 fn sequential_sum(a: &Arithmetic, values: &[f64]) -> f64 {
@@ -229,16 +247,128 @@ fn pytorch_forms(precision: Precision, xs: &[f64], t: f64) -> SoftmaxForms {
     // cpu/LogSoftmaxKernelImpl.h: x - max - log(sum), with the sum and its log kept in
     // scalar_t buffers (rounded to f16/bf16).
     let log_sum = r.r(f.ln(r.r(sum)));
-    // The naive form: three tensor operations, each rounding; the sum accumulates in float.
-    let naive_e: Vec<f64> = x.iter().map(|&v| r.r(f.exp(v))).collect();
-    let naive_sum = r.r(sequential_sum(f, &naive_e));
+    // The naive form, `e = torch.exp(x); e / e.sum()`: each tensor operation rounds to the
+    // format. torch.exp on float32 is MKL's vmsExp (ATen/cpu/vml.h), closed source: taken
+    // correctly rounded (it differs from that on about 1 % of inputs, by an ulp; SLEEF's expf on
+    // 9.5 %); on f16/bf16 it is Vectorized's, SLEEF's expf rounded once. The sum is ATen's
+    // cascade sum in float; torch.log is MKL's vmsLn on float32 (taken correctly rounded).
+    let mkl = Arithmetic::new(Precision::F32);
+    let naive_e: Vec<f64> = x
+        .iter()
+        .map(|&v| {
+            r.r(if precision == Precision::F32 {
+                mkl.exp(v)
+            } else {
+                f.exp(v)
+            })
+        })
+        .collect();
+    f.absorb(&mkl);
+    let naive_sum = r.r(cascade_sum(f, &naive_e, precision != Precision::F32));
     let naive: Vec<f64> = naive_e.iter().map(|&v| r.r(f.div(v, naive_sum))).collect();
     SoftmaxForms {
         probabilities: e.iter().map(|&v| r.r(f.mul(v, inverse))).collect(),
         log_probabilities: shifted.iter().map(|&v| r.r(f.sub(v, log_sum))).collect(),
         naive_log: naive.iter().map(|&p| r.r(f.ln(p))).collect(),
         naive,
+        format: precision,
     }
+}
+
+/// `tensor.sum()` of a 1-d CPU tensor: ATen's `cascade_sum` (cpu/SumKernel.cpp) in float, as it
+/// runs here (measured: equal to torch.sum on 921 float32 vectors of 1 to 17,000 values; the
+/// kernel runs at AVX2 width, 8 float lanes). Fewer values than a vector: `row_sum` of the
+/// scalars. Else `row_sum` of whole vectors (8 floats; for f16/bf16, `half` = true, 16 values
+/// loaded as two halves of 8 added in float), then the leftover scalars in order from 0, then
+/// the 8 lanes in order.
+fn cascade_sum(f: &Arithmetic, values: &[f64], half: bool) -> f64 {
+    const LANES: usize = 8;
+    let width = if half { 2 * LANES } else { LANES };
+    if values.len() < width {
+        let scalars: Vec<[f64; 1]> = values.iter().map(|&v| [v]).collect();
+        return row_sum(f, &scalars)[0];
+    }
+    let whole = values.len() / width;
+    let vectors: Vec<[f64; LANES]> = values[..whole * width]
+        .chunks_exact(width)
+        .map(|chunk| {
+            let mut lanes = [0.0; LANES];
+            lanes.copy_from_slice(&chunk[..LANES]);
+            if half {
+                for (lane, &v) in lanes.iter_mut().zip(&chunk[LANES..]) {
+                    *lane = f.add(*lane, v);
+                }
+            }
+            lanes
+        })
+        .collect();
+    let lanes = row_sum(f, &vectors);
+    let tail = values[whole * width..]
+        .iter()
+        .fold(0.0, |acc, &v| f.add(acc, v));
+    lanes.iter().fold(tail, |acc, &v| f.add(acc, v))
+}
+
+/// ATen's `row_sum` of `items` (scalars or vectors, added lane by lane): four interleaved
+/// `multi_row_sum` accumulators over groups of four, the leftover items into the first, then
+/// the other three added to it.
+fn row_sum<const N: usize>(f: &Arithmetic, items: &[[f64; N]]) -> [f64; N] {
+    let add = |a: [f64; N], b: [f64; N]| std::array::from_fn(|k| f.add(a[k], b[k]));
+    let groups = items.len() / 4;
+    let mut partial = multi_row_sum(&items[..groups * 4], add);
+    for &item in &items[groups * 4..] {
+        partial[0] = add(partial[0], item);
+    }
+    let [first, rest @ ..] = partial;
+    rest.into_iter().fold(first, add)
+}
+
+/// ATen's `multi_row_sum` with 4 rows: each row's items (every 4th) summed in chunks of
+/// `2^max(4, ⌈log2 n⌉ / 4)`, the chunk sums cascading through 4 levels, the levels added last.
+fn multi_row_sum<const N: usize>(
+    items: &[[f64; N]],
+    add: impl Fn([f64; N], [f64; N]) -> [f64; N],
+) -> [[f64; N]; 4] {
+    const LEVELS: usize = 4;
+    let size = items.len() / 4;
+    let ceil_log2 = if size <= 1 {
+        0
+    } else {
+        usize::BITS - (size - 1).leading_zeros()
+    };
+    let power = (ceil_log2 as usize / LEVELS).max(4);
+    let (step, mask) = (1 << power, (1 << power) - 1);
+    let zero = [[0.0; N]; 4];
+    let mut acc = [zero; LEVELS];
+    let mut i = 0;
+    let load = |acc: &mut [[[f64; N]; 4]; LEVELS], i: usize| {
+        for k in 0..4 {
+            acc[0][k] = add(acc[0][k], items[4 * i + k]);
+        }
+    };
+    while i + step <= size {
+        for _ in 0..step {
+            load(&mut acc, i);
+            i += 1;
+        }
+        for j in 1..LEVELS {
+            let lower = acc[j - 1];
+            acc[j] = std::array::from_fn(|k| add(acc[j][k], lower[k]));
+            acc[j - 1] = zero;
+            if i & (mask << (j * power)) != 0 {
+                break;
+            }
+        }
+    }
+    while i < size {
+        load(&mut acc, i);
+        i += 1;
+    }
+    for j in 1..LEVELS {
+        let level = acc[j];
+        acc[0] = std::array::from_fn(|k| add(acc[0][k], level[k]));
+    }
+    acc[0]
 }
 
 /// ATen's `vec::reduce_all` with `+` on AVX-512 (functional_base.h): fewer than 16 values left

@@ -119,13 +119,17 @@ fn numpy_gelu_on_float16_is_float64_as_scipy_makes_it() {
     // The numbers: gelu(-3) and gelu(-5) of the float16 code, which returns float64
     // (tests/data/frameworks/act_f16_gelu.tsv, NumPy 2.4.6 with SciPy 1.17.1).
     let gelu = Activation::Gelu;
+    let both = |format| ResultPrecision {
+        value: format,
+        derivative: format,
+    };
     assert_eq!(
-        result_precision(Framework::NumPy, Precision::F16, gelu),
-        Precision::F64
+        result_precision(Framework::NumPy, Precision::F16, gelu, 0.0),
+        both(Precision::F64)
     );
     assert_eq!(
-        result_precision(Framework::PyTorch, Precision::F16, gelu),
-        Precision::F16
+        result_precision(Framework::PyTorch, Precision::F16, gelu, 0.0),
+        both(Precision::F16)
     );
     let (y, dy) = at(Framework::NumPy, Precision::F16, gelu, -3.0);
     assert_eq!(y.value, -0.004_053_956_723_315_044);
@@ -137,14 +141,16 @@ fn numpy_gelu_on_float16_is_float64_as_scipy_makes_it() {
     let (y, _) = at(Framework::NumPy, Precision::F16, gelu, -8.5);
     assert_eq!((y.value, y.flag), (0.0, Flag::Saturated));
     assert!(y.value.is_sign_negative());
-    // float32 arrays take SciPy's float32 loop; bf16 keeps the model's convention (every
-    // intermediate cast back to bf16), so erf(-5 / sqrt 2) is already -1 there
+    // float32 arrays take SciPy's float32 loop; a bfloat16 array meets the Python float
+    // math.sqrt(2) and is float32 from there on: the float32 code on the bfloat16 input
     assert_eq!(
         at(Framework::NumPy, Precision::F32, gelu, -3.0).0.value,
         f64::from(-0.004_049_688_6_f32)
     );
-    let (y, _) = at(Framework::NumPy, Precision::Bf16, gelu, -5.0);
-    assert_eq!((y.value, y.flag), (0.0, Flag::Saturated));
+    let (y, dy) = at(Framework::NumPy, Precision::Bf16, gelu, -5.0);
+    assert_eq!((y.format, dy.format), (Precision::F32, Precision::F32));
+    assert_eq!(y, at(Framework::NumPy, Precision::F32, gelu, -5.0).0);
+    assert!(y.value < 0.0 && y.flag == Flag::Fine);
     let f16 = formula(Framework::NumPy, Precision::F16, gelu, 0.0);
     assert!(f16.value.contains("float64") && f16.derivative.contains("float64"));
     assert!(
@@ -291,9 +297,11 @@ fn every_activation_gives_values_of_the_format() {
                 for i in -40..=40 {
                     let x = f64::from(i) / 4.0 + 1.0 / 64.0;
                     let (y, dy) = at(framework, precision, a, x);
-                    let format = result_precision(framework, precision, a);
-                    for v in [y.value, dy.value] {
-                        assert_eq!(format.round(v).to_bits(), v.to_bits(), "{a:?} {x}");
+                    let formats = result_precision(framework, precision, a, a.default_param());
+                    assert_eq!((y.format, dy.format), (formats.value, formats.derivative));
+                    for e in [y, dy] {
+                        let v = e.value;
+                        assert_eq!(e.format.round(v).to_bits(), v.to_bits(), "{a:?} {x}");
                     }
                     // near the exact value wherever nothing broke (cancellation, as in bf16's
                     // 1 + erf(-2.1), costs digits but not more than the format's scale)
@@ -322,22 +330,34 @@ fn silu_beta_flows_through_both_models() {
         (-0.36, -0.1327, 0.2427, -0.1326, 0.2424),
         (2.38, 2.314, 1.067, 2.316, 1.067),
     ];
+    // bf16: NumPy's `-1.5 * x` is float32 (a Python float), and so is the rest of the code
     let bf16_points = [
-        (-6.6, -0.000_34, -0.000_458, -0.000_34, -0.000_46),
-        (-4.06, -0.009_16, -0.0114, -0.009_16, -0.0115),
-        (-1.47, -0.1455, -0.097, -0.146, -0.0977),
-        (1.45, 1.31, 1.09, 1.305, 1.09),
-        (2.38, 2.3, 1.08, 2.31, 1.07),
+        (
+            -6.6,
+            -0.000_333_938_6,
+            -0.000_450_237_83,
+            -0.000_34,
+            -0.000_46,
+        ),
+        (-4.06, -0.009_148_129, -0.011_439_445, -0.009_16, -0.0115),
+        (-1.47, -0.146_096_87, -0.097_876_67, -0.146, -0.0977),
+        (1.45, 1.305_502_8, 1.097_348_6, 1.305, 1.09),
+        (2.38, 2.309_485_2, 1.067_976_2, 2.31, 1.07),
     ];
     for (precision, points) in [(Precision::F16, f16_points), (Precision::Bf16, bf16_points)] {
         for (x, numpy_y, numpy_dy, torch_y, torch_dy) in points {
             let r = |v: f64| precision.round(v);
-            let m = Arithmetic::new(precision);
-            let x = m.r(x);
-            assert_eq!(numpy::silu(&m, x, 1.5), r(numpy_y), "numpy {x}");
+            let np = dtype::Np::new(precision);
+            let input = np.input(x);
+            let x = input.v;
+            let numpy = |v: f64| match precision {
+                Precision::Bf16 => Precision::F32.round(v),
+                _ => r(v),
+            };
+            assert_eq!(numpy::silu(&np, input, 1.5).v, numpy(numpy_y), "numpy {x}");
             assert_eq!(
-                numpy::silu_derivative(&m, x, 1.5),
-                r(numpy_dy),
+                numpy::silu_derivative(&np, input, 1.5).v,
+                numpy(numpy_dy),
                 "numpy' {x}"
             );
             let k = pytorch::Kernel::new(precision);
