@@ -22,8 +22,8 @@
 //! GELU calls `scipy.special.erf`, whose loops are float32 and float64 only: a float16 array goes
 //! to the float64 loop, and from there on NumPy promotes, so the float16 code's GELU (and its
 //! derivative) comes back float64 — what [`result_formats`] says (bf16's erf gets float32 from
-//! `x / math.sqrt(2)`). The one convention: `np.where` with two Python scalars
-//! (`np.where(x > 0, 1, a)`, int64 or float64 in NumPy) is cast back to the input's dtype.
+//! `x / math.sqrt(2)`). `np.where` with two Python scalars (int64 or float64 in NumPy) is
+//! written with `.astype(x.dtype)`, so the derivative comes back in the input's dtype.
 //!
 //! Measured against NumPy 2.4.6 (bf16: `ml_dtypes` 0.6.0 arrays) on the grids of
 //! tests/data/frameworks/: see kernel/tests/frameworks.rs.
@@ -189,8 +189,11 @@ pub(super) fn formula(activation: Activation, precision: Precision, p: f64) -> F
             "s * (1 - s), s = 1 / (1 + np.exp(-x))",
         ),
         Activation::Tanh => ("np.tanh(x)", "1 - np.tanh(x)**2"),
-        Activation::Relu => ("np.maximum(x, 0)", "np.where(x > 0, 1, 0)"),
-        Activation::LeakyRelu => ("np.where(x > 0, x, a * x)", "np.where(x > 0, 1, a)"),
+        Activation::Relu => ("np.maximum(x, 0)", "np.where(x > 0, 1, 0).astype(x.dtype)"),
+        Activation::LeakyRelu => (
+            "np.where(x > 0, x, a * x)",
+            "np.where(x > 0, 1, a).astype(x.dtype)",
+        ),
         Activation::Elu => (
             "np.where(x > 0, x, a * np.expm1(x))",
             "np.where(x > 0, 1, a * np.exp(x))",
@@ -231,12 +234,15 @@ pub(super) fn formula(activation: Activation, precision: Precision, p: f64) -> F
         ),
         Activation::Relu6 => (
             "np.minimum(np.maximum(x, 0), 6)",
-            "np.where((x > 0) & (x < 6), 1, 0)",
+            "np.where((x > 0) & (x < 6), 1, 0).astype(x.dtype)",
         ),
-        Activation::HardTanh => ("np.clip(x, -1, 1)", "np.where((x > -1) & (x < 1), 1, 0)"),
+        Activation::HardTanh => (
+            "np.clip(x, -1, 1)",
+            "np.where((x > -1) & (x < 1), 1, 0).astype(x.dtype)",
+        ),
         Activation::HardSigmoid => (
             "np.clip(x / 6 + 0.5, 0, 1)",
-            "np.where((x > -3) & (x < 3), 1 / 6, 0)",
+            "np.where((x > -3) & (x < 3), 1 / 6, 0).astype(x.dtype)",
         ),
         Activation::HardSwish => (
             "x * np.clip(x / 6 + 0.5, 0, 1)",
