@@ -231,8 +231,8 @@ pub struct EvalArgs {
     /// Print one JSON document instead of text.
     #[arg(long, conflicts_with = "csv")]
     pub json: bool,
-    /// Print CSV (x,y,dy; with --precision also flag,dy_flag; with labels a label column
-    /// first) instead of text.
+    /// Print CSV (x,y,dy; with --precision x,x_rounded,y,dy,flag,dy_flag, x_rounded being x in
+    /// the format; with labels a label column first) instead of text.
     #[arg(long)]
     pub csv: bool,
     #[command(flatten)]

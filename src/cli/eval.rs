@@ -320,20 +320,22 @@ fn write_flagged_table(
     write_table(out, &header, &rows)
 }
 
-/// `x,y,dy,flag,dy_flag` rows (flags empty when fine), `label,` first with labels.
+/// `x,x_rounded,y,dy,flag,dy_flag` rows (`x_rounded` is x in the format, what the framework
+/// evaluates; flags empty when fine), `label,` first with labels.
 fn write_flagged_csv(
     out: &mut dyn Write,
     labels: Option<&[String]>,
     points: &[Point],
 ) -> Result<(), Error> {
     let label = if labels.is_some() { "label," } else { "" };
-    writeln!(out, "{label}x,y,dy,flag,dy_flag")?;
+    writeln!(out, "{label}x,x_rounded,y,dy,flag,dy_flag")?;
     for (i, q) in points.iter().enumerate() {
         writeln!(
             out,
-            "{}{},{},{},{},{}",
+            "{}{},{},{},{},{},{}",
             csv_label(labels, i),
             full_precision(q.x),
+            full_precision(q.rounded),
             full_precision(q.y.value),
             full_precision(q.dy.value),
             q.y.flag.word(),
