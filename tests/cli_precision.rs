@@ -118,3 +118,116 @@ fn the_argmax_log_probability_is_zero_not_minus_zero() {
         }
     }
 }
+
+#[test]
+fn softmax_says_why_the_stable_form_is_nan_in_the_format() {
+    for like in ["numpy", "pytorch"] {
+        let args = [
+            "softmax",
+            "--precision",
+            "f16",
+            "--like",
+            like,
+            "--",
+            "-20",
+            "17",
+            "70000",
+        ];
+        let text = ok(&args, "");
+        assert!(
+            text.contains(
+                "note: the max-subtracted form gives NaN or inf here: x2 = 70000 is inf in f16, \
+                 so x - max is inf - inf = NaN"
+            ),
+            "{args:?}:\n{text}"
+        );
+        // No claim that subtracting the max saves it.
+        assert!(!text.contains("first does not"), "{text}");
+    }
+    // A temperature that takes x / T past the range, and bf16's range, which holds 70000.
+    let text = ok(
+        &[
+            "softmax",
+            "--precision",
+            "f16",
+            "-t",
+            "0.001",
+            "--",
+            "100",
+            "1",
+        ],
+        "",
+    );
+    assert!(text.contains("x0/T = 100/0.001 is inf in f16"), "{text}");
+    let text = ok(
+        &["softmax", "--precision", "bf16", "--", "-20", "17", "70000"],
+        "",
+    );
+    assert!(!text.contains("max-subtracted"), "{text}");
+    assert!(text.contains("subtracting max x first does not"), "{text}");
+}
+
+#[test]
+fn softmax_help_promises_what_it_prints() {
+    let help = ok(&["softmax", "--help"], "");
+    assert!(!help.contains("flagged"), "{help}");
+    assert!(!help.contains("saturated"), "{help}");
+    assert!(
+        help.contains("a note says where either form gives NaN or inf"),
+        "{help}"
+    );
+    assert!(help.contains("torch.softmax"), "{help}");
+    // eval's flags are in its table, CSV and JSON: its help keeps them.
+    let help = ok(&["eval", "--help"], "");
+    assert!(
+        help.contains("flagged overflow, underflow or saturated"),
+        "{help}"
+    );
+    let csv = ok(
+        &["eval", "sigmoid", "--precision", "f16", "--csv", "20"],
+        "",
+    );
+    assert!(csv.contains(",saturated"), "{csv}");
+}
+
+#[test]
+fn softmax_plot_in_a_format_says_so() {
+    let plot = ok(
+        &[
+            "softmax",
+            "--precision",
+            "f16",
+            "--like",
+            "pytorch",
+            "--plot",
+            "12",
+            "1",
+        ],
+        "",
+    );
+    let first = plot.lines().next().unwrap();
+    assert!(first.starts_with("softmax in f16, like PyTorch"), "{plot}");
+    assert!(
+        plot.lines().nth(1).unwrap().starts_with("x0 = 12"),
+        "{plot}"
+    );
+    let plot = ok(
+        &[
+            "softmax",
+            "--precision",
+            "f16",
+            "--plot",
+            "--",
+            "70000",
+            "1",
+        ],
+        "",
+    );
+    assert!(
+        plot.contains("note: p is NaN here: x0 = 70000 is inf in f16"),
+        "{plot}"
+    );
+    // In f64, as before: the bars alone.
+    let plot = ok(&["softmax", "--plot", "12", "1"], "");
+    assert!(plot.starts_with("x0 = 12"), "{plot}");
+}

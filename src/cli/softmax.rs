@@ -19,6 +19,7 @@ use crate::format::{self, full_precision};
 use crate::kernel::naive::{NaiveFailure, naive_failure};
 use crate::kernel::precision::{self, Framework, Precision};
 use crate::kernel::{self, Temperature};
+use crate::stable::stable_failure;
 use crate::theme::{Role, Theme};
 use crate::ui;
 
@@ -263,16 +264,24 @@ fn run_model(
         writeln!(out)?;
         return Ok(());
     }
-    if args.plot {
-        // The format's own values: a 0 there is the framework's 0.
-        return softmax_bars((xs, labels), (&forms.probabilities, None), environment, out);
-    }
-    writeln!(
-        out,
+    let heading = format!(
         "softmax in {}, like {} (x means x / T)",
         precision.name(),
         framework.name()
-    )?;
+    );
+    let stable = stable_failure((framework, precision), xs, temperature, &forms, &|i| {
+        format!("x{i}")
+    });
+    if args.plot {
+        // The format's own values: a 0 there is the framework's 0.
+        writeln!(out, "{heading}: p = {}", formulas.probabilities)?;
+        softmax_bars((xs, labels), (&forms.probabilities, None), environment, out)?;
+        if let Some(why) = stable.filter(|_| forms.probabilities.iter().any(|p| !p.is_finite())) {
+            writeln!(out, "note: p is NaN here: {why}")?;
+        }
+        return Ok(());
+    }
+    writeln!(out, "{heading}")?;
     writeln!(out, "  p     = {}", formulas.probabilities)?;
     writeln!(out, "  log p = {}", formulas.log_probabilities)?;
     writeln!(out, "  naive = {}", formulas.naive)?;
@@ -309,11 +318,22 @@ fn run_model(
         kernel::compensated_sum(&forms.probabilities),
         full_precision(temperature)
     )?;
+    if let Some(why) = &stable {
+        writeln!(
+            out,
+            "note: the max-subtracted form gives NaN or inf here: {why}"
+        )?;
+    }
     if forms.naive.iter().any(|v| !v.is_finite()) {
+        let contrast = if stable.is_some() {
+            ""
+        } else {
+            "; subtracting max x first does not"
+        };
         writeln!(
             out,
             "note: the naive form gives NaN here in {} (an exp overflows, or all of them \
-             underflow); subtracting max x first does not",
+             underflow){contrast}",
             precision.name()
         )?;
     }
