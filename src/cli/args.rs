@@ -138,6 +138,10 @@ pub struct Cli {
     /// parameter.
     #[arg(long, value_name = "EXPR", allow_hyphen_values = true, help_heading = FORMULA_TAB)]
     pub formula: Option<String>,
+    /// Open in this format: f64 (the default: the kernel's own values), f32, f16 or bf16, each
+    /// computed as NumPy and as PyTorch do, side by side (the p key cycles them).
+    #[arg(long, value_name = "FORMAT")]
+    pub precision: Option<String>,
     /// Draw with ASCII only (no braille, box drawing or arrows).
     #[arg(long)]
     pub ascii: bool,
