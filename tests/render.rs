@@ -316,13 +316,12 @@ fn the_precision_footer_is_whole_from_80x24() {
                         );
                         let whole =
                             body.iter().all(|line| !line.contains('…')) && flowing.contains(&lead);
-                        let stable_told = !(tab == Tab::Softmax
-                            && format == "f16"
-                            && input == OVERFLOWING)
-                            || flowing.contains(
-                                "x2 = 70000 is inf in f16, so x - max is inf - inf = NaN \
+                        let stable_told =
+                            !(tab == Tab::Softmax && format == "f16" && input == OVERFLOWING)
+                                || flowing.contains(
+                                    "x2 = 70000 is inf in f16, so x - max is inf - inf = NaN \
                                  naive in f16:",
-                            );
+                                );
                         if !whole || !stable_told {
                             missing.push(format!(
                                 "tab {index}, {input:?}, {format}, {width}x{height}, unicode {}:\n{screen}",

@@ -361,7 +361,7 @@ fn precision_note<'a>(low: &LowFunction, theme: &Theme, width: usize) -> Vec<Lin
                             seen.push(f);
                         }
                     }
-                    (flag != Flag::Fine).then(|| format!("x{i} {}", flag.word()))
+                    (flag != Flag::Fine).then(|| format!("x{i}\u{a0}{}", flag.word()))
                 })
                 .collect();
             if flagged.is_empty() {
@@ -375,7 +375,7 @@ fn precision_note<'a>(low: &LowFunction, theme: &Theme, width: usize) -> Vec<Lin
     let legend = (!seen.is_empty()).then(|| {
         let marks: Vec<String> = seen
             .iter()
-            .map(|&flag| format!("{} {}", flag_mark(flag).unwrap_or(' '), flag.word()))
+            .map(|&flag| format!("{}\u{a0}{}", flag_mark(flag).unwrap_or(' '), flag.word()))
             .collect();
         (format!("cells marked {}", marks.join(", ")), Role::Dim)
     });
