@@ -10,6 +10,7 @@ use crate::kernel::precision::{
 };
 use crate::kernel::{self, Activation, Order, Sampled, Temperature};
 use crate::plot::{self, Curve, CurveSpec, Shape, Sweep};
+use crate::stable::stable_failure;
 
 /// Everything one frame shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -215,6 +216,9 @@ pub struct LowSoftmax {
     pub precision: Precision,
     /// One per framework, NumPy first, then PyTorch.
     pub models: Vec<(Framework, SoftmaxForms, SoftmaxFormulas)>,
+    /// For each model, why its stable form gives NaN or inf, if it does
+    /// ([`crate::stable::stable_failure`]).
+    pub stable_notes: Vec<Option<String>>,
 }
 
 /// What the chart shows.
@@ -429,9 +433,8 @@ fn softmax_extras(app: &App) -> SoftmaxExtras {
     let t = app.params().temperature();
     let values = app.vector().values();
     let level = app.level();
-    let low = (precision != Precision::F64 && !t.is_argmax()).then(|| LowSoftmax {
-        precision,
-        models: Framework::ALL
+    let low = (precision != Precision::F64 && !t.is_argmax()).then(|| {
+        let models: Vec<_> = Framework::ALL
             .into_iter()
             .map(|framework| {
                 (
@@ -440,7 +443,19 @@ fn softmax_extras(app: &App) -> SoftmaxExtras {
                     precision::softmax_formulas(framework),
                 )
             })
-            .collect(),
+            .collect();
+        let name = |i: usize| app.vector().name(i);
+        let stable_notes = models
+            .iter()
+            .map(|(framework, forms, _)| {
+                stable_failure((*framework, precision), values, t.get(), forms, &name)
+            })
+            .collect();
+        LowSoftmax {
+            precision,
+            models,
+            stable_notes,
+        }
     });
     let untempered = (t != Temperature::ONE).then(|| {
         let mut p = vec![0.0; values.len()];

@@ -16,13 +16,14 @@ const MIN_SIGNIFICANT: i32 = 2;
 const MAX_SIGNIFICANT: usize = 4;
 
 /// A number as the shortest text that reads back to the same `f64`: plain between 1e-4 and 1e6,
-/// exponent form outside (`1.860037988010418e-44`, `1.2345678e7`, not 44 zeros or 8 digits). The
-/// command line, the edit field and the reopen command all write numbers this way.
+/// exponent form outside (`1.860037988010418e-44`, `1.2345678e7`, not 44 zeros or 8 digits); `-0`
+/// keeps its sign, as NumPy and PyTorch print it. The command line, the edit field and the reopen
+/// command all write numbers this way.
 #[must_use]
 pub fn full_precision(v: f64) -> String {
     let magnitude = v.abs();
     if v == 0.0 || !v.is_finite() || (EXPONENT_BELOW..EXPONENT_FROM).contains(&magnitude) {
-        format!("{}", v + 0.0)
+        format!("{v}")
     } else {
         format!("{v:e}")
     }
@@ -301,7 +302,8 @@ mod tests {
         assert_eq!(full_precision(1.234_567_8e7), "1.2345678e7");
         assert_eq!(full_precision(0.0001), "0.0001");
         assert_eq!(full_precision(0.000_099), "9.9e-5");
-        assert_eq!(full_precision(-0.0), "0");
+        assert_eq!(full_precision(-0.0), "-0");
+        assert_eq!(full_precision(0.0), "0");
         assert_eq!(full_precision(-1e308), "-1e308");
     }
 

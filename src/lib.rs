@@ -17,6 +17,7 @@ pub mod input;
 pub use actscope_kernel as kernel;
 pub mod keymap;
 pub mod plot;
+pub mod stable;
 pub mod term;
 pub mod theme;
 pub mod ui;

@@ -551,7 +551,10 @@ fn eval_precision_text_and_csv_show_the_flags() {
         "",
     );
     // PyTorch's threshold keeps f = x; f' = z / (z + 1) rounds to exactly 1 in f16.
-    assert_eq!(run.stdout, "x,y,dy,flag,dy_flag\n12,12,1,,saturated\n");
+    assert_eq!(
+        run.stdout,
+        "x,x_rounded,y,dy,flag,dy_flag\n12,12,12,1,,saturated\n"
+    );
 }
 
 #[test]

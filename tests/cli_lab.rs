@@ -47,7 +47,7 @@ fn labelled_arguments_in_every_subcommand() {
         "",
     );
     assert!(
-        csv.starts_with("label,x,y,dy,flag,dy_flag\ncat,1,"),
+        csv.starts_with("label,x,x_rounded,y,dy,flag,dy_flag\ncat,1,1,"),
         "{csv}"
     );
     let doc = json(&ok(

@@ -2,14 +2,15 @@
 //!
 //! `y` copies it and the status shows it. Checked on random vectors with negative, huge and tiny
 //! elements, with labels holding spaces, commas, quotes and `=`, every tab, its parameter, the
-//! sampler's temperature, filters and order, the panel, the row order and the draws; and on a
-//! vector read from a file, named by its absolute path.
+//! sampler's temperature, filters and order, the panel, the row order, the draws and the
+//! precision; and on a vector read from a file, named by its absolute path.
 
 use std::process::Command;
 
 use actscope::action::Action;
 use actscope::app::{App, Draws, Panel, Settings, Sort, TABS};
 use actscope::cli::{self, Parsed};
+use actscope::kernel::precision::Precision;
 use actscope::kernel::{Order, SamplerSettings, Temperature};
 use proptest::prelude::*;
 
@@ -117,9 +118,11 @@ proptest! {
         tab in 0..TABS.len(),
         param_steps in -3i32..4,
         temperature in prop_oneof![Just(1.0), Just(0.0), 1e-300..1e3f64],
+        precision in prop::sample::select(Precision::ALL.to_vec()),
     ) {
         let mut app = App::new(Settings {
             values,
+            precision,
             sampler: SamplerSettings::default().with_temperature(Temperature::new(temperature).unwrap()),
             ..Settings::default()
         });
@@ -141,6 +144,8 @@ proptest! {
         if let Some(a) = app.activation() {
             prop_assert_eq!(back.params().get(a).to_bits(), app.params().get(a).to_bits(), "{}", line);
         }
+        prop_assert_eq!(back.view().precision, app.view().precision, "{}", line);
+        prop_assert_eq!(back.command_line(), line);
     }
 }
 
@@ -156,8 +161,9 @@ proptest! {
             }),
         sampler in sampler(),
         (panel, sort, draws) in view(),
+        precision in prop::sample::select(Precision::ALL.to_vec()),
     ) {
-        let app = App::new(Settings {
+        let mut app = App::new(Settings {
             tab: actscope::app::SOFTMAX_TAB,
             values,
             labels,
@@ -167,6 +173,10 @@ proptest! {
             draws,
             ..Settings::default()
         });
+        // The p key, as a user reaches the format.
+        while app.view().precision != precision {
+            app.update(Action::CyclePrecision);
+        }
         let line = app.command_line();
         let back = reopened(&line);
         let bits = |a: &App| a.vector().values().iter().map(|v| v.to_bits()).collect::<Vec<_>>();
@@ -176,6 +186,7 @@ proptest! {
         prop_assert_eq!(back.view().panel, app.view().panel, "{}", line);
         prop_assert_eq!(back.sort(), app.sort(), "{}", line);
         prop_assert_eq!(back.draws(), app.draws(), "{}", line);
+        prop_assert_eq!(back.view().precision, app.view().precision, "{}", line);
         prop_assert_eq!(back.command_line(), line);
     }
 }
@@ -275,4 +286,45 @@ fn a_negative_first_element_reopens() {
     let line = app.command_line();
     assert_eq!(line, "actscope --tab sigmoid --input '-1.5 2'");
     assert_eq!(reopened(&line).vector().values(), [-1.5, 2.0]);
+}
+
+#[test]
+fn the_precision_opens_and_reopens() {
+    let mut app = reopened("actscope --tab softmax --input '12 1 -3'");
+    assert_eq!(app.view().precision, Precision::F64);
+    app.update(Action::CyclePrecision);
+    app.update(Action::CyclePrecision);
+    let line = app.command_line();
+    assert_eq!(
+        line,
+        "actscope --tab softmax --input '12 1 -3' --precision f16"
+    );
+    assert_eq!(reopened(&line).view().precision, Precision::F16);
+    for (name, want) in [
+        ("bf16", Precision::Bf16),
+        ("float32", Precision::F32),
+        ("f64", Precision::F64),
+    ] {
+        let app = reopened(&format!("actscope --precision {name}"));
+        assert_eq!(app.view().precision, want, "{name}");
+    }
+    // A -0 typed is 0 in the explorer's vector, and the command says 0.
+    let app = reopened("actscope --input '-0 1' --precision f32");
+    assert_eq!(app.vector().values()[0].to_bits(), 0);
+    let line = app.command_line();
+    assert_eq!(line, "actscope --tab sigmoid --input '0 1' --precision f32");
+    assert_eq!(reopened(&line), app);
+}
+
+#[test]
+fn an_unknown_precision_is_refused_as_eval_refuses_it() {
+    let args = ["actscope", "--precision", "f8"].map(Into::into);
+    let Parsed::Run(cli) = cli::parse(args) else {
+        panic!("clap refused --precision")
+    };
+    let err = cli.settings_reading(&mut std::io::empty()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "--precision: unknown format \"f8\"; valid: f64, f32, f16, bf16"
+    );
 }

@@ -30,6 +30,7 @@ pub use view::{DEFAULT_DEPTH, DEFAULT_WINDOW, Panel, Sort, View};
 
 use crate::action::{Action, Scroll};
 
+use crate::kernel::precision::Precision;
 use crate::kernel::{Activation, Formula, Level, SamplerSettings};
 use crate::plot::Shape;
 use crate::theme::MarkerKind;
@@ -124,6 +125,8 @@ pub struct Settings {
     pub draws: Option<Draws>,
     /// The Formula tab's formula (else [`DEFAULT_FORMULA`]).
     pub formula: Option<Formula>,
+    /// The precision the panel evaluates in (`p` cycles it).
+    pub precision: Precision,
     /// The chart marker.
     pub marker: MarkerKind,
     /// The markers the terminal can show (`m` cycles through these), the preferred first.
@@ -146,6 +149,7 @@ impl Default for Settings {
             sort: None,
             draws: None,
             formula: None,
+            precision: Precision::F64,
             marker: MarkerKind::Braille,
             markers: &[
                 MarkerKind::Braille,
@@ -225,6 +229,7 @@ impl App {
         app.params.sampler = settings.sampler;
         app.view.panel = settings.panel;
         app.view.sort = settings.sort;
+        app.view.precision = settings.precision;
         app.select_top_when_sorted();
         if let (Some(p), Tab::Function(a)) = (settings.param, app.tab()) {
             app.params.set(a, p);

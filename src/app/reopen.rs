@@ -1,16 +1,17 @@
 //! The command line that reopens a state, each option only where it differs from the default.
 //!
 //! `actscope --tab ... --input '...' [--labels ...] [--param P] [--temperature T] [--top-k K]
-//! [--top-p P] [--min-p M] [--order O] [--panel V] [--sort S] [--draws N --seed S] [--formula F]`
-//! (the formula always on its own tab).
+//! [--top-p P] [--min-p M] [--order O] [--panel V] [--sort S] [--draws N --seed S] [--formula F]
+//! [--precision F]` (the formula always on its own tab).
 
 use super::{App, Panel, Sort, Tab, exact_text};
 use crate::input;
+use crate::kernel::precision::Precision;
 use crate::kernel::{Filter, Order};
 
 /// The command line that reopens `app`'s tab, vector (with its labels, or the file it came from
 /// while it is unchanged, or `file`, which holds [`vector_json`]), parameter, sampler, panel,
-/// order of rows and draws.
+/// order of rows, draws and precision.
 pub(super) fn command_line(app: &App, file: Option<&str>) -> String {
     let tab = match (app.tab(), app.activation()) {
         (Tab::Formula, _) => "formula",
@@ -55,6 +56,9 @@ pub(super) fn command_line(app: &App, file: Option<&str>) -> String {
     }
     if let Some(draws) = app.draws() {
         parts.push(format!("--draws {} --seed {}", draws.count, draws.seed));
+    }
+    if app.view().precision != Precision::F64 {
+        parts.push(format!("--precision {}", app.view().precision.name()));
     }
     parts.join(" ")
 }

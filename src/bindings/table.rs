@@ -462,7 +462,7 @@ pub(super) static BROWSING: &[Binding] = &[
         &[ch('p')],
         "p",
         Binds::Action(Action::CyclePrecision),
-        Some("evaluate in f64, f32, f16, bf16: overflow, saturation"),
+        Some("cycle f64, f32, f16, bf16: NumPy and PyTorch side by side, what breaks"),
         None,
     ),
     row(

@@ -46,6 +46,18 @@ Each filter sees what the steps before it left, renormalised; the final probabil
 softmax of the survivors at the temperature (0 for every filtered entry). Off values: top-k 0,
 top-p 1, min-p 0.";
 
+/// `softmax --precision`: what it prints (its output has no per-value flags, unlike `eval`'s).
+const SOFTMAX_PRECISION: &str = "Compute in this format the way a framework does: f32, f16 or \
+bf16 (x / T rounded to it first): the max-subtracted softmax and its log, and the naive \
+exp(x) / sum(exp(x)) and its log, each the format's value; a note says where either form gives \
+NaN or inf, and why. f64 is the kernel's own accurate value, the same as leaving the option out";
+
+/// `softmax --like`: the code each framework runs.
+const SOFTMAX_LIKE: &str = "Whose arithmetic --precision copies. numpy (the default, as the \
+explorer's p key): e = np.exp(x - np.max(x)); e / np.sum(e), every operation rounded to the \
+format, np.sum as NumPy adds. pytorch: torch.softmax and torch.log_softmax on a CPU tensor, f32 \
+inside and rounded once. Needs --precision f32, f16 or bf16";
+
 /// The heading of the options that give the vector.
 const INPUT: &str = "Input";
 /// The heading of a sampler's options (the explorer's Softmax tab, `actscope sample`).
@@ -126,6 +138,10 @@ pub struct Cli {
     /// parameter.
     #[arg(long, value_name = "EXPR", allow_hyphen_values = true, help_heading = FORMULA_TAB)]
     pub formula: Option<String>,
+    /// Open in this format: f64 (the default: the kernel's own values), f32, f16 or bf16, each
+    /// computed as NumPy and as PyTorch do, side by side (the p key cycles them).
+    #[arg(long, value_name = "FORMAT")]
+    pub precision: Option<String>,
     /// Draw with ASCII only (no braille, box drawing or arrows).
     #[arg(long)]
     pub ascii: bool,
@@ -151,6 +167,10 @@ pub enum Command {
     Eval(EvalArgs),
     /// Softmax probabilities, percentages and log-probabilities of a vector; sparsemax and
     /// 1.5-entmax beside them.
+    #[command(
+        mut_arg("precision", |arg| arg.help(SOFTMAX_PRECISION)),
+        mut_arg("like", |arg| arg.help(SOFTMAX_LIKE))
+    )]
     Softmax(SoftmaxArgs),
     /// What a sampler keeps of a vector of logits: temperature, top-k, top-p and min-p in an
     /// engine's order, the final probabilities, and seeded draws from them.
@@ -231,8 +251,8 @@ pub struct EvalArgs {
     /// Print one JSON document instead of text.
     #[arg(long, conflicts_with = "csv")]
     pub json: bool,
-    /// Print CSV (x,y,dy; with --precision also flag,dy_flag; with labels a label column
-    /// first) instead of text.
+    /// Print CSV (x,y,dy; with --precision x,x_rounded,y,dy,flag,dy_flag, x_rounded being x in
+    /// the format; with labels a label column first) instead of text.
     #[arg(long)]
     pub csv: bool,
     #[command(flatten)]

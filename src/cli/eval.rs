@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use super::args::ModelArgs;
 use super::input::read_vector;
 use super::output::{csv_label, label_column, write_csv, write_table};
-use super::settings::{find_activation, resolve_param, single};
+use super::settings::{find_activation, parse_precision, resolve_param, single};
 use super::{Error, EvalArgs};
 use crate::format::full_precision;
 use crate::kernel::precision::{self, Evaluation, Flag, Framework, Precision};
@@ -48,17 +48,14 @@ impl Model {
                 )),
             };
         };
-        match (Precision::from_name(name), framework) {
-            (None, _) => Err(Error::BadInput(format!(
-                "--precision: unknown format {name:?}; valid: f64, f32, f16, bf16"
-            ))),
-            (Some(Precision::F64), None) => Ok(Model::F64),
-            (Some(Precision::F64), Some(_)) => Err(Error::BadInput(
+        match (parse_precision(name)?, framework) {
+            (Precision::F64, None) => Ok(Model::F64),
+            (Precision::F64, Some(_)) => Err(Error::BadInput(
                 "--like: f64 is the kernel's own accurate value, not a framework's; use \
                  --precision f32, f16 or bf16, or drop --like"
                     .into(),
             )),
-            (Some(precision), framework) => Ok(Model::Framework(
+            (precision, framework) => Ok(Model::Framework(
                 framework.unwrap_or(Framework::NumPy),
                 precision,
             )),
@@ -336,20 +333,22 @@ fn write_flagged_table(
     write_table(out, &header, &rows)
 }
 
-/// `x,y,dy,flag,dy_flag` rows (flags empty when fine), `label,` first with labels.
+/// `x,x_rounded,y,dy,flag,dy_flag` rows (`x_rounded` is x in the format, what the framework
+/// evaluates; flags empty when fine), `label,` first with labels.
 fn write_flagged_csv(
     out: &mut dyn Write,
     labels: Option<&[String]>,
     points: &[Point],
 ) -> Result<(), Error> {
     let label = if labels.is_some() { "label," } else { "" };
-    writeln!(out, "{label}x,y,dy,flag,dy_flag")?;
+    writeln!(out, "{label}x,x_rounded,y,dy,flag,dy_flag")?;
     for (i, q) in points.iter().enumerate() {
         writeln!(
             out,
-            "{}{},{},{},{},{}",
+            "{}{},{},{},{},{},{}",
             csv_label(labels, i),
             full_precision(q.x),
+            full_precision(q.rounded),
             full_precision(q.y.value),
             full_precision(q.dy.value),
             q.y.flag.word(),

@@ -41,8 +41,42 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Parsed {
         {
             Parsed::Printed(err.render().to_string())
         }
-        Err(err) => Parsed::Refused(one_line(&err, subcommand.as_deref())),
+        Err(err) => Parsed::Refused(
+            no_precision_mode(&err, subcommand.as_deref())
+                .unwrap_or_else(|| one_line(&err, subcommand.as_deref())),
+        ),
     }
+}
+
+/// For `--precision` or `--like` given to a command that has no precision mode: that plainly,
+/// and what has one (clap would suggest `-- --precision`, or a similar flag).
+fn no_precision_mode(err: &clap::Error, subcommand: Option<&str>) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue};
+    if err.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    let Some(ContextValue::String(arg)) = err.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let option = ["--precision", "--like"]
+        .into_iter()
+        .find(|option| arg == option || arg.starts_with(&format!("{option}=")))?;
+    let instead = match subcommand? {
+        "sample" => {
+            "for a framework's softmax in f32, f16 or bf16 use `actscope softmax --precision \
+             FORMAT --like numpy|pytorch`"
+        }
+        "plot" => {
+            "for a framework's values in f32, f16 or bf16 use `actscope eval NAME --precision \
+             FORMAT --like numpy|pytorch`, or the explorer's p key"
+        }
+        _ => "`eval`, `softmax` and the explorer have one",
+    };
+    let command = subcommand?;
+    Some(format!(
+        "{option}: `actscope {command}` has no precision mode, it computes in f64; {instead} \
+         (see `actscope {command} --help`)"
+    ))
 }
 
 /// A clap error as one line: its messages without clap's tips, then where to look.
@@ -169,6 +203,42 @@ mod tests {
             panic!("refused")
         };
         assert_eq!(cli.input.as_deref(), Some("-1.5 2"));
+    }
+
+    #[test]
+    fn commands_without_a_precision_mode_say_so() {
+        for (line, instead) in [
+            (
+                &["sample", "--precision", "f16", "1", "2"][..],
+                "actscope softmax --precision",
+            ),
+            (
+                &["sample", "--like=numpy", "1"],
+                "actscope softmax --precision",
+            ),
+            (
+                &["plot", "sigmoid", "--precision", "f16"],
+                "actscope eval NAME --precision",
+            ),
+            (
+                &["list", "--precision", "f16"],
+                "`eval`, `softmax` and the explorer",
+            ),
+        ] {
+            let Parsed::Refused(message) = run(line) else {
+                panic!("{line:?} accepted")
+            };
+            let command = line[0];
+            assert!(
+                message.contains(&format!("`actscope {command}` has no precision mode")),
+                "{message}"
+            );
+            assert!(message.contains(instead), "{message}");
+            assert!(!message.contains("-- --"), "{message}");
+            assert!(!message.contains('\n'), "{message}");
+        }
+        // The explorer has one.
+        assert!(matches!(run(&["--precision", "f16"]), Parsed::Run(_)));
     }
 
     #[test]

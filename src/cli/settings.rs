@@ -14,8 +14,21 @@ use crate::app::{
 };
 use crate::format::grouped;
 use crate::input::{self, InputError, Vector};
+use crate::kernel::precision::Precision;
 use crate::kernel::{Activation, Order, SamplerSettings, Temperature};
 use crate::theme::MarkerKind;
+
+/// A format by name, as `--precision` takes it: f64, f32, f16, bf16 (and their other names).
+///
+/// # Errors
+/// [`Error::BadInput`] naming the valid formats.
+pub(super) fn parse_precision(name: &str) -> Result<Precision, Error> {
+    Precision::from_name(name).ok_or_else(|| {
+        Error::BadInput(format!(
+            "--precision: unknown format {name:?}; valid: f64, f32, f16, bf16"
+        ))
+    })
+}
 
 /// The largest top-k taken: every whole number up to it is exact in an `f64`.
 const MAX_TOP_K: f64 = 9_007_199_254_740_992.0;
@@ -104,6 +117,9 @@ impl Cli {
             self.seed.as_deref(),
             MAX_EXPLORER_DRAWS,
         )?;
+        if let Some(name) = &self.precision {
+            settings.precision = parse_precision(name)?;
+        }
         if self.ascii {
             settings.marker = MarkerKind::Ascii;
         }

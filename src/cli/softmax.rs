@@ -19,6 +19,7 @@ use crate::format::{self, full_precision};
 use crate::kernel::naive::{NaiveFailure, naive_failure};
 use crate::kernel::precision::{self, Framework, Precision};
 use crate::kernel::{self, Temperature};
+use crate::stable::stable_failure;
 use crate::theme::{Role, Theme};
 use crate::ui;
 
@@ -225,6 +226,42 @@ fn write_text(numbers: &Numbers<'_>, out: &mut dyn Write) -> Result<(), Error> {
     Ok(())
 }
 
+/// The model's softmax as one JSON document: the forms, their code, the dtype returned.
+fn write_model_json(
+    (xs, labels): (&[f64], Option<&[String]>),
+    temperature: f64,
+    (framework, precision): (Framework, Precision),
+    forms: &precision::SoftmaxForms,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let formulas = precision::softmax_formulas(framework);
+    let percentages: Vec<f64> = forms.probabilities.iter().map(|p| p * 100.0).collect();
+    let mut document = json!({
+        "input": xs,
+        "temperature": temperature,
+        "precision": precision.name(),
+        "like": option_name(framework),
+        "returns": forms.format.name(),
+        "formula": {
+            "probabilities": formulas.probabilities,
+            "log_probabilities": formulas.log_probabilities,
+            "naive": formulas.naive,
+            "naive_log_probabilities": formulas.naive_log,
+        },
+        "probabilities": forms.probabilities,
+        "percentages": percentages,
+        "log_probabilities": forms.log_probabilities,
+        "naive": forms.naive,
+        "naive_log_probabilities": forms.naive_log,
+    });
+    if let Some(labels) = labels {
+        document["labels"] = json!(labels);
+    }
+    serde_json::to_writer(&mut *out, &document)?;
+    writeln!(out)?;
+    Ok(())
+}
+
 /// The softmax as `framework` computes it in `precision`: the max-subtracted form and its log,
 /// the naive form and its log, each the format's values.
 fn run_model(
@@ -237,43 +274,33 @@ fn run_model(
 ) -> Result<(), Error> {
     let forms = precision::softmax_forms(framework, precision, xs, temperature);
     let formulas = precision::softmax_formulas(framework);
-    let percentages: Vec<f64> = forms.probabilities.iter().map(|p| p * 100.0).collect();
     if args.json {
-        let mut document = json!({
-            "input": xs,
-            "temperature": temperature,
-            "precision": precision.name(),
-            "like": option_name(framework),
-            "returns": forms.format.name(),
-            "formula": {
-                "probabilities": formulas.probabilities,
-                "log_probabilities": formulas.log_probabilities,
-                "naive": formulas.naive,
-                "naive_log_probabilities": formulas.naive_log,
-            },
-            "probabilities": forms.probabilities,
-            "percentages": percentages,
-            "log_probabilities": forms.log_probabilities,
-            "naive": forms.naive,
-            "naive_log_probabilities": forms.naive_log,
-        });
-        if let Some(labels) = labels {
-            document["labels"] = json!(labels);
-        }
-        serde_json::to_writer(&mut *out, &document)?;
-        writeln!(out)?;
-        return Ok(());
+        return write_model_json(
+            (xs, labels),
+            temperature,
+            (framework, precision),
+            &forms,
+            out,
+        );
     }
-    if args.plot {
-        // The format's own values: a 0 there is the framework's 0.
-        return softmax_bars((xs, labels), (&forms.probabilities, None), environment, out);
-    }
-    writeln!(
-        out,
+    let heading = format!(
         "softmax in {}, like {} (x means x / T)",
         precision.name(),
         framework.name()
-    )?;
+    );
+    let stable = stable_failure((framework, precision), xs, temperature, &forms, &|i| {
+        format!("x{i}")
+    });
+    if args.plot {
+        // The format's own values: a 0 there is the framework's 0.
+        writeln!(out, "{heading}: p = {}", formulas.probabilities)?;
+        softmax_bars((xs, labels), (&forms.probabilities, None), environment, out)?;
+        if let Some(why) = stable.filter(|_| forms.probabilities.iter().any(|p| !p.is_finite())) {
+            writeln!(out, "note: p is NaN here: {why}")?;
+        }
+        return Ok(());
+    }
+    writeln!(out, "{heading}")?;
     writeln!(out, "  p     = {}", formulas.probabilities)?;
     writeln!(out, "  log p = {}", formulas.log_probabilities)?;
     writeln!(out, "  naive = {}", formulas.naive)?;
@@ -317,11 +344,22 @@ fn run_model(
         kernel::compensated_sum(&forms.probabilities),
         full_precision(temperature)
     )?;
+    if let Some(why) = &stable {
+        writeln!(
+            out,
+            "note: the max-subtracted form gives NaN or inf here: {why}"
+        )?;
+    }
     if forms.naive.iter().any(|v| !v.is_finite()) {
+        let contrast = if stable.is_some() {
+            ""
+        } else {
+            "; subtracting max x first does not"
+        };
         writeln!(
             out,
             "note: the naive form gives NaN here in {} (an exp overflows, or all of them \
-             underflow); subtracting max x first does not",
+             underflow){contrast}",
             precision.name()
         )?;
     }

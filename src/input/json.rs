@@ -13,7 +13,6 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::labels::Labels;
-use super::number::finite;
 use super::{InputError, Place, Reason, Vector};
 
 /// Parses a JSON document holding one vector.
@@ -211,7 +210,7 @@ impl<'de> Visitor<'de> for ItemSeed<'_> {
     }
 
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
-        Ok(Item::Number(finite(value)))
+        Ok(Item::Number(value))
     }
 
     fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
@@ -381,7 +380,7 @@ impl<'de> Visitor<'de> for NumberSeed<'_, '_> {
     }
 
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
-        Ok(finite(value))
+        Ok(value)
     }
 
     fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {

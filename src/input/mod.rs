@@ -8,7 +8,8 @@
 //! # Plain numbers
 //! Separated by spaces, commas, semicolons or newlines, with optional brackets, as Python, NumPy
 //! and PyTorch print them: `1.2 0.9 0.4`, `1.2, 0.9, 0.4`, `[1.2, 0.9, 0.4]`, `[1.2 0.9 0.4]`.
-//! A Unicode minus (`−`, as copied from papers) reads as `-`, and `-0` as `0`. Refused, with the
+//! A Unicode minus (`−`, as copied from papers) reads as `-`; `-0` stays `-0` (the explorer's
+//! vector makes it `0`). Refused, with the
 //! token and where it stands: empty input, anything that is not a number, non-finite values
 //! (`nan`, `inf`, `1e999`), and a bracket opened inside another (`[[1, 2], [3]]` is a matrix, not
 //! a vector).

@@ -307,7 +307,7 @@ mod tests {
         assert_eq!(v.values, [1.2, 0.9, -0.4]);
         assert_eq!(v.labels.unwrap(), ["cat", "dog", "bird"]);
         let v = labelled("[▁the=3, é=-0]", TEXT).unwrap();
-        assert_eq!(v.values[1].to_bits(), 0);
+        assert_eq!(v.values[1].to_bits(), (-0.0_f64).to_bits());
         assert_eq!(v.labels.unwrap(), ["▁the", "é"]);
     }
 

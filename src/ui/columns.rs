@@ -18,7 +18,8 @@ pub(super) const NUMBER: u16 = 8;
 
 /// One column of numbers: its title and the cell for element `i`.
 pub(super) struct Column<'a> {
-    /// The title (at most [`NUMBER`] characters).
+    /// The title (lines of at most [`NUMBER`] characters: two where a model's name stands over
+    /// its forms).
     pub title: String,
     /// The cell of element `i`.
     pub cell: Box<dyn Fn(usize) -> Cell<'static> + 'a>,
@@ -105,9 +106,12 @@ pub(super) fn columns<'a>(
                     "PyTorch" => "torch",
                     name => name,
                 };
+                // The model's name over its two forms: the max-subtracted one, the naive one.
                 [
-                    Column::new(name, move |i| checked(forms.probabilities[i])),
-                    Column::new("naive", move |i| checked(forms.naive[i])),
+                    Column::new(&format!("{name}\nstable"), move |i| {
+                        checked(forms.probabilities[i])
+                    }),
+                    Column::new("\nnaive", move |i| checked(forms.naive[i])),
                 ]
             })
             .collect(),
@@ -226,13 +230,30 @@ pub(super) fn removed_mark(analysis: &Analysis, app: &App, i: usize) -> Option<c
     })
 }
 
-/// A low-precision value, styled as a warning when it overflowed, underflowed or saturated.
+/// The letter a flagged cell carries, so it reads without colour (and in the selected row, which
+/// is reversed already): `o` overflow, `h` harmless overflow, `x` x overflows, `u` underflow,
+/// `s` saturated; none when fine. As the
+/// sampler's `k`, `p`, `m` and the kink's `*`.
+pub(super) fn flag_mark(flag: Flag) -> Option<char> {
+    match flag {
+        Flag::Fine => None,
+        Flag::Overflow => Some('o'),
+        Flag::OverflowInside => Some('h'),
+        Flag::InputOverflow => Some('x'),
+        Flag::Underflow => Some('u'),
+        Flag::Saturated => Some('s'),
+    }
+}
+
+/// A low-precision value, styled as a warning and marked with its flag's letter when it
+/// overflowed, underflowed or saturated.
 fn evaluated(evaluation: &Evaluation, theme: &Theme) -> Cell<'static> {
-    let text = format::cell(evaluation.value, usize::from(NUMBER), 4);
-    if evaluation.flag == Flag::Fine {
-        number(text)
-    } else {
-        warn(text, theme)
+    match flag_mark(evaluation.flag) {
+        None => number(format::cell(evaluation.value, usize::from(NUMBER), 4)),
+        Some(mark) => {
+            let text = format::cell(evaluation.value, usize::from(NUMBER) - 2, 4);
+            warn(format!("{text} {mark}"), theme)
+        }
     }
 }
 

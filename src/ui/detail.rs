@@ -8,7 +8,8 @@ use ratatui::text::Line;
 
 use super::text::{shown, wrap_words};
 use crate::analysis::{
-    Analysis, FunctionNumbers, Kind, LowFunction, SamplerNumbers, SoftmaxExtras, SoftmaxNumbers,
+    Analysis, FunctionNumbers, Kind, LowFunction, LowSoftmax, SamplerNumbers, SoftmaxExtras,
+    SoftmaxNumbers,
 };
 use crate::app::{App, Panel};
 use crate::format::{self, grouped};
@@ -45,6 +46,8 @@ pub(super) fn detail<'a>(
             .enumerate()
         {
             let label = if k == 0 { label } else { "" };
+            // A label and its number were joined by a space no line breaks at.
+            let part = part.replace(NBSP, " ");
             lines.push(Line::styled(
                 format!("   {label:<10}{part}"),
                 theme.style(Role::Info),
@@ -54,23 +57,37 @@ pub(super) fn detail<'a>(
     lines
 }
 
+/// A space that keeps a label with its number (`f 0.7685`) on one line; a plain space on screen.
+const NBSP: char = '\u{a0}';
+
+/// `label value` that no line breaks apart.
+fn labelled(label: &str, value: &str) -> String {
+    format!("{label}{NBSP}{value}")
+}
+
 /// The detail's rows for element `i`: a label (empty to continue the one above) and its value.
 fn detail_rows(app: &App, analysis: &Analysis, i: usize) -> Vec<(&'static str, String)> {
     let softmax = &analysis.softmax;
     let whole = format::full_precision;
     let with_percent = |p: f64| format!("{} ({})", whole(p), format::percent(p));
     match &analysis.kind {
-        Kind::Function(FunctionNumbers {
-            low: Some(low),
-            outputs,
-            derivatives,
-            ..
-        }) => {
+        Kind::Function(
+            numbers @ FunctionNumbers {
+                low: Some(low),
+                outputs,
+                derivatives,
+                ..
+            },
+        ) => {
             let mut rows = vec![
-                ("exact", format!("f {}", whole(outputs[i]))),
-                ("", format!("f' {}", whole(derivatives[i]))),
+                ("exact", labelled("f", &whole(outputs[i]))),
+                ("", labelled("f'", &whole(derivatives[i]))),
             ];
-            rows.extend(low_function_rows(low, app.vector().values()[i], i));
+            let name = match numbers.shape {
+                Shape::Activation(activation, _) => activation.name(),
+                Shape::Formula(_) => "the formula",
+            };
+            rows.extend(low_function_rows(low, app.vector().values()[i], i, name));
             rows
         }
         Kind::Function(numbers) => {
@@ -100,19 +117,8 @@ fn detail_rows(app: &App, analysis: &Analysis, i: usize) -> Vec<(&'static str, S
         }
         Kind::Softmax(SoftmaxExtras { low: Some(low), .. }) => {
             let x = app.vector().values()[i];
-            let mut rows = vec![
-                ("p", whole(softmax.probabilities[i])),
-                (
-                    "x in",
-                    format!("{} {}", low.precision.name(), whole(low.precision.round(x))),
-                ),
-            ];
-            for (framework, forms, formulas) in &low.models {
-                rows.push((framework.name(), format!("p = {}", formulas.probabilities)));
-                rows.push(("", whole(forms.probabilities[i])));
-                rows.push(("", format!("naive = {}", formulas.naive)));
-                rows.push(("", whole(forms.naive[i])));
-            }
+            let mut rows = vec![("p", whole(softmax.probabilities[i]))];
+            rows.extend(low_softmax_rows(low, x, i));
             rows
         }
         Kind::Softmax(extras) => match (app.view().panel, &extras.sampler, &extras.sparse) {
@@ -200,14 +206,37 @@ fn sampler_rows(
     rows
 }
 
-/// What each framework model computes for element `i` in the lower precision.
-fn low_function_rows(low: &LowFunction, x: f64, i: usize) -> Vec<(&'static str, String)> {
+/// What each framework model's softmax gives element `i` in the lower precision, and why its
+/// stable form broke, if it did.
+fn low_softmax_rows(low: &LowSoftmax, x: f64, i: usize) -> Vec<(&'static str, String)> {
     let whole = format::full_precision;
-    // What the format holds of x: what the frameworks evaluate at.
     let mut rows = vec![(
         "x in",
-        format!("{} {}", low.precision.name(), whole(low.precision.round(x))),
+        labelled(low.precision.name(), &whole(low.precision.round(x))),
     )];
+    for ((framework, forms, formulas), note) in low.models.iter().zip(&low.stable_notes) {
+        rows.push((framework.name(), format!("p = {}", formulas.probabilities)));
+        rows.push(("", whole(forms.probabilities[i])));
+        if let Some(note) = note {
+            rows.push(("", format!("({note})")));
+        }
+        rows.push(("", format!("naive = {}", formulas.naive)));
+        rows.push(("", whole(forms.naive[i])));
+    }
+    rows
+}
+
+/// What each framework model computes for element `i` in the lower precision.
+fn low_function_rows(
+    low: &LowFunction,
+    x: f64,
+    i: usize,
+    name: &str,
+) -> Vec<(&'static str, String)> {
+    let whole = format::full_precision;
+    // What the format holds of x: what the frameworks evaluate at.
+    let format = low.precision.name();
+    let mut rows = vec![("x in", labelled(format, &whole(low.precision.round(x))))];
     for model in &low.models {
         let (f, df) = model.evaluations[i];
         // The value, its dtype where the code returns another than the format, its flag.
@@ -226,7 +255,14 @@ fn low_function_rows(low: &LowFunction, x: f64, i: usize) -> Vec<(&'static str, 
             }
         };
         rows.push((model.framework.name(), model.formula.value.to_string()));
-        rows.push(("", format!("f {}   f' {}", said(f), said(df))));
+        rows.push((
+            "",
+            format!(
+                "{}   {}",
+                labelled("f", &said(f)),
+                labelled("f'", &said(df))
+            ),
+        ));
     }
     let jax: Vec<&str> = low
         .models
@@ -236,8 +272,10 @@ fn low_function_rows(low: &LowFunction, x: f64, i: usize) -> Vec<(&'static str, 
         .collect();
     if let [framework] = jax.as_slice() {
         rows.push((
-            "JAX",
-            format!("0.10 returns {framework}'s f and f' here (measured)"),
+            "JAX 0.10",
+            format!(
+                "returns {framework}'s f and f' for {name} in {format} at every point measured"
+            ),
         ));
     }
     if let Some(stable) = &low.stable_softplus {

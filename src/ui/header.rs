@@ -11,10 +11,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::text::{fit_pieces, shown};
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Kind, LowSoftmax, SoftmaxExtras};
 use crate::app::{App, Control, Edit, Mode, Origin, Panel, Tab};
 use crate::format;
-use crate::kernel::{Activation, Filter, Order};
+use crate::kernel::{Activation, Filter, Order, Temperature};
 use crate::theme::{Role, Theme};
 
 /// Where `f'` does not exist, as a header piece: `kinks at x = -3, 3 (f' there by
@@ -98,7 +98,29 @@ fn pieces(app: &App, analysis: &Analysis) -> [Vec<String>; 2] {
         return [first, second];
     }
     let t = app.params().temperature();
-    let fact = match (analysis.softmax.pair, analysis.softmax.naive_overflow_above) {
+    let fact = match (&analysis.kind, analysis.softmax.pair) {
+        (Kind::Softmax(SoftmaxExtras { low: Some(low), .. }), _) => low_fact(low, t.get()),
+        _ => f64_fact(analysis, t),
+    };
+    let panel = app.view().panel;
+    let second = match panel {
+        Panel::Softmax => fact,
+        Panel::Sampler => order_text(app.sampler().order()).to_string(),
+        Panel::Sparse => "sparse = sparsemax, max(x/T - τ, 0): the point of the simplex nearest \
+                          x/T, so exact zeros; entmax = 1.5-entmax"
+            .to_string(),
+    };
+    let mut first = vec!["softmax(x)_i = e^(x_i/T) / Σ_j e^(x_j/T)".to_string()];
+    first.extend(settings(app));
+    if panel == Panel::Softmax {
+        first.push("range (0, 1) for T > 0 and 2+ elements, Σ = 1".to_string());
+    }
+    [first, vec![second]]
+}
+
+/// The Softmax tab's fact in f64: the two-element sigmoid, or where the naive form overflows.
+fn f64_fact(analysis: &Analysis, t: Temperature) -> String {
+    match (analysis.softmax.pair, analysis.softmax.naive_overflow_above) {
         (Some(p0), _) => format!(
             "two elements: p0 = σ((x0 - x1)/T) = {}, softmax is a sigmoid of the difference",
             format::short(p0, 4)
@@ -115,21 +137,35 @@ fn pieces(app: &App, analysis: &Analysis) -> [Vec<String>; 2] {
             "T = 0 is the limit T -> 0+: one-hot on the maximum (ties split evenly); the naive e^(x/T) divides by zero"
                 .to_string()
         }
-    };
-    let panel = app.view().panel;
-    let second = match panel {
-        Panel::Softmax => fact,
-        Panel::Sampler => order_text(app.sampler().order()).to_string(),
-        Panel::Sparse => "sparse = sparsemax, max(x/T - τ, 0): the point of the simplex nearest \
-                          x/T, so exact zeros; entmax = 1.5-entmax"
-            .to_string(),
-    };
-    let mut first = vec!["softmax(x)_i = e^(x_i/T) / Σ_j e^(x_j/T)".to_string()];
-    first.extend(settings(app));
-    if panel == Panel::Softmax {
-        first.push("range (0, 1) for T > 0 and 2+ elements, Σ = 1".to_string());
     }
-    [first, vec![second]]
+}
+
+/// The Softmax tab's fact in a lower precision: why the stable form broke, in the model's words;
+/// else what holds in the format (never that nothing overflows: an x past the format is inf).
+fn low_fact(low: &LowSoftmax, t: f64) -> String {
+    let format = low.precision.name();
+    let notes: Vec<(&str, &String)> = low
+        .models
+        .iter()
+        .zip(&low.stable_notes)
+        .filter_map(|((framework, ..), note)| note.as_ref().map(|n| (framework.name(), n)))
+        .collect();
+    match notes.as_slice() {
+        [(_, a), (_, b)] if a == b => format!("NumPy and PyTorch: {a}"),
+        [(model, note), ..] => format!("{model}: {note}"),
+        [] => {
+            let (shifted, x, naive) = if t == 1.0 {
+                ("x_i - max", "x", "e^x")
+            } else {
+                ("(x_i - max)/T", "x/T", "e^(x/T)")
+            };
+            format!(
+                "in {format} e^({shifted}) <= 1 for |{x}| <= {}; naive {naive} overflows past {}",
+                format::short(low.precision.max(), 0),
+                format::short(low.precision.exp_limit(), 2)
+            )
+        }
+    }
 }
 
 /// The Softmax tab's settings as the header lists them: the temperature, and on the sampler

@@ -169,7 +169,8 @@ fn split_main(app: &App, main: Rect) -> (Rect, Rect) {
     } else {
         // The panel wants its rows (table + header + borders + summary lines), the chart the rest;
         // the chart keeps at least MIN_CHART_ROWS and half of what is left over.
-        let wanted = u16::try_from(app.vector().len()).unwrap_or(u16::MAX) + vector::CHROME_ROWS;
+        let wanted =
+            u16::try_from(app.vector().len()).unwrap_or(u16::MAX) + vector::chrome_rows(app);
         let panel_rows = wanted
             .min(main.height.saturating_sub(MIN_CHART_ROWS))
             .max(main.height / 2)

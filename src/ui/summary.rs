@@ -2,19 +2,21 @@
 //!
 //! Sums, temperature, argmax; then the vanishing-gradient readout, the entropy and the naive
 //! form's verdict, what a lower precision broke, the sampler's kept mass and entropies, or the
-//! sparse maps' supports. Every line fitted to the width by whole pieces and words.
+//! sparse maps' supports. Every line fitted to the width by whole pieces and words; what a lower
+//! precision broke wraps onto more lines instead, as none of it may be left out.
 
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-use super::text::{fit_pieces, shown};
+use super::columns::flag_mark;
+use super::text::{fit_pieces, shown, wrap_pieces};
 use crate::analysis::{
     Analysis, FunctionNumbers, Kind, LowFunction, SamplerNumbers, SoftmaxExtras, SparseNumbers,
 };
 use crate::app::{App, Panel};
 use crate::format::{self, grouped};
 use crate::kernel::Step;
-use crate::kernel::precision::Flag;
+use crate::kernel::precision::{Evaluation, Flag};
 use crate::theme::{Role, Theme};
 
 /// One fitted line of `pieces`, each `(text, role)`, indented by one space.
@@ -28,7 +30,54 @@ pub(super) fn line<'a>(theme: &Theme, width: usize, pieces: &[(String, Role)]) -
     line
 }
 
-/// The two summary lines (or the first alone when `lines` is 1).
+/// `pieces` on as many lines as they need, each indented by one space; an operator stays with
+/// its operands (`x - max`, `x2 = 70000`).
+fn wrapped<'a>(theme: &Theme, width: usize, pieces: &[(String, Role)]) -> Vec<Line<'a>> {
+    const NBSP: &str = "\u{a0}";
+    let styled: Vec<(String, Style)> = pieces
+        .iter()
+        .map(|(text, role)| {
+            let kept = text
+                .replace(" - ", &format!("{NBSP}-{NBSP}"))
+                .replace(" = ", &format!("{NBSP}={NBSP}"));
+            (shown(theme, &kept), theme.style(*role))
+        })
+        .collect();
+    wrap_pieces(&styled, "   ", width.saturating_sub(1), theme.unicode)
+        .into_iter()
+        .map(|mut line| {
+            for span in &mut line.spans {
+                if span.content.contains(NBSP) {
+                    span.content = span.content.replace(NBSP, " ").into();
+                }
+            }
+            line.spans.insert(0, " ".into());
+            line
+        })
+        .collect()
+}
+
+/// What each model says, the models that say the same named together (`NumPy and PyTorch:
+/// fine`), in the order the models come.
+fn by_text(said: &[(&str, String, Role)]) -> Vec<(String, Role)> {
+    let mut groups: Vec<(Vec<&str>, &str, Role)> = Vec::new();
+    for (model, text, role) in said {
+        match groups.iter_mut().find(|(_, t, _)| *t == text.as_str()) {
+            Some(group) => group.0.push(model),
+            None => groups.push((vec![model], text, *role)),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(models, text, role)| {
+            // "NumPy and PyTorch" on one line (wrapped makes the spaces plain again).
+            (format!("{}: {text}", models.join("\u{a0}and\u{a0}")), role)
+        })
+        .collect()
+}
+
+/// The summary lines: the sums, then the tab's line (or, in a lower precision, as many lines as
+/// what broke needs).
 pub(super) fn summary<'a>(
     app: &App,
     analysis: &Analysis,
@@ -51,10 +100,17 @@ pub(super) fn summary<'a>(
     );
     let second = match &analysis.kind {
         Kind::Softmax(SoftmaxExtras { low: Some(low), .. }) => {
-            let mut pieces = vec![(
-                format!("the naive form in {}:", low.precision.name()),
-                Role::Info,
-            )];
+            let format = low.precision.name();
+            let stable: Vec<(&str, String, Role)> = low
+                .models
+                .iter()
+                .zip(&low.stable_notes)
+                .map(|((framework, ..), note)| match note {
+                    Some(note) => (framework.name(), note.clone(), Role::Warn),
+                    None => (framework.name(), "finite".to_string(), Role::Dim),
+                })
+                .collect();
+            let mut naive = Vec::new();
             for (framework, forms, _) in &low.models {
                 let nan = forms.naive.iter().filter(|p| p.is_nan()).count();
                 let minus_infinity = forms
@@ -62,20 +118,27 @@ pub(super) fn summary<'a>(
                     .iter()
                     .filter(|&&l| l == f64::NEG_INFINITY)
                     .count();
-                let (text, role) = if nan + minus_infinity == 0 {
-                    (format!("{} no NaN, no -inf", framework.name()), Role::Dim)
+                naive.push(if nan + minus_infinity == 0 {
+                    (framework.name(), "no NaN, no -inf".to_string(), Role::Dim)
                 } else {
                     (
+                        framework.name(),
+                        // Each count with what it counts, on one line.
                         format!(
-                            "{} {nan} p NaN, {minus_infinity} log p -inf",
-                            framework.name()
+                            "{nan}\u{a0}p\u{a0}NaN, {minus_infinity}\u{a0}log\u{a0}p\u{a0}-inf"
                         ),
                         Role::Warn,
                     )
-                };
-                pieces.push((text, role));
+                });
             }
-            line(theme, width, &pieces)
+            // One flow, so a long reason shares its last line with the naive form's verdict.
+            let mut pieces = vec![(format!("stable\u{a0}in\u{a0}{format}:"), Role::Info)];
+            pieces.extend(by_text(&stable));
+            pieces.push((format!("naive\u{a0}in\u{a0}{format}:"), Role::Info));
+            pieces.extend(by_text(&naive));
+            let mut lines = vec![first];
+            lines.extend(wrapped(theme, width, &pieces));
+            return lines;
         }
         Kind::Softmax(extras) => match (app.view().panel, &extras.sampler, &extras.sparse) {
             (Panel::Sampler, Some(sampler), _) => {
@@ -84,7 +147,11 @@ pub(super) fn summary<'a>(
             (Panel::Sparse, _, Some(sparse)) => sparse_line(app, analysis, sparse, theme, width),
             _ => softmax_line(analysis, theme, width),
         },
-        Kind::Function(FunctionNumbers { low: Some(low), .. }) => precision_note(low, theme, width),
+        Kind::Function(FunctionNumbers { low: Some(low), .. }) => {
+            let mut lines = vec![first];
+            lines.extend(precision_note(low, theme, width));
+            return lines;
+        }
         Kind::Function(numbers) => {
             // Vanishing gradients: what the selected element's gradient keeps through N layers.
             let n = app.view().depth;
@@ -267,49 +334,74 @@ fn sampler_summary<'a>(
     vec![first, second]
 }
 
-/// Which elements broke in the chosen precision, and how, model by model.
-fn precision_note<'a>(low: &LowFunction, theme: &Theme, width: usize) -> Line<'a> {
-    let mut pieces = vec![(format!("{}:", low.precision.name()), Role::Info)];
-    for model in &low.models {
-        let flagged: Vec<String> = model
-            .evaluations
-            .iter()
-            .enumerate()
-            .filter_map(|(i, (f, df))| {
-                let flag = if f.flag == Flag::Fine {
-                    df.flag
-                } else {
-                    f.flag
-                };
-                (flag != Flag::Fine).then(|| format!("x{i} {}", flag.word()))
-            })
-            .collect();
-        let (text, role) = if flagged.is_empty() {
-            ("fine".to_string(), Role::Dim)
+/// Which elements broke in the chosen precision, and how, model by model, with the letters
+/// that mark the flagged cells; counted instead when the list takes more than two lines.
+fn precision_note<'a>(low: &LowFunction, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+    let head = (format!("{}:", low.precision.name()), Role::Info);
+    let flag_of = |(f, df): &(Evaluation, Evaluation)| {
+        if f.flag == Flag::Fine {
+            df.flag
         } else {
-            (flagged.join(", "), Role::Warn)
-        };
-        pieces.push((format!("{} {text}", model.framework.name()), role));
-    }
-    let long: usize = pieces.iter().map(|(t, _)| t.chars().count() + 3).sum();
-    if long > width.saturating_sub(1) {
-        // Too long to say element by element: how many each model flags (the cells show which).
-        let counts: Vec<(String, Role)> = low
-            .models
+            f.flag
+        }
+    };
+    let mut seen: Vec<Flag> = Vec::new();
+    let listed: Vec<(&str, String, Role)> = low
+        .models
+        .iter()
+        .map(|model| {
+            let flagged: Vec<String> = model
+                .evaluations
+                .iter()
+                .enumerate()
+                .filter_map(|(i, evaluation)| {
+                    let flag = flag_of(evaluation);
+                    for f in [evaluation.0.flag, evaluation.1.flag] {
+                        if f != Flag::Fine && !seen.contains(&f) {
+                            seen.push(f);
+                        }
+                    }
+                    (flag != Flag::Fine).then(|| format!("x{i}\u{a0}{}", flag.word()))
+                })
+                .collect();
+            if flagged.is_empty() {
+                (model.framework.name(), "fine".to_string(), Role::Dim)
+            } else {
+                (model.framework.name(), flagged.join(", "), Role::Warn)
+            }
+        })
+        .collect();
+    seen.sort_by_key(|flag| flag_mark(*flag));
+    let legend = (!seen.is_empty()).then(|| {
+        let marks: Vec<String> = seen
             .iter()
-            .map(|model| {
-                let flagged = model
-                    .evaluations
-                    .iter()
-                    .filter(|(f, df)| f.flag != Flag::Fine || df.flag != Flag::Fine)
-                    .count();
-                let role = if flagged > 0 { Role::Warn } else { Role::Dim };
-                (format!("{} flags {flagged}", model.framework.name()), role)
-            })
+            .map(|&flag| format!("{}\u{a0}{}", flag_mark(flag).unwrap_or(' '), flag.word()))
             .collect();
-        pieces.truncate(1);
-        pieces.extend(counts);
-        pieces.push(("(highlighted)".to_string(), Role::Dim));
+        (format!("cells marked {}", marks.join(", ")), Role::Dim)
+    });
+    let mut pieces = vec![head.clone()];
+    pieces.extend(by_text(&listed));
+    pieces.extend(legend.clone());
+    let lines = wrapped(theme, width, &pieces);
+    if lines.len() <= 2 {
+        return lines;
     }
-    line(theme, width, &pieces)
+    // Too long to say element by element: how many each model flags (the marks show which).
+    let counts: Vec<(String, Role)> = low
+        .models
+        .iter()
+        .map(|model| {
+            let flagged = model
+                .evaluations
+                .iter()
+                .filter(|e| flag_of(e) != Flag::Fine)
+                .count();
+            let role = if flagged > 0 { Role::Warn } else { Role::Dim };
+            (format!("{} flags {flagged}", model.framework.name()), role)
+        })
+        .collect();
+    let mut pieces = vec![head];
+    pieces.extend(counts);
+    pieces.extend(legend);
+    wrapped(theme, width, &pieces)
 }

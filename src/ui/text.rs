@@ -118,6 +118,46 @@ pub fn fit_pieces<'a>(
     Line::from(spans)
 }
 
+/// `pieces` laid out on as many lines of at most `width` columns as they need, `gap` between
+/// pieces: word by word, a piece going on to the next line where the line ends (a word longer
+/// than a line is shortened, as [`wrap_words`] does). Nothing is left out, no word is cut.
+#[must_use]
+pub fn wrap_pieces<'a>(
+    pieces: &[(String, ratatui::style::Style)],
+    gap: &str,
+    width: usize,
+    unicode: bool,
+) -> Vec<Line<'a>> {
+    let mut lines: Vec<Line<'a>> = Vec::new();
+    let mut current: Vec<ratatui::text::Span<'a>> = Vec::new();
+    let mut used = 0;
+    for (text, style) in pieces {
+        for (k, word) in text.split(' ').filter(|w| !w.is_empty()).enumerate() {
+            let word = fit_words(word, width, unicode).unwrap_or_else(|| word.to_string());
+            let separator = match (used, k) {
+                (0, _) => "",
+                (_, 0) => gap,
+                _ => " ",
+            };
+            let len = word.chars().count();
+            if used > 0 && used + separator.chars().count() + len > width {
+                lines.push(Line::from(std::mem::take(&mut current)));
+                used = 0;
+            }
+            if used > 0 {
+                current.push(ratatui::text::Span::raw(separator.to_string()));
+                used += separator.chars().count();
+            }
+            used += len;
+            current.push(ratatui::text::Span::styled(word, *style));
+        }
+    }
+    if !current.is_empty() {
+        lines.push(Line::from(current));
+    }
+    lines
+}
+
 /// `text` broken into lines of at most `width` columns at spaces; a word longer than a line gets
 /// a line of its own (and is shortened only if it alone cannot fit).
 #[must_use]
@@ -204,6 +244,8 @@ pub fn asciify(text: &str) -> String {
             '‹' => out.push('<'),
             '▃' => out.push('='),
             '…' => out.push_str("..."),
+            // A space no line breaks at: kept for the wrapping, made a space after it.
+            '\u{a0}' => out.push('\u{a0}'),
             c if c.is_ascii() => out.push(c),
             _ => out.push('?'),
         }
@@ -247,6 +289,33 @@ mod tests {
         );
         assert_eq!(fit_words(fact, 5, true), None);
         assert_eq!(fit_words("one", 2, true), None);
+    }
+
+    #[test]
+    fn pieces_wrap_whole_and_nothing_is_left_out() {
+        let style = Style::default();
+        let pieces: Vec<(String, Style)> = ["f16:", "NumPy x0 saturated", "PyTorch x1 overflow"]
+            .iter()
+            .map(|t| ((*t).to_string(), style))
+            .collect();
+        let text =
+            |lines: &[Line]| -> Vec<String> { lines.iter().map(ToString::to_string).collect() };
+        assert_eq!(
+            text(&wrap_pieces(&pieces, "   ", 80, true)),
+            ["f16:   NumPy x0 saturated   PyTorch x1 overflow"]
+        );
+        assert_eq!(
+            text(&wrap_pieces(&pieces, "   ", 30, true)),
+            ["f16:   NumPy x0 saturated", "PyTorch x1 overflow"]
+        );
+        assert_eq!(
+            text(&wrap_pieces(&pieces, "   ", 36, true)),
+            ["f16:   NumPy x0 saturated   PyTorch", "x1 overflow"]
+        );
+        assert_eq!(
+            text(&wrap_pieces(&pieces, "   ", 12, true)),
+            ["f16:   NumPy", "x0 saturated", "PyTorch x1", "overflow"]
+        );
     }
 
     #[test]

@@ -11,16 +11,33 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
-use super::columns::{self, Bars, NUMBER, number};
+use super::columns::{self, Bars, NUMBER};
 use super::text::shown;
 use super::{detail, summary};
 use crate::analysis::Analysis;
-use crate::app::{App, Mode, Origin, Sort};
+use crate::app::{App, Mode, Origin, Sort, Tab};
 use crate::format::{self, grouped};
+use crate::kernel::precision::Precision;
 use crate::theme::{Role, Theme};
 
 /// Rows the panel needs besides one per element: borders, the header, two summary lines.
-pub(super) const CHROME_ROWS: u16 = 5;
+const CHROME_ROWS: u16 = 5;
+
+/// Rows the panel needs besides one per element: [`CHROME_ROWS`], a second header row over
+/// the Softmax tab's models, and in a lower precision two more summary lines for what broke.
+pub(super) fn chrome_rows(app: &App) -> u16 {
+    let low = app.view().precision != Precision::F64 && app.tab() != Tab::Formula;
+    CHROME_ROWS + header_rows(app) - 1 + if low { 2 } else { 0 }
+}
+
+/// The table's header rows: two where each framework model's name stands over its forms (the
+/// Softmax tab in a lower precision, at T > 0), else one.
+fn header_rows(app: &App) -> u16 {
+    let models = app.shape().is_none()
+        && app.view().precision != Precision::F64
+        && !app.params().temperature().is_argmax();
+    if models { 2 } else { 1 }
+}
 
 /// The narrowest a bar gets where there is one.
 const BAR_MIN: u16 = 12;
@@ -33,17 +50,18 @@ struct Areas {
     summary: Rect,
 }
 
-fn areas(app: &App, inner: Rect) -> Areas {
+/// The areas for a summary of `summary_lines`: as many as fit below every row (the table never
+/// gives up a row for them), at least two; one when the panel is tight.
+fn areas(app: &App, inner: Rect, summary_lines: u16) -> Areas {
     let rows = u16::try_from(app.vector().len()).unwrap_or(u16::MAX);
-    // Two summary lines when the rows fit, one when the panel is tight.
-    let summary_rows = if inner.height >= rows.saturating_add(CHROME_ROWS - 2) {
-        2
+    let header = header_rows(app);
+    let full = rows.saturating_add(header);
+    let summary_rows = if inner.height >= full.saturating_add(2) {
+        summary_lines.clamp(2, inner.height - full)
     } else {
         1
     };
-    let table_rows = rows
-        .saturating_add(1)
-        .min(inner.height.saturating_sub(summary_rows).max(2));
+    let table_rows = full.min(inner.height.saturating_sub(summary_rows).max(header + 1));
     let [table, detail, summary] = Layout::vertical([
         Constraint::Length(table_rows),
         Constraint::Fill(1),
@@ -70,7 +88,7 @@ struct Window {
 /// selected row kept near the middle.
 fn window(app: &App, table: Rect) -> Window {
     let n = app.vector().len();
-    let visible = usize::from(table.height.saturating_sub(1));
+    let visible = usize::from(table.height.saturating_sub(header_rows(app)));
     if n <= visible {
         return Window {
             offset: 0,
@@ -91,9 +109,10 @@ fn window(app: &App, table: Rect) -> Window {
 
 /// The element shown on screen row `y` of the panel, if any.
 pub(super) fn element_at(app: &App, area: Rect, y: u16) -> Option<usize> {
-    let table = areas(app, Block::bordered().inner(area)).table;
+    // Where the rows start does not depend on the summary's length.
+    let table = areas(app, Block::bordered().inner(area), 2).table;
     let window = window(app, table);
-    let first_row = table.y + 1;
+    let first_row = table.y + header_rows(app);
     let row = usize::from(y.checked_sub(first_row)?);
     (row < window.shown).then(|| app.element_at_row(window.offset + row))
 }
@@ -135,10 +154,15 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
     if inner.height == 0 || inner.width == 0 {
         return;
     }
-    let areas = areas(app, inner);
+    let width = usize::from(inner.width);
+    let mut summary = summary::summary(app, analysis, theme, width);
+    let areas = areas(app, inner, u16::try_from(summary.len()).unwrap_or(u16::MAX));
+    // Short of rows in a lower precision, what broke matters more than the sums above it.
+    if summary.len() > usize::from(areas.summary.height) && app.view().precision != Precision::F64 {
+        summary.remove(0);
+    }
     render_table(app, analysis, theme, frame, areas.table);
 
-    let width = usize::from(inner.width);
     let detail = detail::detail(app, analysis, theme, width);
     // The details only when they fit whole (a blank line first, to set them apart).
     if detail.len() < usize::from(areas.detail.height) {
@@ -146,10 +170,7 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
         lines.extend(detail);
         frame.render_widget(Paragraph::new(lines), areas.detail);
     }
-    frame.render_widget(
-        Paragraph::new(summary::summary(app, analysis, theme, width)),
-        areas.summary,
-    );
+    frame.render_widget(Paragraph::new(summary), areas.summary);
 }
 
 fn render_table(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -169,7 +190,10 @@ fn render_table(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame
     let mut used = 0;
     let widths: Vec<u16> = columns
         .iter()
-        .map(|column| NUMBER.max(u16::try_from(column.title.chars().count()).unwrap_or(NUMBER)))
+        .map(|column| {
+            let longest = column.title.lines().map(|l| l.chars().count()).max();
+            NUMBER.max(u16::try_from(longest.unwrap_or(0)).unwrap_or(NUMBER))
+        })
         .take_while(|&w| {
             used += w + 1;
             used + bar_reserve <= room
@@ -215,13 +239,14 @@ fn render_table(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame
         bars.as_ref(),
         bar_width,
     );
+    let header_height = header_rows(app);
     let table = Table::new(rows, constraints)
-        .header(header.style(theme.style(Role::Dim)))
+        .header(header.height(header_height).style(theme.style(Role::Dim)))
         .column_spacing(1)
         .row_highlight_style(theme.style(Role::Selected));
     let selected_row = app.row_of(selected).checked_sub(window.offset);
     let mut state = TableState::default().with_selected(selected_row);
-    let height = u16::try_from(window.shown + 1).unwrap_or(area.height);
+    let height = u16::try_from(window.shown).map_or(area.height, |n| n + header_height);
     let table_area = Rect {
         height: height.min(area.height),
         ..area
@@ -275,15 +300,21 @@ fn header_row(
     bars: Option<&Bars>,
     bar_width: usize,
 ) -> Row<'static> {
+    // Over two rows (a model's name over its forms), the first titles stand on the second.
+    let lead = if columns.iter().any(|c| c.title.contains('\n')) {
+        "\n"
+    } else {
+        ""
+    };
     let mut header = vec![Cell::from(match (named, app.vector().labels()) {
-        (false, _) => "  x",
-        (true, Some(_)) => "  label",
-        (true, None) => "  element",
+        (false, _) => format!("{lead}  x"),
+        (true, Some(_)) => format!("{lead}  label"),
+        (true, None) => format!("{lead}  element"),
     })];
     if named {
-        header.push(number("x".to_string()));
+        header.push(title(&format!("{lead}x")));
     }
-    header.extend(columns.iter().map(|column| number(column.title.clone())));
+    header.extend(columns.iter().map(|column| title(&column.title)));
     if let Some(title) = bars.and_then(|b| b.title.as_ref()) {
         header.push(pair_title(title, bar_width, theme));
     } else if let Some(title) = bars.and_then(|b| b.single.as_ref()) {
@@ -291,6 +322,15 @@ fn header_row(
         header.push(Cell::from(format!("{edge}{title}")));
     }
     Row::new(header)
+}
+
+/// A number column's title, each of its lines right-aligned.
+fn title(text: &str) -> Cell<'static> {
+    let lines: Vec<Line<'static>> = text
+        .split('\n')
+        .map(|line| Line::from(line.to_string()).right_aligned())
+        .collect();
+    Cell::from(ratatui::text::Text::from(lines))
 }
 
 /// The first cells of element `i`'s row: the pointer (or the filter mark), then the label and
