@@ -308,11 +308,14 @@ fn the_precision_opens_and_reopens() {
         let app = reopened(&format!("actscope --precision {name}"));
         assert_eq!(app.view().precision, want, "{name}");
     }
-    // A -0 typed is 0 in the explorer's vector, and the command says 0.
+    // A -0 typed stays -0 in the explorer's vector, and the command says -0.
     let app = reopened("actscope --input '-0 1' --precision f32");
-    assert_eq!(app.vector().values()[0].to_bits(), 0);
+    assert_eq!(app.vector().values()[0].to_bits(), (-0.0f64).to_bits());
     let line = app.command_line();
-    assert_eq!(line, "actscope --tab sigmoid --input '0 1' --precision f32");
+    assert_eq!(
+        line,
+        "actscope --tab sigmoid --input '-0 1' --precision f32"
+    );
     assert_eq!(reopened(&line), app);
 }
 

@@ -70,7 +70,6 @@ impl InputVector {
         if !acceptable(&values) || labels.as_ref().is_some_and(|l| l.len() != values.len()) {
             return None;
         }
-        let values: Vec<f64> = values.into_iter().map(|v| v + 0.0).collect();
         Some(InputVector {
             ranking: ranked(&values),
             values,
@@ -156,7 +155,7 @@ impl InputVector {
                 self.name(self.selected)
             )));
         }
-        self.set_value(self.selected, value + 0.0);
+        self.set_value(self.selected, value);
         Ok(())
     }
 
@@ -245,7 +244,7 @@ impl InputVector {
                 .unwrap_or_default();
             labels.insert(at, label);
         }
-        self.values.insert(at, value + 0.0);
+        self.values.insert(at, value);
         self.selected = at;
         self.ranking = ranked(&self.values);
         Ok(())
@@ -326,11 +325,15 @@ mod tests {
     }
 
     #[test]
-    fn minus_zero_is_zero() {
+    fn minus_zero_is_kept_as_typed() {
+        // -0 is a value of its own in the precision models (NumPy's f16 np.maximum keeps it,
+        // PyTorch's relu returns it), so the vector holds what was typed.
         let mut v = InputVector::new(vec![-0.0]).unwrap();
+        assert_eq!(v.values()[0].to_bits(), (-0.0f64).to_bits());
+        v.set_selected(0.0).unwrap();
         assert_eq!(v.values()[0].to_bits(), 0);
         v.set_selected(-0.0).unwrap();
-        assert_eq!(v.values()[0].to_bits(), 0);
+        assert_eq!(v.values()[0].to_bits(), (-0.0f64).to_bits());
     }
 
     /// The ranking after every kind of change equals a fresh sort.
