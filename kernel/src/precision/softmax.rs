@@ -259,7 +259,11 @@ fn numpy_forms(precision: Precision, xs: &[f64], t: f64) -> SoftmaxForms {
 /// `np.sum` of an array of `dtype`, as NumPy computes it: for f16, `a[0] + pairwise(a[1:])`
 /// accumulated in f32 (its half loops) and rounded once; for f32 the pairwise sum of the whole
 /// array (measured: equal to `np.sum` on 11,600 random float32 arrays of 2 to 59 values).
-/// `ml_dtypes` bf16 adds left to right, every partial sum rounded to bf16.
+/// `ml_dtypes` bf16 adds left to right, every partial sum rounded to bf16. The softmax rows of
+/// tests/data/frameworks/ (2 to 50 values, and 129, 300, 777: past 128, where the pairwise sum
+/// halves) hold all three to NumPy's bits; f16's f32 accumulation shows there (adding left to right in
+/// f16 does not match), its `a[0] +` split does not (its pairwise sum of the whole array, rounded
+/// once, matches too): that is read from NumPy's source, not measured.
 fn numpy_sum(np: &Np, dtype: Precision, values: &[Array]) -> Array {
     let values: Vec<f64> = values.iter().map(|a| a.v).collect();
     let m = np.arith(dtype);
