@@ -33,7 +33,8 @@ What `measure` makes (tab-separated text, '#' header lines say how it was made):
       says the dtype the NumPy forms (and x_over_T) come back in (bf16: float32 when T != 1).
   DIR/inputs.tsv            the raw (unrounded) inputs and the softmax vectors.
 
-Deterministic: fixed inputs, seeded RNG (numpy default_rng(20240607)), torch single-threaded.
+Deterministic: fixed inputs, seeded RNG (numpy default_rng(20240607); the long softmax vectors
+20240608), torch single-threaded.
 The torch SIMD results depend on the CPU capability PyTorch picks (the header records it; the
 committed data: AVX512). Written for actscope's issue 10 from a colleague's study of the
 frameworks (numpy 2.4.6, scipy 1.17.1, torch 2.15.0, ml_dtypes 0.6.0, Python 3.11.7).
@@ -379,6 +380,11 @@ SOFTMAX_FIXED = [
 ]
 TEMPERATURES = [1.0, 0.5, 2.0]
 SEED = 20240607
+# Longer than 128 values, past NumPy's 8-accumulator pairwise block (its sum halves) and long
+# enough for PyTorch's cascade and vector sums: (length, scale), from their own generator so the
+# rows before them stay as they were.
+SOFTMAX_LONG = [(129, 4.0), (300, 1.0), (777, 30.0)]
+LONG_SEED = 20240608
 
 
 def softmax_vectors():
@@ -387,6 +393,9 @@ def softmax_vectors():
     for _ in range(20):
         n = int(rng.integers(2, 51))
         scale = float(rng.uniform(1, 200))
+        vecs.append(rng.standard_normal(n) * scale)
+    rng = np.random.default_rng(LONG_SEED)
+    for n, scale in SOFTMAX_LONG:
         vecs.append(rng.standard_normal(n) * scale)
     return vecs
 

@@ -10,7 +10,7 @@ use crate::kernel::precision::{
 };
 use crate::kernel::{self, Activation, Order, Sampled, Temperature};
 use crate::plot::{self, Curve, CurveSpec, Shape, Sweep};
-use crate::stable::stable_failure;
+use crate::stable::stable_note;
 
 /// Everything one frame shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -217,7 +217,7 @@ pub struct LowSoftmax {
     /// One per framework, NumPy first, then PyTorch.
     pub models: Vec<(Framework, SoftmaxForms, SoftmaxFormulas)>,
     /// For each model, why its stable form gives NaN or inf, if it does
-    /// ([`crate::stable::stable_failure`]).
+    /// ([`crate::stable::stable_note`]).
     pub stable_notes: Vec<Option<String>>,
 }
 
@@ -447,9 +447,7 @@ fn softmax_extras(app: &App) -> SoftmaxExtras {
         let name = |i: usize| app.vector().name(i);
         let stable_notes = models
             .iter()
-            .map(|(framework, forms, _)| {
-                stable_failure((*framework, precision), values, t.get(), forms, &name)
-            })
+            .map(|(_, forms, _)| stable_note(values, t.get(), forms, &name))
             .collect();
         LowSoftmax {
             precision,

@@ -1,49 +1,26 @@
-//! Why a framework's max-subtracted softmax gives NaN or an infinity in a lower precision.
+//! Why a framework's max-subtracted softmax gives NaN or an infinity in a low precision, in words.
 //!
 //! In f64, `e^(x_i - max)` never overflows. In f16 an input past 65504 is already inf before the
 //! max is taken (and `inf - inf` is NaN), an input below -65504 is -inf (its log p too), and
-//! `x_i - max` itself can fall past the format's range. [`stable_failure`] names the element and
-//! what happened to it, as the explorer's Softmax tab and `actscope softmax --precision` say it.
+//! `x_i - max` itself can fall past the format's range. The kernel decides which
+//! ([`precision::stable_failure`], from the model's own `x / T`); [`stable_note`] words it, naming
+//! the element, in the format the model's code returns, as the explorer's Softmax tab and
+//! `actscope softmax --precision` say it.
 
 use crate::format::full_precision;
-use crate::kernel::precision::{Framework, Precision, SoftmaxForms};
-
-/// `x / T` as the framework's model holds it: x rounded to the format, divided by T (NumPy: T
-/// rounded to the format too; PyTorch: T as a float), the quotient rounded to the format. The
-/// division is in f32, which rounds f16 and bf16 quotients correctly.
-#[must_use]
-pub fn scaled(framework: Framework, precision: Precision, x: f64, t: f64) -> f64 {
-    if precision == Precision::F64 {
-        return x / t;
-    }
-    let t = match framework {
-        Framework::NumPy => precision.round(t),
-        Framework::PyTorch => t,
-    };
-    let quotient = precision.round(x) as f32 / t as f32;
-    precision.round(f64::from(quotient))
-}
+use crate::kernel::precision::{self, SoftmaxForms, StableFailure};
 
 /// What broke the stable form in `forms` (the model's softmax of `xs / t`), in one clause
 /// naming the element (`name(i)`): `x2 = 70000 is inf in f16, so x - max is inf - inf = NaN`.
 /// `None` when every stable probability and log-probability is finite.
 #[must_use]
-pub fn stable_failure(
-    (framework, precision): (Framework, Precision),
+pub fn stable_note(
     xs: &[f64],
     t: f64,
     forms: &SoftmaxForms,
     name: &dyn Fn(usize) -> String,
 ) -> Option<String> {
-    let finite = |values: &[f64]| values.iter().all(|v| v.is_finite());
-    if finite(&forms.probabilities) && finite(&forms.log_probabilities) {
-        return None;
-    }
-    let format = precision.name();
-    let scaled: Vec<f64> = xs
-        .iter()
-        .map(|&x| scaled(framework, precision, x, t))
-        .collect();
+    let format = forms.format.name();
     let input = |i: usize| {
         if t == 1.0 {
             format!("{} = {}", name(i), full_precision(xs[i]))
@@ -60,63 +37,45 @@ pub fn stable_failure(
         0 | 1 => String::new(),
         n => format!(" (and {} more)", n - 1),
     };
-    let where_equal = |target: f64| -> Vec<usize> {
-        (0..scaled.len()).filter(|&i| scaled[i] == target).collect()
-    };
-    let above = where_equal(f64::INFINITY);
-    if let Some(&i) = above.first() {
-        return Some(format!(
+    Some(match precision::stable_failure(forms)? {
+        StableFailure::InputInf { first, count } => format!(
             "{} is inf in {format}, so x - max is inf - inf = NaN{}",
-            input(i),
-            more(above.len())
-        ));
-    }
-    let below = where_equal(f64::NEG_INFINITY);
-    if below.len() == scaled.len() {
-        return Some(format!(
-            "every x is -inf in {format}, so x - max is -inf - (-inf) = NaN"
-        ));
-    }
-    if let Some(&i) = below.first() {
-        return Some(format!(
+            input(first),
+            more(count)
+        ),
+        StableFailure::AllMinusInf => {
+            format!("every x is -inf in {format}, so x - max is -inf - (-inf) = NaN")
+        }
+        StableFailure::InputMinusInf { first, count } => format!(
             "{} is -inf in {format}, so its log p is -inf{}",
-            input(i),
-            more(below.len())
-        ));
-    }
-    // Every x/T finite: x - max (or log p) fell past the format's range.
-    let max = scaled.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let past: Vec<usize> = (0..scaled.len())
-        .filter(|&i| forms.log_probabilities[i] == f64::NEG_INFINITY)
-        .collect();
-    if let Some(&i) = past.first() {
-        return Some(format!(
+            input(first),
+            more(count)
+        ),
+        StableFailure::DifferencePast {
+            first,
+            count,
+            difference,
+        } => format!(
             "{} - max = {} is past -{}, so log p is -inf in {format}{}",
-            name(i),
-            full_precision(scaled[i] - max),
-            full_precision(precision.max()),
-            more(past.len())
-        ));
-    }
-    let broken = forms
-        .probabilities
-        .iter()
-        .chain(&forms.log_probabilities)
-        .filter(|v| !v.is_finite())
-        .count();
-    Some(format!(
-        "{broken} values of the stable form are not finite in {format}"
-    ))
+            name(first),
+            full_precision(difference),
+            full_precision(forms.format.max()),
+            more(count)
+        ),
+        StableFailure::Other { count } => {
+            format!("{count} values of the stable form are not finite in {format}")
+        }
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kernel::precision::softmax_forms;
+    use crate::kernel::precision::{Framework, Precision, softmax_forms};
 
     fn note(framework: Framework, precision: Precision, xs: &[f64], t: f64) -> Option<String> {
         let forms = softmax_forms(framework, precision, xs, t);
-        stable_failure((framework, precision), xs, t, &forms, &|i| format!("x{i}"))
+        stable_note(xs, t, &forms, &|i| format!("x{i}"))
     }
 
     #[test]
@@ -159,6 +118,36 @@ mod tests {
         assert_eq!(
             note(Framework::NumPy, Precision::F16, &[12.0, 1.0, -3.0], 1.0),
             None
+        );
+    }
+
+    #[test]
+    fn numpy_bf16_over_a_python_float_is_worded_in_f32() {
+        // x / T is float32 in NumPy's code: ±3.4009e38 is finite there (inf in bf16, which
+        // this note once said), and only the difference passes f32's range.
+        assert_eq!(
+            note(
+                Framework::NumPy,
+                Precision::Bf16,
+                &[1.017e38, -1.017e38],
+                0.299
+            )
+            .as_deref(),
+            Some(
+                "x1 - max = -6.801735267254417e38 is past -3.4028234663852886e38, so log p is \
+                 -inf in f32"
+            )
+        );
+        // PyTorch keeps bf16.
+        assert_eq!(
+            note(
+                Framework::PyTorch,
+                Precision::Bf16,
+                &[1.017e38, -1.017e38],
+                0.299
+            )
+            .as_deref(),
+            Some("x0/T = 1.017e38/0.299 is inf in bf16, so x - max is inf - inf = NaN")
         );
     }
 }

@@ -9,15 +9,24 @@
 //! names so (NumPy's GELU on float16; bfloat16 code meeting a Python float) and, in the softmax
 //! files, the row's `numpy_dtype` for the NumPy columns; the model must return the same dtype. Run with `--nocapture` to see the agreement tables.
 //!
-//! The targets (issue 10, section 3), asserted here:
-//! - NumPy model: in f16 and bf16 identical on ≥ 99.9 % of the points and within 1 unit
-//!   everywhere; in f32 within 4 units everywhere (and, what the emulation of NumPy's float32
-//!   functions holds beyond that, identical on ≥ 99.9 %).
+//! Asserted here, what the models were measured to meet on these grids:
+//! - NumPy model: identical to NumPy (0 units) on every point, every function and dtype, f and
+//!   f', in the dtype NumPy returns.
 //! - PyTorch model, judged where PyTorch's vectorised and one-element results agree within a
-//!   unit: identical to the vectorised result (the path the model follows) on ≥ 98 % of those
+//!   unit: identical to the vectorised result (the path the model follows) on every judged point
+//!   but f32 tanh's where MKL's closed-source `vmsTanh` is an ulp from the correctly rounded y the
+//!   model takes (x = -5.15 on the grid, f and f'), each held to exactly that
+//!   ([`mkl_tanh_excused`]).
+//! - Softmax: every form identical, but PyTorch's f32 naive forms, whose `torch.exp` is MKL's
+//!   closed-source `vmsExp`: `e / e.sum()` within 2 units, its log within 1.
+//!
+//! The issue's minimum targets (issue 10, section 3), which those exceed:
+//! - NumPy model: in f16 and bf16 identical on ≥ 99.9 % of the points and within 1 unit
+//!   everywhere; in f32 within 4 units everywhere.
+//! - PyTorch model, judged as above: identical to the vectorised result on ≥ 98 % of those
 //!   points, within 1 unit (f16, bf16) or 4 units (f32) of it everywhere there.
-//! - Softmax: every form within 1 unit (NumPy's and PyTorch's naive `exp(x) / sum(exp(x))`
-//!   too; PyTorch's f32 naive form within 2, its `torch.exp` being MKL's closed-source vmsExp), in the dtype the code returns (NumPy's bf16 code is float32 once `x / T` divides).
+//! - Softmax: every form within 1 unit (NumPy's and PyTorch's naive `exp(x) / sum(exp(x))` too),
+//!   in the dtype the code returns (NumPy's bf16 code is float32 once `x / T` divides).
 
 use std::fmt::Write as _;
 
@@ -201,7 +210,6 @@ struct Agreement {
     identical: usize,
     max_units: f64,
     over_one: usize,
-    over_four: usize,
 }
 
 impl Agreement {
@@ -212,7 +220,6 @@ impl Agreement {
             a.points += 1;
             a.identical += usize::from(u == 0.0);
             a.over_one += usize::from(u > 1.0);
-            a.over_four += usize::from(u > 4.0);
             a.max_units = a.max_units.max(u);
         }
         a
@@ -223,7 +230,6 @@ impl Agreement {
         self.points += other.points;
         self.identical += other.identical;
         self.over_one += other.over_one;
-        self.over_four += other.over_four;
         self.max_units = self.max_units.max(other.max_units);
     }
 
@@ -269,32 +275,12 @@ fn available(name: &str, activation: Activation) -> bool {
     !name.is_empty() && (name != "silu_beta1.5" || activation.param().is_some())
 }
 
-/// The least share of identical points, and the most units anywhere, a model must meet.
-struct Target {
-    identical: f64,
-    units: f64,
-}
-
-/// The NumPy model's target in `precision` (f32: the issue's 4 units; identical on 99.9 % is
-/// what the emulation of NumPy's float32 functions holds).
-fn numpy_target(precision: Precision) -> Target {
-    match precision {
-        Precision::F32 => Target {
-            identical: 99.9,
-            units: 4.0,
-        },
-        _ => Target {
-            identical: 99.9,
-            units: 1.0,
-        },
-    }
-}
-
-/// Whether a PyTorch f32 tanh' point is excused from the unit bound: `torch.tanh` on float32
-/// is MKL's `vmsTanh`, closed source, which the model takes correctly rounded; where MKL's y is
-/// an ulp away from that (0.0075 % of float32 inputs, e.g. x = -5.15 on the grid), tanh' =
-/// 1 - y² from the rounded y is off by what one ulp of y makes of it: at most 2·2⁻²⁴
-/// absolute, many units of a small tanh'. Held to exactly that.
+/// Whether a PyTorch f32 tanh point `i` is excused from being identical: `torch.tanh` on
+/// float32 is MKL's `vmsTanh`, closed source, which the model takes correctly rounded. Where
+/// MKL's y is an ulp away from that (e.g. x = -5.15 on the grid), the model's y is exactly one
+/// unit off, and tanh' = 1 - y² from the rounded y is off by what one ulp of y makes of it: at
+/// most 2·2⁻²⁴ absolute, many units of a small tanh', and identical to the model's formula
+/// applied to PyTorch's y. Held to exactly that.
 fn mkl_tanh_excused(
     precision: Precision,
     name: &str,
@@ -303,34 +289,25 @@ fn mkl_tanh_excused(
     table: &Table,
     i: usize,
 ) -> bool {
-    if !(precision == Precision::F32 && name == "tanh" && derivative) {
+    if !(precision == Precision::F32 && name == "tanh") {
         return false;
     }
     let torch_y = table.scalars("torch_y")[i];
+    if units(model_y[i], torch_y, precision) != 1.0 {
+        return false;
+    }
+    if !derivative {
+        return true;
+    }
     let ours = model_derivative_of(model_y[i]);
     let theirs = model_derivative_of(torch_y);
-    units(model_y[i], torch_y, precision) == 1.0
-        && (ours - theirs).abs() <= 2f64.powi(-23)
+    (ours - theirs).abs() <= 2f64.powi(-23)
         && units(theirs, table.scalars("torch_dy")[i], precision) == 0.0
 }
 
 /// tanh' = 1 - y·y as one f32 FMA (BinaryOpsKernel.cpp `tanh_backward`).
 fn model_derivative_of(y: f64) -> f64 {
     f64::from((-(y as f32)).mul_add(y as f32, 1.0))
-}
-
-/// The PyTorch model's target in `precision`, where PyTorch agrees with itself.
-fn pytorch_target(precision: Precision) -> Target {
-    match precision {
-        Precision::F32 => Target {
-            identical: 98.0,
-            units: 4.0,
-        },
-        _ => Target {
-            identical: 98.0,
-            units: 1.0,
-        },
-    }
 }
 
 #[test]
@@ -341,7 +318,6 @@ fn numpy_model_matches_numpy() {
     );
     let mut failures = Vec::new();
     for precision in FORMATS {
-        let target = numpy_target(precision);
         for (name, activation, p) in FUNCTIONS {
             if !available(name, activation) {
                 continue;
@@ -366,7 +342,7 @@ fn numpy_model_matches_numpy() {
                 }
                 let theirs = table.scalars(column);
                 let a = Agreement::of(ours, &theirs, &all, table.format(column));
-                if a.percent() < target.identical || a.max_units > target.units {
+                if a.identical < a.points {
                     failures.push(format!(
                         "numpy {} {name} {column}: {}",
                         precision.name(),
@@ -400,7 +376,6 @@ fn pytorch_model_matches_pytorch() {
     );
     let mut failures = Vec::new();
     for precision in FORMATS {
-        let target = pytorch_target(precision);
         for (name, activation, p) in FUNCTIONS {
             if !available(name, activation) {
                 continue;
@@ -422,13 +397,11 @@ fn pytorch_model_matches_pytorch() {
                     .collect();
                 let a = Agreement::of(ours, &vectorised, &judged, precision);
                 let b = Agreement::of(ours, &one, &judged, precision);
-                let beyond = (0..xs.len())
-                    .filter(|&i| {
-                        judged[i] && units(ours[i], vectorised[i], precision) > target.units
-                    })
+                let different = (0..xs.len())
+                    .filter(|&i| judged[i] && units(ours[i], vectorised[i], precision) > 0.0)
                     .filter(|&i| !mkl_tanh_excused(precision, name, derivative, &y, &table, i))
                     .count();
-                if a.percent() < target.identical || beyond > 0 {
+                if different > 0 {
                     failures.push(format!(
                         "pytorch {} {name} f{}: {}",
                         precision.name(),
@@ -464,7 +437,7 @@ fn softmax_models_match_the_frameworks() {
         (Framework::PyTorch, "torch_naive_log", 3),
     ];
     let mut report =
-        String::from("softmax, 29 vectors x 3 temperatures: values, % identical, max units\n");
+        String::from("softmax, 32 vectors x 3 temperatures: values, % identical, max units\n");
     let mut failures = Vec::new();
     for precision in FORMATS {
         let table = read_table(&format!("softmax_{}.tsv", precision.name()), precision);
@@ -500,17 +473,18 @@ fn softmax_models_match_the_frameworks() {
                 ));
             }
             // PyTorch's float32 torch.exp is MKL's vmsExp, closed source, taken correctly rounded:
-            // where MKL's e is an ulp away (about 1 % of inputs), e / e.sum() can be 2 units away.
-            let bound = if precision == Precision::F32 && name == "torch_naive" {
-                2.0
-            } else {
-                1.0
+            // where MKL's e is an ulp away (about 1 % of inputs), e / e.sum() can be 2 units away
+            // and its log 1. Every other form is identical.
+            let bound = match (precision, name) {
+                (Precision::F32, "torch_naive") => 2.0,
+                (Precision::F32, "torch_naive_log") => 1.0,
+                _ => 0.0,
             };
             if a.max_units > bound {
                 failures.push(format!(
-                    "{} {name}: {} values beyond 1 unit (max {})",
+                    "{} {name}: {} values differ (max {} units)",
                     precision.name(),
-                    a.over_one,
+                    a.points - a.identical,
                     a.max_units
                 ));
             }

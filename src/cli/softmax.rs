@@ -19,7 +19,7 @@ use crate::format::{self, full_precision};
 use crate::kernel::naive::{NaiveFailure, naive_failure};
 use crate::kernel::precision::{self, Framework, Precision};
 use crate::kernel::{self, Temperature};
-use crate::stable::stable_failure;
+use crate::stable::stable_note;
 use crate::theme::{Role, Theme};
 use crate::ui;
 
@@ -288,9 +288,7 @@ fn run_model(
         precision.name(),
         framework.name()
     );
-    let stable = stable_failure((framework, precision), xs, temperature, &forms, &|i| {
-        format!("x{i}")
-    });
+    let stable = stable_note(xs, temperature, &forms, &|i| format!("x{i}"));
     if args.plot {
         // The format's own values: a 0 there is the framework's 0.
         writeln!(out, "{heading}: p = {}", formulas.probabilities)?;

@@ -38,8 +38,8 @@ mod svml;
 
 pub use jax::{JaxAgreement, jax_agreement};
 pub use softmax::{
-    SoftmaxForms, SoftmaxFormulas, naive_log_softmax, naive_softmax, softmax_forms,
-    softmax_formulas, stable_log_softmax, stable_softmax,
+    SoftmaxForms, SoftmaxFormulas, StableFailure, naive_log_softmax, naive_softmax, softmax_forms,
+    softmax_formulas, stable_failure, stable_log_softmax, stable_softmax,
 };
 
 use half::{bf16, f16};

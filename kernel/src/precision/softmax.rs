@@ -23,6 +23,9 @@ pub struct SoftmaxForms {
     pub naive: Vec<f64>,
     /// `np.log(naive)` / `torch.log(naive)`: `-inf` where a probability underflowed.
     pub naive_log: Vec<f64>,
+    /// `x / T` as the model holds it before the softmax, in `format` (NumPy: divided by T, a
+    /// Python float; PyTorch: by T as a float, rounded to the format; f64: `x / t`).
+    pub scaled: Vec<f64>,
     /// The format of all four: the dtype the code returns (NumPy's bfloat16 code is float32
     /// once `x / T` divides by a Python float, T ≠ 1).
     pub format: Precision,
@@ -113,6 +116,85 @@ pub fn naive_log_softmax(
     softmax_forms(framework, precision, xs, t).naive_log
 }
 
+/// Why the max-subtracted forms in a model are not finite ([`stable_failure`]), decided from the
+/// model's own `x / T` ([`SoftmaxForms::scaled`]) and results, in [`SoftmaxForms::format`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum StableFailure {
+    /// Some `x / T` is `+inf` in the format (an input past its range, or the quotient), so
+    /// `x - max` is `inf - inf` = NaN.
+    InputInf {
+        /// The first such element.
+        first: usize,
+        /// How many.
+        count: usize,
+    },
+    /// Every `x / T` is `-inf`, so `x - max` is `-inf - (-inf)` = NaN.
+    AllMinusInf,
+    /// Some (not all) `x / T` are `-inf`: their log p is `-inf`.
+    InputMinusInf {
+        /// The first such element.
+        first: usize,
+        /// How many.
+        count: usize,
+    },
+    /// Every `x / T` finite, but `x - max` (or log p) fell past the format's range: log p is
+    /// `-inf` there.
+    DifferencePast {
+        /// The first element whose log p is `-inf`.
+        first: usize,
+        /// How many.
+        count: usize,
+        /// Its `x / T - max`, in f64 (where the model's, in the format, overflowed).
+        difference: f64,
+    },
+    /// None of those: `count` values of p and log p are not finite.
+    Other {
+        /// How many values (p and log p together) are not finite.
+        count: usize,
+    },
+}
+
+/// Why the stable softmax and log-softmax in `forms` are not all finite, or `None` when they are.
+#[must_use]
+pub fn stable_failure(forms: &SoftmaxForms) -> Option<StableFailure> {
+    let finite = |values: &[f64]| values.iter().all(|v| v.is_finite());
+    if finite(&forms.probabilities) && finite(&forms.log_probabilities) {
+        return None;
+    }
+    let where_true = |test: &dyn Fn(usize) -> bool| -> Vec<usize> {
+        (0..forms.scaled.len()).filter(|&i| test(i)).collect()
+    };
+    let above = where_true(&|i| forms.scaled[i] == f64::INFINITY);
+    if let Some(&first) = above.first() {
+        let count = above.len();
+        return Some(StableFailure::InputInf { first, count });
+    }
+    let below = where_true(&|i| forms.scaled[i] == f64::NEG_INFINITY);
+    if below.len() == forms.scaled.len() {
+        return Some(StableFailure::AllMinusInf);
+    }
+    if let Some(&first) = below.first() {
+        let count = below.len();
+        return Some(StableFailure::InputMinusInf { first, count });
+    }
+    let past = where_true(&|i| forms.log_probabilities[i] == f64::NEG_INFINITY);
+    if let Some(&first) = past.first() {
+        let max = maximum(&forms.scaled);
+        return Some(StableFailure::DifferencePast {
+            first,
+            count: past.len(),
+            difference: forms.scaled[first] - max,
+        });
+    }
+    let count = forms
+        .probabilities
+        .iter()
+        .chain(&forms.log_probabilities)
+        .filter(|v| !v.is_finite())
+        .count();
+    Some(StableFailure::Other { count })
+}
+
 fn kernel_forms(xs: &[f64], t: f64) -> SoftmaxForms {
     let n = xs.len();
     let mut forms = SoftmaxForms {
@@ -120,6 +202,7 @@ fn kernel_forms(xs: &[f64], t: f64) -> SoftmaxForms {
         log_probabilities: vec![f64::NAN; n],
         naive: vec![f64::NAN; n],
         naive_log: vec![f64::NAN; n],
+        scaled: xs.iter().map(|&x| x / t).collect(),
         format: Precision::F64,
     };
     if let Ok(temperature) = Temperature::new(t) {
@@ -168,6 +251,7 @@ fn numpy_forms(precision: Precision, xs: &[f64], t: f64) -> SoftmaxForms {
         log_probabilities: shifted.iter().map(|&v| np.sub(v, log_sum).v).collect(),
         naive: naive.iter().map(|a| a.v).collect(),
         naive_log,
+        scaled: x.iter().map(|a| a.v).collect(),
         format,
     }
 }
@@ -175,7 +259,11 @@ fn numpy_forms(precision: Precision, xs: &[f64], t: f64) -> SoftmaxForms {
 /// `np.sum` of an array of `dtype`, as NumPy computes it: for f16, `a[0] + pairwise(a[1:])`
 /// accumulated in f32 (its half loops) and rounded once; for f32 the pairwise sum of the whole
 /// array (measured: equal to `np.sum` on 11,600 random float32 arrays of 2 to 59 values).
-/// `ml_dtypes` bf16 adds left to right, every partial sum rounded to bf16.
+/// `ml_dtypes` bf16 adds left to right, every partial sum rounded to bf16. The softmax rows of
+/// tests/data/frameworks/ (2 to 50 values, and 129, 300, 777: past 128, where the pairwise sum
+/// halves) hold all three to NumPy's bits; f16's f32 accumulation shows there (adding left to right in
+/// f16 does not match), its `a[0] +` split does not (its pairwise sum of the whole array, rounded
+/// once, matches too): that is read from NumPy's source, not measured.
 fn numpy_sum(np: &Np, dtype: Precision, values: &[Array]) -> Array {
     let values: Vec<f64> = values.iter().map(|a| a.v).collect();
     let m = np.arith(dtype);
@@ -271,6 +359,7 @@ fn pytorch_forms(precision: Precision, xs: &[f64], t: f64) -> SoftmaxForms {
         log_probabilities: shifted.iter().map(|&v| r.r(f.sub(v, log_sum))).collect(),
         naive_log: naive.iter().map(|&p| r.r(f.ln(p))).collect(),
         naive,
+        scaled: x,
         format: precision,
     }
 }
@@ -393,4 +482,119 @@ fn lane_sum(f: &Arithmetic, values: &[f64]) -> f64 {
         }
     }
     acc[0]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn failure(
+        framework: Framework,
+        precision: Precision,
+        xs: &[f64],
+        t: f64,
+    ) -> Option<StableFailure> {
+        stable_failure(&softmax_forms(framework, precision, xs, t))
+    }
+
+    #[test]
+    fn an_input_inf_in_the_format_makes_inf_minus_inf() {
+        let xs = [-20.0, 17.0, 70000.0, -0.0, 1e-8, -100.0];
+        for framework in Framework::ALL {
+            let one = StableFailure::InputInf { first: 2, count: 1 };
+            assert_eq!(failure(framework, Precision::F16, &xs, 1.0), Some(one));
+            assert_eq!(failure(framework, Precision::F32, &xs, 1.0), None);
+            assert_eq!(failure(framework, Precision::Bf16, &xs, 1.0), None);
+        }
+        let two = StableFailure::InputInf { first: 0, count: 2 };
+        let f16 = (Framework::NumPy, Precision::F16);
+        assert_eq!(failure(f16.0, f16.1, &[1e5, 2e5, 1.0], 1.0), Some(two));
+        // x / T past the range at a small temperature.
+        let forms = softmax_forms(Framework::PyTorch, Precision::F16, &[1000.0, 1.0], 0.01);
+        assert_eq!(forms.scaled[0], f64::INFINITY);
+        let one = StableFailure::InputInf { first: 0, count: 1 };
+        assert_eq!(stable_failure(&forms), Some(one));
+    }
+
+    #[test]
+    fn minus_inf_inputs() {
+        let f16 = |xs: &[f64]| failure(Framework::NumPy, Precision::F16, xs, 1.0);
+        let one = StableFailure::InputMinusInf { first: 0, count: 1 };
+        assert_eq!(f16(&[-70000.0, 1.0]), Some(one));
+        assert_eq!(f16(&[-70000.0, -1e6]), Some(StableFailure::AllMinusInf));
+        assert_eq!(f16(&[12.0, 1.0, -3.0]), None);
+    }
+
+    #[test]
+    fn a_difference_past_the_range() {
+        for framework in Framework::ALL {
+            let past = StableFailure::DifferencePast {
+                first: 0,
+                count: 1,
+                difference: -80000.0,
+            };
+            let xs = [-40000.0, 40000.0];
+            assert_eq!(failure(framework, Precision::F16, &xs, 1.0), Some(past));
+        }
+    }
+
+    #[test]
+    fn numpy_bf16_divided_by_a_python_float_is_judged_in_f32() {
+        // x / T with T = 0.299 is float32: ±3.4009e38, finite there (inf in bf16), and only the
+        // difference, -6.8e38, passes f32's range: p is [1, 0], log p [0, -inf].
+        let xs = [1.017e38, -1.017e38];
+        let forms = softmax_forms(Framework::NumPy, Precision::Bf16, &xs, 0.299);
+        assert_eq!(forms.format, Precision::F32);
+        assert!(forms.scaled.iter().all(|v| v.is_finite()));
+        assert!(Precision::Bf16.round(forms.scaled[0]).is_infinite());
+        assert_eq!(forms.probabilities, [1.0, 0.0]);
+        let difference = forms.scaled[1] - forms.scaled[0];
+        assert!(difference < -Precision::F32.max());
+        let past = StableFailure::DifferencePast {
+            first: 1,
+            count: 1,
+            difference,
+        };
+        assert_eq!(stable_failure(&forms), Some(past));
+        // At T = 0.5 too: ±1.99e38, the difference -3.99e38 past f32's -3.40e38.
+        let forms = softmax_forms(Framework::NumPy, Precision::Bf16, &[1e38, -1e38], 0.5);
+        assert_eq!(forms.format, Precision::F32);
+        let difference = -2.0 * forms.scaled[0];
+        assert_eq!(difference, 2.0 * -Precision::Bf16.round(1e38) / 0.5);
+        let past = StableFailure::DifferencePast {
+            first: 1,
+            count: 1,
+            difference,
+        };
+        assert_eq!(stable_failure(&forms), Some(past));
+        // Past f32's range itself, x / T is inf in f32.
+        let forms = softmax_forms(Framework::NumPy, Precision::Bf16, &[3e38, 1.0], 0.5);
+        assert_eq!(forms.format, Precision::F32);
+        let one = StableFailure::InputInf { first: 0, count: 1 };
+        assert_eq!(stable_failure(&forms), Some(one));
+        // At T = 1 the code stays bfloat16.
+        let forms = softmax_forms(Framework::NumPy, Precision::Bf16, &xs, 1.0);
+        assert_eq!(forms.format, Precision::Bf16);
+    }
+
+    #[test]
+    fn anything_else_is_counted() {
+        let forms = softmax_forms(Framework::NumPy, Precision::F32, &[f64::NAN, 1.0], 1.0);
+        assert_eq!(
+            stable_failure(&forms),
+            Some(StableFailure::Other { count: 4 })
+        );
+    }
+
+    #[test]
+    fn the_scaled_values_are_the_models() {
+        let xs = [1.0, 2.0, 3.0];
+        let forms = softmax_forms(Framework::PyTorch, Precision::F16, &xs, 3.0);
+        let third = Precision::F16.round(1.0 / 3.0);
+        assert_eq!(forms.scaled, [third, Precision::F16.round(2.0 / 3.0), 1.0]);
+        assert_eq!(
+            softmax_forms(Framework::NumPy, Precision::F64, &xs, 2.0).scaled,
+            [0.5, 1.0, 1.5]
+        );
+    }
 }
