@@ -35,6 +35,7 @@ mod scipy;
 mod sleef;
 mod softmax;
 mod svml;
+mod x86;
 
 pub use jax::{JaxAgreement, jax_agreement};
 pub use softmax::{
@@ -488,3 +489,15 @@ impl Tail {
 
 #[cfg(test)]
 mod tests;
+
+/// The float32 inputs the emulated functions' tests pin their results at, and the bits there.
+#[cfg(test)]
+mod pinned {
+    /// The inputs: both signs, tiny to large, past `tanh`'s saturation.
+    pub(super) const X: [f32; 8] = [-3.0, -0.5, 0.1, 1.0, 2.5, 9.5, 50.0, -1e-3];
+
+    /// `f` at each of `xs`, as bits.
+    pub(super) fn bits(f: fn(f32) -> f32, xs: [f32; 8]) -> [u32; 8] {
+        xs.map(|x| f(x).to_bits())
+    }
+}

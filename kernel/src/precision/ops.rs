@@ -155,7 +155,7 @@ impl Arithmetic {
         match self.format {
             // f32's own FMA: a·b + c of three f32 values, rounded once.
             Precision::F32 => {
-                let fused = (a as f32).mul_add(b as f32, c as f32);
+                let fused = super::fma(a as f32, b as f32, c as f32);
                 self.check(f64::from(fused), a.mul_add(b, c), finite)
             }
             _ => self.result(a.mul_add(b, c), finite),
