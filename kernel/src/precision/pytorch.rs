@@ -52,8 +52,7 @@ impl Kernel {
 
     /// What went wrong inside, in f32 or in the final rounding.
     pub(super) fn events(&self) -> Events {
-        self.f.absorb(&self.r);
-        self.f.events()
+        self.f.events().union(self.r.events())
     }
 
     /// The f32 result of a kernel rounded once to the format.
