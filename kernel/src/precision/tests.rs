@@ -199,6 +199,19 @@ fn pytorch_keeps_the_sign_of_zero_and_its_vectorised_rounding() {
 }
 
 #[test]
+fn the_clamps_pass_nan_through_in_both_models() {
+    // np.minimum(np.maximum(x, 0), 6), np.clip, torch.clamp: NaN in, NaN out (not 6 or ±1)
+    for framework in Framework::ALL {
+        for precision in [Precision::F32, Precision::F16, Precision::Bf16] {
+            for a in [Activation::Relu6, Activation::HardTanh] {
+                let (y, _) = at(framework, precision, a, f64::NAN);
+                assert!(y.value.is_nan(), "{framework:?} {precision:?} {a:?}");
+            }
+        }
+    }
+}
+
+#[test]
 fn f64_tails_do_not_hide_saturation() {
     // tanh(25) is 1.0 even in f64; the exact value is not, so f32's 1 is still saturated.
     let (t, _) = at(Framework::PyTorch, Precision::F32, Activation::Tanh, 25.0);
