@@ -473,7 +473,7 @@ impl Tail {
             if events.saturated || (derivative && representable) {
                 // erf or tanh reached ±1 and 1 + erf cancelled; or s = 1 made s(1 - s) = 0
                 Flag::Saturated
-            } else if events.underflowed || !representable {
+            } else if events.underflowed {
                 Flag::Underflow
             } else {
                 // a cancellation of rounded terms, nothing overflowed, underflowed or saturated
