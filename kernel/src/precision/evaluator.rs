@@ -1,7 +1,10 @@
 //! One activation in one framework and format, element by element, each result flagged.
 //!
-//! An [`Evaluator`] holds what every element shares: the model's own values at ±inf, where it
-//! saturates. Each element then costs one run of the model and its flags.
+//! An [`Evaluator`] holds what every element shares: the exact function's limits at ±inf, and
+//! the model's own value where it saturates toward each (found once, when an element first
+//! comes near it). Each element then costs one run of the model and its flags.
+
+use std::cell::OnceCell;
 
 use super::ops::Events;
 use super::{Evaluation, Flag, Framework, Precision, dtype, numpy, pytorch};
@@ -16,10 +19,23 @@ pub struct Evaluator {
     activation: Activation,
     /// The activation's parameter.
     p: f64,
-    /// For `f` (index 0) and `f'` (1), at −inf and +inf: the model's own value, where it is
-    /// finite and nonzero and the activation only approaches it (sigmoid's 1, ELU's −α), not
-    /// where it reaches it (hard tanh's ±1, ELU′ = 1 for x > 0).
-    saturated: [[Option<f64>; 2]; 2],
+    /// For `f` (index 0) and `f'` (1), at −inf (0) and +inf (1): the exact limit, where it is
+    /// finite and nonzero and the function only approaches it (sigmoid's 1, ELU's −α, SiLU′'s
+    /// 1), not where it reaches it (hard tanh's ±1, ELU′ = 1 for x > 0).
+    limits: [[Option<f64>; 2]; 2],
+    /// Where the model saturates toward each of `limits`, found when first needed.
+    saturated: [[OnceCell<Option<Plateau>>; 2]; 2],
+}
+
+/// Where a model saturates toward a limit of the activation.
+#[derive(Clone, Copy, Debug)]
+struct Plateau {
+    /// The model's value there, as its arithmetic gives it.
+    value: f64,
+    /// An |x| where the model is still short of `value`: it saturates farther out (a
+    /// derivative that crosses its limit on the way, as GELU′ crosses 1 at x = 0.75, is not
+    /// saturated there).
+    past: f64,
 }
 
 impl Evaluator {
@@ -31,31 +47,21 @@ impl Evaluator {
         activation: Activation,
         p: f64,
     ) -> Evaluator {
-        let mut evaluator = Evaluator {
+        let limits = [false, true].map(|derivative| {
+            [f64::NEG_INFINITY, f64::INFINITY].map(|end| {
+                let limit = exact(activation, end, p, derivative);
+                (limit.is_finite() && limit != 0.0 && smooth_toward(activation, end))
+                    .then_some(limit)
+            })
+        });
+        Evaluator {
             framework,
             precision,
             activation,
             p,
-            saturated: [[None; 2]; 2],
-        };
-        if precision != Precision::F64 {
-            let at_ends = [f64::NEG_INFINITY, f64::INFINITY].map(|end| {
-                let (value, _, derivative, _) = evaluator.model(end);
-                (end, [value.v, derivative.v])
-            });
-            evaluator.saturated = [0, 1].map(|d| {
-                at_ends.map(|(end, limits)| {
-                    let limit = limits[d];
-                    // every piecewise activation has reached its limit by |x| = 8, no smooth
-                    // one has
-                    let derivative = d == 1;
-                    let approached = exact(activation, end.signum() * 8.0, p, derivative)
-                        != exact(activation, end, p, derivative);
-                    (limit.is_finite() && limit != 0.0 && approached).then_some(limit)
-                })
-            });
+            limits,
+            saturated: Default::default(),
         }
-        evaluator
     }
 
     /// `(f(x), f'(x))`: `x` first rounded to the format, then the model's formula; each
@@ -74,7 +80,8 @@ impl Evaluator {
         }
         // The input is rounded to the format first (an input past its range overflows, one
         // below its smallest value underflows, as in the frameworks' tensors).
-        let (value, value_events, derivative, derivative_events) = self.model(x);
+        let (value, value_events) = self.model(x, false);
+        let (derivative, derivative_events) = self.model(x, true);
         let tail = Tail {
             evaluator: self,
             x,
@@ -94,30 +101,71 @@ impl Evaluator {
         )
     }
 
-    /// The model's `(f, events of f, f', events of f')` at `x` (rounded to the format first).
-    fn model(&self, x: f64) -> (dtype::Array, Events, dtype::Array, Events) {
+    /// The model's `f(x)`, or `f'(x)` when `derivative` (`x` rounded to the format first), and
+    /// what went wrong inside it.
+    fn model(&self, x: f64, derivative: bool) -> (dtype::Array, Events) {
         let (precision, activation, p) = (self.precision, self.activation, self.p);
         match self.framework {
             Framework::NumPy => {
-                let (m, d) = (dtype::Np::new(precision), dtype::Np::new(precision));
-                let value = numpy::value(&m, activation, m.input(x), p);
-                let derivative = numpy::derivative(&d, activation, d.input(x), p);
-                (value, m.events(), derivative, d.events())
+                let np = dtype::Np::new(precision);
+                let x = np.input(x);
+                let result = if derivative {
+                    numpy::derivative(&np, activation, x, p)
+                } else {
+                    numpy::value(&np, activation, x, p)
+                };
+                (result, np.events())
             }
             Framework::PyTorch => {
-                let (k, g) = (
-                    pytorch::Kernel::new(precision),
-                    pytorch::Kernel::new(precision),
-                );
-                let value = pytorch::value(&k, activation, k.r.r(x), p);
-                let derivative = pytorch::derivative(&g, activation, g.r.r(x), p);
-                let tensor = |v| dtype::Array {
-                    v,
-                    dtype: precision,
+                let k = pytorch::Kernel::new(precision);
+                let x = k.r.r(x);
+                let v = if derivative {
+                    pytorch::derivative(&k, activation, x, p)
+                } else {
+                    pytorch::value(&k, activation, x, p)
                 };
-                (tensor(value), k.events(), tensor(derivative), g.events())
+                (
+                    dtype::Array {
+                        v,
+                        dtype: precision,
+                    },
+                    k.events(),
+                )
             }
         }
+    }
+
+    /// Where the model (of `f'` when `derivative`) saturates toward the limit at −inf (`end`
+    /// 0) or +inf (1), if the function has one there; computed once.
+    fn saturated(&self, derivative: bool, end: usize) -> Option<Plateau> {
+        let limit = self.limits[usize::from(derivative)][end]?;
+        *self.saturated[usize::from(derivative)][end]
+            .get_or_init(|| self.plateau(derivative, [-1.0, 1.0][end], limit))
+    }
+
+    /// Where the model stops changing toward `limit` on the side `side` (±1): the first of
+    /// |x| = 2, 4, 8 … (up to the format's largest value) where it gives the same value at x
+    /// and x/2, within a unit of the limit (so another at x/4, or the scan would have stopped
+    /// there). Not the model at ±inf, nor at the largest value: there formulas like
+    /// `s·(1 + x·(1 − s))` (SiLU′) or `x·(1 − t²)·(1 + 3κx²)` (GELU-tanh′) give inf·0 = NaN;
+    /// and not the first repeat alone: a bump can round alike on both sides of its top
+    /// (PyTorch's GELU′(1) and GELU′(2) are both 1.0859375 in bf16).
+    fn plateau(&self, derivative: bool, side: f64, limit: f64) -> Option<Plateau> {
+        let at = |x: f64| self.model(side * x, derivative).0;
+        let mut x = 1.0;
+        let mut previous = at(x);
+        while 2.0 * x <= self.precision.max() {
+            x *= 2.0;
+            let next = at(x);
+            if next.v == previous.v && within_a_unit(next.dtype, next.v, limit) {
+                return Some(Plateau {
+                    value: next.v,
+                    past: x / 4.0,
+                });
+            }
+            previous = next;
+        }
+        None
     }
 }
 
@@ -130,7 +178,8 @@ fn exact(activation: Activation, x: f64, p: f64, derivative: bool) -> f64 {
     }
 }
 
-/// Whether `activation` is smooth out toward `x`'s side.
+/// Whether `activation` is smooth out toward `x`'s side, so that it only approaches its limit
+/// there (every piecewise one reaches its own at a finite x).
 fn smooth_toward(activation: Activation, x: f64) -> bool {
     match activation {
         Activation::Sigmoid
@@ -183,12 +232,25 @@ impl Tail<'_> {
         exact == target && !(smooth_toward(self.evaluator.activation, self.x) && self.x.abs() > 2.0)
     }
 
-    /// Whether `result` is where the model saturates (of the derivative when `derivative`): its
-    /// own finite, nonzero value at −inf or +inf (sigmoid's 1, ELU's −α, softplus' 1, each as
-    /// the model's arithmetic gives it), for a limit the activation only approaches, and never a
-    /// maximum (tanh'(0) = 1).
+    /// Whether `result` is where the model saturates (of the derivative when `derivative`):
+    /// its own value toward a finite, nonzero limit at −inf or +inf that the activation only
+    /// approaches (sigmoid's 1, ELU's −α, SiLU′'s 1, each as the model's arithmetic gives it),
+    /// out in that tail; never a maximum (tanh'(0) = 1) nor a crossing (GELU′(0.75) = 1).
     fn at_asymptote(&self, result: dtype::Array, derivative: bool) -> bool {
-        self.evaluator.saturated[usize::from(derivative)].contains(&Some(result.v))
+        let limits = self.evaluator.limits[usize::from(derivative)];
+        (0..2).any(|end| {
+            limits[end].is_some_and(|limit| {
+                // the model's saturated value is within a unit of the limit: only a result that
+                // is too needs it found
+                within_a_unit(result.dtype, result.v, limit)
+                    && self
+                        .evaluator
+                        .saturated(derivative, end)
+                        .is_some_and(|plateau| {
+                            result.v == plateau.value && [-1.0, 1.0][end] * self.x > plateau.past
+                        })
+            })
+        })
     }
 
     /// The flag of `result` (a derivative when `derivative`) against the f64 `exact`, given

@@ -181,11 +181,12 @@ impl Framework {
 pub enum Flag {
     /// Nothing overflowed, underflowed or saturated.
     Fine,
-    /// Saturated: a value exactly at the function's asymptote (1 for sigmoid, ±1 for tanh and
-    /// softsign, −α for ELU …) where the exact value is not; or exactly 0 because a function
-    /// inside reached ±1 and cancelled (`1 + erf(z)` with `erf(z) = −1`, `1 + tanh(u)`); or a
-    /// derivative exactly 0 where the exact one is representable (`s(1 − s)` with `s = 1`). A
-    /// derivative that rounds to its maximum (tanh'(1e-8) = 1) is not saturated: it is close.
+    /// Saturated: a value exactly at the function's asymptote (1 for sigmoid and for SiLU′ or
+    /// GELU′, ±1 for tanh and softsign, −α for ELU …) where the exact value is not; or exactly 0
+    /// because a function inside reached ±1 and cancelled (`1 + erf(z)` with `erf(z) = −1`,
+    /// `1 + tanh(u)`); or a derivative exactly 0 where the exact one is representable
+    /// (`s(1 − s)` with `s = 1`). A derivative that rounds to its maximum (tanh'(1e-8) = 1) is
+    /// not saturated: it is close; nor one that crosses its limit on the way (GELU′(0.75) = 1).
     Saturated,
     /// The result, or an operation inside it (an `exp`, a square), overflowed to ±inf, and the
     /// result is wrong for it (±inf, or `1 / (1 + inf) = 0` where the exact value is not 0 in the

@@ -443,3 +443,55 @@ fn labels_name_what_happened_to_the_result() {
         );
     }
 }
+
+#[test]
+fn derivatives_saturate_at_their_limits_too() {
+    // SiLU'(20) = 1 + 4e-8 and GELU'(10) = 1 + 8e-22 are exactly 1 in f32, as sigmoid(17) is:
+    // the formulas' inf·0 = NaN at ±inf does not hide it
+    let cases = [
+        (Activation::Silu, 20.0),
+        (Activation::Gelu, 10.0),
+        (Activation::GeluTanh, 10.0),
+        (Activation::Mish, 20.0),
+    ];
+    for (a, x) in cases {
+        for framework in Framework::ALL {
+            let (_, dy) = at(framework, Precision::F32, a, x);
+            assert_eq!(
+                (dy.value, dy.flag),
+                (1.0, Flag::Saturated),
+                "{a:?} {framework:?}"
+            );
+        }
+    }
+    // softsign reaches ±1 once |x| + 1 rounds to |x|
+    let (y, _) = at(Framework::NumPy, Precision::F32, Activation::Softsign, -1e8);
+    assert_eq!((y.value, y.flag), (-1.0, Flag::Saturated));
+    // with a steep β, softplus' = sigmoid(βx) is 1 even in f64 by x = 8: still saturated
+    let (_, dy) = evaluate(
+        Framework::PyTorch,
+        Precision::F32,
+        Activation::Softplus,
+        8.0,
+        10.0,
+    );
+    assert_eq!((dy.value, dy.flag), (1.0, Flag::Saturated));
+    // a derivative that crosses its limit on the way out is not saturated there: GELU' passes
+    // 1 near x = 0.75, SiLU' near 1.28, Mish' near 1.2
+    let mut ones = 0;
+    for a in [Activation::Gelu, Activation::Silu, Activation::Mish] {
+        for i in 0..400 {
+            let x = 0.6 + f64::from(i) * 0.002;
+            for framework in Framework::ALL {
+                for precision in [Precision::F16, Precision::Bf16] {
+                    let (_, dy) = at(framework, precision, a, x);
+                    if dy.value == 1.0 {
+                        ones += 1;
+                        assert_eq!(dy.flag, Flag::Fine, "{a:?} {framework:?} {precision:?} {x}");
+                    }
+                }
+            }
+        }
+    }
+    assert!(ones > 0, "the sweep meets a derivative of 1");
+}
