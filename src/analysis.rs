@@ -6,7 +6,8 @@
 use crate::app::{App, Panel};
 use crate::kernel::naive::{NaiveFailure, naive_failure, naive_overflow_above};
 use crate::kernel::precision::{
-    self, Evaluation, Formula, Framework, JaxAgreement, Precision, SoftmaxForms, SoftmaxFormulas,
+    self, Evaluation, Evaluator, Formula, Framework, JaxAgreement, Precision, SoftmaxForms,
+    SoftmaxFormulas,
 };
 use crate::kernel::{self, Activation, Order, Sampled, Temperature};
 use crate::plot::{self, Curve, CurveSpec, Shape, Sweep};
@@ -413,10 +414,10 @@ fn low_function(app: &App, activation: Activation, param: f64) -> Option<LowFunc
                 framework,
                 formula: precision::formula(framework, precision, activation, param),
                 jax: precision::jax_agreement(framework, precision, activation, param),
-                evaluations: values
-                    .iter()
-                    .map(|&x| precision::evaluate(framework, precision, activation, x, param))
-                    .collect(),
+                evaluations: {
+                    let evaluator = Evaluator::new(framework, precision, activation, param);
+                    values.iter().map(|&x| evaluator.at(x)).collect()
+                },
             })
             .collect(),
         stable_softplus: (activation == Activation::Softplus).then(|| {

@@ -12,7 +12,7 @@
 //! or a quote whose number is not in its text, fails the test.
 
 use actscope_kernel::catalogue::softmax as softmax_texts;
-use actscope_kernel::precision::{Framework, Precision, evaluate};
+use actscope_kernel::precision::{Evaluator, Framework, Precision};
 use actscope_kernel::scalar::{SELU_ALPHA, SELU_SCALE, SELU_SCALE_ALPHA, normal_cdf};
 use actscope_kernel::{Activation, Level, Temperature, entropy, log_softmax, softmax};
 
@@ -183,18 +183,9 @@ fn gelu_tanh_furthest() -> (f64, f64) {
 /// operation rounded to f32), is exactly 1: the same x in both.
 fn f32_sigmoid_saturates_from() -> f64 {
     let from = |framework: Framework| {
+        let sigmoid = Evaluator::new(framework, Precision::F32, Activation::Sigmoid, 0.0);
         let mut x = 16.0_f32;
-        while evaluate(
-            framework,
-            Precision::F32,
-            Activation::Sigmoid,
-            f64::from(x),
-            0.0,
-        )
-        .0
-        .value
-            < 1.0
-        {
+        while sigmoid.at(f64::from(x)).0.value < 1.0 {
             x = f32::from_bits(x.to_bits() + 1);
         }
         f64::from(x)

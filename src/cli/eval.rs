@@ -13,7 +13,7 @@ use super::output::{csv_label, label_column, write_csv, write_table};
 use super::settings::{find_activation, parse_precision, resolve_param, single};
 use super::{Error, EvalArgs};
 use crate::format::full_precision;
-use crate::kernel::precision::{self, Evaluation, Flag, Framework, Precision};
+use crate::kernel::precision::{self, Evaluation, Evaluator, Flag, Framework, Precision};
 use crate::kernel::{Activation, Level};
 
 /// What `--precision` and `--like` asked for.
@@ -111,18 +111,20 @@ pub(super) fn run(
     let p = param.unwrap_or(0.0);
     let points = match model {
         Model::Kernel | Model::F64 => kernel_points(activation, level, xs, p),
-        Model::Framework(framework, precision) => xs
-            .iter()
-            .map(|&x| {
-                let (y, dy) = precision::evaluate(framework, precision, activation, x, p);
-                Point {
-                    x,
-                    rounded: precision.round(x),
-                    y,
-                    dy,
-                }
-            })
-            .collect(),
+        Model::Framework(framework, precision) => {
+            let evaluator = Evaluator::new(framework, precision, activation, p);
+            xs.iter()
+                .map(|&x| {
+                    let (y, dy) = evaluator.at(x);
+                    Point {
+                        x,
+                        rounded: precision.round(x),
+                        y,
+                        dy,
+                    }
+                })
+                .collect()
+        }
     };
     if args.json {
         return write_json(out, activation, (param, model), labels, &points);

@@ -107,11 +107,10 @@ impl Np {
 
     /// What went wrong so far, in any dtype.
     pub(super) fn events(&self) -> Events {
-        let sum = Arithmetic::new(Precision::F64);
-        for a in self.all() {
-            sum.absorb(a);
-        }
-        sum.events()
+        self.all()
+            .map(Arithmetic::events)
+            .into_iter()
+            .fold(Events::default(), Events::union)
     }
 
     /// `f()` without noting what goes wrong in it (a branch `np.where` does not return).

@@ -24,6 +24,7 @@
 //! records where JAX 0.10 was measured to give the same numbers as a model.
 
 mod dtype;
+mod evaluator;
 mod jax;
 mod numpy;
 mod numpy_simd;
@@ -35,7 +36,9 @@ mod scipy;
 mod sleef;
 mod softmax;
 mod svml;
+mod x86;
 
+pub use evaluator::Evaluator;
 pub use jax::{JaxAgreement, jax_agreement};
 pub use softmax::{
     SoftmaxForms, SoftmaxFormulas, StableFailure, naive_log_softmax, naive_softmax, softmax_forms,
@@ -45,7 +48,6 @@ pub use softmax::{
 use half::{bf16, f16};
 
 use crate::Activation;
-use ops::Events;
 
 /// A fused multiply-add in f32 (`vfmadd`): `a·b + c` rounded once, the step every emulated
 /// library's polynomial takes.
@@ -179,11 +181,12 @@ impl Framework {
 pub enum Flag {
     /// Nothing overflowed, underflowed or saturated.
     Fine,
-    /// Saturated: a value exactly at the function's asymptote (1 for sigmoid, ±1 for tanh and
-    /// softsign, −α for ELU …) where the exact value is not; or exactly 0 because a function
-    /// inside reached ±1 and cancelled (`1 + erf(z)` with `erf(z) = −1`, `1 + tanh(u)`); or a
-    /// derivative exactly 0 where the exact one is representable (`s(1 − s)` with `s = 1`). A
-    /// derivative that rounds to its maximum (tanh'(1e-8) = 1) is not saturated: it is close.
+    /// Saturated: a value exactly at the function's asymptote (1 for sigmoid and for SiLU′ or
+    /// GELU′, ±1 for tanh and softsign, −α for ELU …) where the exact value is not; or exactly 0
+    /// because a function inside reached ±1 and cancelled (`1 + erf(z)` with `erf(z) = −1`,
+    /// `1 + tanh(u)`); or a derivative exactly 0 where the exact one is representable
+    /// (`s(1 − s)` with `s = 1`). A derivative that rounds to its maximum (tanh'(1e-8) = 1) is
+    /// not saturated: it is close; nor one that crosses its limit on the way (GELU′(0.75) = 1).
     Saturated,
     /// The result, or an operation inside it (an `exp`, a square), overflowed to ±inf, and the
     /// result is wrong for it (±inf, or `1 / (1 + inf) = 0` where the exact value is not 0 in the
@@ -248,6 +251,7 @@ pub struct Formula {
 /// `(f(x), f'(x))` of `activation` with parameter `p` as `framework` computes them in
 /// `precision`: `x` first rounded to the format, then the model's formula (see the module
 /// docs); each flagged against the exact value. f64 gives the kernel's values, flagged fine.
+/// For many elements, make one [`Evaluator`] and call [`Evaluator::at`] for each.
 #[must_use]
 pub fn evaluate(
     framework: Framework,
@@ -256,74 +260,7 @@ pub fn evaluate(
     x: f64,
     p: f64,
 ) -> (Evaluation, Evaluation) {
-    let exact = (activation.value(x, p), activation.derivative(x, p));
-    if precision == Precision::F64 {
-        let fine = |value| Evaluation {
-            value,
-            format: Precision::F64,
-            flag: Flag::Fine,
-        };
-        return (fine(exact.0), fine(exact.1));
-    }
-    // The input is rounded to the format first (an input past its range overflows, one below
-    // its smallest value underflows, as in the frameworks' tensors).
-    let (value, value_events, derivative, derivative_events) =
-        model(framework, precision, activation, x, p);
-    // the model's own values at -inf and +inf: where its saturation leaves it
-    let limits = [f64::NEG_INFINITY, f64::INFINITY].map(|end| {
-        let (value, _, derivative, _) = model(framework, precision, activation, end, p);
-        (value.v, derivative.v)
-    });
-    let tail = Tail {
-        activation,
-        x,
-        p,
-        input_overflows: precision.round(x).is_infinite(),
-        limits,
-    };
-    (
-        Evaluation {
-            value: value.v,
-            format: value.dtype,
-            flag: tail.flag(value, exact.0, value_events, false),
-        },
-        Evaluation {
-            value: derivative.v,
-            format: derivative.dtype,
-            flag: tail.flag(derivative, exact.1, derivative_events, true),
-        },
-    )
-}
-
-/// The model's `(f, events of f, f', events of f')` at `x` (rounded to the format first).
-fn model(
-    framework: Framework,
-    precision: Precision,
-    activation: Activation,
-    x: f64,
-    p: f64,
-) -> (dtype::Array, Events, dtype::Array, Events) {
-    match framework {
-        Framework::NumPy => {
-            let (m, d) = (dtype::Np::new(precision), dtype::Np::new(precision));
-            let value = numpy::value(&m, activation, m.input(x), p);
-            let derivative = numpy::derivative(&d, activation, d.input(x), p);
-            (value, m.events(), derivative, d.events())
-        }
-        Framework::PyTorch => {
-            let (k, g) = (
-                pytorch::Kernel::new(precision),
-                pytorch::Kernel::new(precision),
-            );
-            let value = pytorch::value(&k, activation, k.r.r(x), p);
-            let derivative = pytorch::derivative(&g, activation, g.r.r(x), p);
-            let tensor = |v| dtype::Array {
-                v,
-                dtype: precision,
-            };
-            (tensor(value), k.events(), tensor(derivative), g.events())
-        }
-    }
+    Evaluator::new(framework, precision, activation, p).at(x)
 }
 
 /// The formats `framework`'s code returns `activation` (parameter `p`) in when it computes in
@@ -371,120 +308,17 @@ pub fn stable_softplus(precision: Precision, x: f64, beta: f64) -> f64 {
     numpy::stable_softplus(&np, np.input(x), beta).v
 }
 
-/// Where an exact `f64` value of 0 or ±1 is itself a rounding: in the tails of the smooth
-/// functions (|x| > 2), f64 saturates too (tanh(20) is 1.0 in f64), but the exact value is not.
-struct Tail {
-    activation: Activation,
-    x: f64,
-    /// The activation's parameter.
-    p: f64,
-    /// Whether `x` itself rounds to ±inf in the computation's format.
-    input_overflows: bool,
-    /// The model's `(f, f')` at −inf and +inf.
-    limits: [(f64, f64); 2],
-}
-
-impl Tail {
-    /// Whether the exact value is truly `target` (0 or ±1), given its f64 value `exact`.
-    fn exactly(&self, exact: f64, target: f64) -> bool {
-        if exact != target {
-            return false;
-        }
-        let smooth = match self.activation {
-            Activation::Sigmoid
-            | Activation::Tanh
-            | Activation::Gelu
-            | Activation::GeluTanh
-            | Activation::Silu
-            | Activation::Mish
-            | Activation::Softplus
-            | Activation::Softsign => true,
-            Activation::Elu | Activation::Selu | Activation::Celu => self.x < 0.0,
-            _ => false,
-        };
-        !(smooth && self.x.abs() > 2.0)
-    }
-
-    /// Whether `value` is where the model saturates (of the derivative when `derivative`): its
-    /// own finite, nonzero value at −inf or +inf (sigmoid's 1, ELU's −α, softplus' 1, each as
-    /// the model's arithmetic gives it), for a limit the activation only approaches, not one it
-    /// reaches (hard tanh's ±1, ELU' = 1 for x > 0), and never a maximum (tanh'(0) = 1).
-    fn at_asymptote(&self, value: f64, derivative: bool) -> bool {
-        let exact = |x: f64| {
-            if derivative {
-                self.activation.derivative(x, self.p)
-            } else {
-                self.activation.value(x, self.p)
-            }
-        };
-        [-1.0, 1.0]
-            .into_iter()
-            .zip(self.limits)
-            .any(|(side, (f, df))| {
-                let limit = if derivative { df } else { f };
-                // every piecewise activation has reached its limit by |x| = 8, no smooth one has
-                let approached = exact(side * 8.0) != exact(side * f64::INFINITY);
-                limit.is_finite() && limit != 0.0 && approached && value == limit
-            })
-    }
-
-    /// Whether `value` is within one unit of `format` of `exact` (both finite).
-    fn within_a_unit(format: Precision, value: f64, exact: f64) -> bool {
-        let exact = format.round(exact);
-        if !(value.is_finite() && exact.is_finite()) {
-            return false;
-        }
-        let (bits, min_exponent) = match format {
-            Precision::F64 => (53, -1022),
-            Precision::F32 => (24, -126),
-            Precision::F16 => (11, -14),
-            Precision::Bf16 => (8, -126),
-        };
-        let largest = value.abs().max(exact.abs());
-        let exponent = if largest == 0.0 {
-            min_exponent
-        } else {
-            (largest.log2().floor() as i32).max(min_exponent)
-        };
-        (value - exact).abs() <= 2f64.powi(exponent - (bits - 1))
-    }
-
-    /// The flag of `result` (a derivative when `derivative`) against the f64 `exact`, given
-    /// what went wrong inside the computation.
-    fn flag(&self, result: dtype::Array, exact: f64, events: Events, derivative: bool) -> Flag {
-        let value = result.v;
-        let representable = result.dtype.round(exact) != 0.0;
-        if self.input_overflows {
-            Flag::InputOverflow
-        } else if !value.is_finite() && exact.is_finite() {
-            Flag::Overflow
-        } else if value == 0.0 && !representable && !self.exactly(exact, 0.0) {
-            // the result is below the format, whatever happened inside (1 / (1 + inf) in f16
-            // gives the 0 that rounding e^-20 to f16 gives)
-            Flag::Underflow
-        } else if events.overflowed {
-            if Tail::within_a_unit(result.dtype, value, exact) {
-                Flag::OverflowInside
-            } else {
-                Flag::Overflow
-            }
-        } else if value == 0.0 && !self.exactly(exact, 0.0) {
-            if events.saturated || (derivative && representable) {
-                // erf or tanh reached ±1 and 1 + erf cancelled; or s = 1 made s(1 - s) = 0
-                Flag::Saturated
-            } else if events.underflowed || !representable {
-                Flag::Underflow
-            } else {
-                // a cancellation of rounded terms, nothing overflowed, underflowed or saturated
-                Flag::Fine
-            }
-        } else if self.at_asymptote(value, derivative) && !self.exactly(exact, value) {
-            Flag::Saturated
-        } else {
-            Flag::Fine
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests;
+
+/// The float32 inputs the emulated functions' tests pin their results at, and the bits there.
+#[cfg(test)]
+mod pinned {
+    /// The inputs: both signs, tiny to large, past `tanh`'s saturation.
+    pub(super) const X: [f32; 8] = [-3.0, -0.5, 0.1, 1.0, 2.5, 9.5, 50.0, -1e-3];
+
+    /// `f` at each of `xs`, as bits.
+    pub(super) fn bits(f: fn(f32) -> f32, xs: [f32; 8]) -> [u32; 8] {
+        xs.map(|x| f(x).to_bits())
+    }
+}

@@ -9,8 +9,9 @@
 //! `a * np.expm1(x)` are float32, and so is everything computed from them (a Python int keeps
 //! bfloat16: `1 + np.exp(-x)`, `x / 6`, `x**3`). `a * b * c` is
 //! `(a * b) * c`, as Python evaluates it; `x**2` is `np.square` and `x**3` `np.power(x, 3)`, one
-//! rounding each. `np.where` returns the chosen branch's value; only that branch is computed
-//! here, so an overflow in the unused branch (NumPy evaluates both, and may warn) is not flagged.
+//! rounding each. `np.where` returns the chosen branch's value; both branches are computed, as
+//! NumPy computes them (the result's dtype depends on both), but what goes wrong in the unused
+//! one (an overflow NumPy may warn of) is not flagged.
 //!
 //! The transcendental functions are NumPy's own, emulated bit for bit, as NumPy 2.4 runs them on
 //! an AVX-512 machine: for float32 [`super::numpy_simd`] (`np.exp`, `np.log`, `np.tanh`) and

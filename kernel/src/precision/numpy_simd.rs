@@ -19,6 +19,7 @@
 #![allow(clippy::excessive_precision)]
 
 use super::fma;
+use super::x86::{getexp, getmant, horner, scalef};
 
 // --- exp -----------------------------------------------------------------------------------
 
@@ -27,27 +28,22 @@ const LOG2E: f32 = std::f32::consts::LOG2_E;
 const RINT_MAGIC: f32 = 12_582_912.0; // 0x1.8p23
 const CODY_WAITE_LN2_HIGH: f32 = -6.931_457_52e-1_f32;
 const CODY_WAITE_LN2_LOW: f32 = -1.428_606_77e-6_f32;
+/// `NPY_COEFF_P5_EXPf` … `P0`, and `Q2` … `Q0` below: highest degree first.
 const EXP_P: [f32; 6] = [
-    9.999_999_999_980_870_924_916e-1,
-    7.257_664_613_233_124_478_488e-1,
-    2.473_615_434_895_520_810_817e-1,
-    5.114_512_081_637_298_353_406e-2,
-    6.757_896_990_527_504_603_057e-3,
     5.082_762_527_590_693_718_096e-4,
+    6.757_896_990_527_504_603_057e-3,
+    5.114_512_081_637_298_353_406e-2,
+    2.473_615_434_895_520_810_817e-1,
+    7.257_664_613_233_124_478_488e-1,
+    9.999_999_999_980_870_924_916e-1,
 ];
 const EXP_Q: [f32; 3] = [
-    1.0,
-    -2.742_335_390_411_667_452_936e-1,
     2.159_509_375_685_829_852_307e-2,
+    -2.742_335_390_411_667_452_936e-1,
+    1.0,
 ];
 const EXP_MAX: f32 = 88.722_839_355_468_75;
 const EXP_MIN: f32 = -103.972_084_045_410_156_25;
-
-/// `vscalefps`: `v · 2^q` for an integral `q`, rounded once (to a subnormal if need be).
-fn scalef(v: f32, q: f32) -> f32 {
-    // v · 2^q is exact in f64 for every f32 v and |q| < 300; `as f32` then rounds once.
-    (f64::from(v) * 2f64.powi(q as i32)) as f32
-}
 
 /// `np.exp` on float32.
 pub(super) fn exp(x: f32) -> f32 {
@@ -64,53 +60,32 @@ pub(super) fn exp(x: f32) -> f32 {
     let mut r = fma(quadrant, CODY_WAITE_LN2_HIGH, x);
     r = fma(quadrant, CODY_WAITE_LN2_LOW, r);
     r = fma(quadrant, 0.0, r);
-    let mut num = fma(EXP_P[5], r, EXP_P[4]);
-    for &p in EXP_P[..4].iter().rev() {
-        num = fma(num, r, p);
-    }
-    let den = fma(fma(EXP_Q[2], r, EXP_Q[1]), r, EXP_Q[0]);
-    scalef(num / den, quadrant)
+    scalef(horner(r, &EXP_P) / horner(r, &EXP_Q), quadrant)
 }
 
 // --- log -----------------------------------------------------------------------------------
 
+/// `NPY_COEFF_P5_LOGf` … `P0`, and `Q5` … `Q0` below: highest degree first.
 const LOG_P: [f32; 6] = [
-    0.0,
-    9.999_999_999_999_998_702_752e-1,
-    2.112_677_543_073_053_063_722,
-    1.480_000_633_576_506_585_156,
-    3.808_837_741_388_407_920_751e-1,
     2.589_979_117_907_922_693_523e-2,
+    3.808_837_741_388_407_920_751e-1,
+    1.480_000_633_576_506_585_156,
+    2.112_677_543_073_053_063_722,
+    9.999_999_999_999_998_702_752e-1,
+    0.0,
 ];
 const LOG_Q: [f32; 6] = [
-    1.0,
-    2.612_677_543_073_109_236_779,
-    2.453_006_071_784_736_363_091,
-    9.864_942_958_519_418_960_339e-1,
-    1.546_476_374_983_906_719_538e-1,
     5.875_095_403_124_574_342_950e-3,
+    1.546_476_374_983_906_719_538e-1,
+    9.864_942_958_519_418_960_339e-1,
+    2.453_006_071_784_736_363_091,
+    2.612_677_543_073_109_236_779,
+    1.0,
 ];
 /// `NPY_LOGE2f`, 0.693147180559945309417232121458176568f.
 const LN2: f32 = std::f32::consts::LN_2;
 /// `NPY_SQRT1_2f`, 0.707106781186547524400844362104849039f.
 const SQRT1_2: f32 = std::f32::consts::FRAC_1_SQRT_2;
-
-/// `vgetexpps` + 1 and `vgetmantps` (normalised to [0.5, 1)) of a finite positive `x`:
-/// `x = m · 2^e`.
-fn frexp(x: f32) -> (f32, f32) {
-    let bits = x.to_bits();
-    let (exponent, significand) = if bits >> 23 == 0 {
-        // Subnormal: normalise by the leading bit.
-        let shift = bits.leading_zeros() - 8;
-        (-126 - shift as i32, (bits << shift) & 0x007f_ffff)
-    } else {
-        ((bits >> 23) as i32 - 127, bits & 0x007f_ffff)
-    };
-    (
-        f32::from_bits(significand | 0x3f00_0000),
-        (exponent + 1) as f32,
-    )
-}
 
 /// `np.log` on float32.
 pub(super) fn log(x: f32) -> f32 {
@@ -126,19 +101,14 @@ pub(super) fn log(x: f32) -> f32 {
     if x == f32::INFINITY {
         return f32::INFINITY;
     }
-    let (mut m, mut e) = frexp(x);
+    // x = m · 2^e with m in [0.5, 1): AVX512F_get_exponent adds 1 to vgetexpps's floor(log2 x)
+    let (mut m, mut e) = (getmant(x), getexp(x) + 1.0);
     if m <= SQRT1_2 {
         m += m;
         e -= 1.0;
     }
     let r = m - 1.0;
-    let mut num = fma(LOG_P[5], r, LOG_P[4]);
-    let mut den = fma(LOG_Q[5], r, LOG_Q[4]);
-    for i in (0..4).rev() {
-        num = fma(num, r, LOG_P[i]);
-        den = fma(den, r, LOG_Q[i]);
-    }
-    fma(e, LN2, num / den)
+    fma(e, LN2, horner(r, &LOG_P) / horner(r, &LOG_Q))
 }
 
 // --- tanh ----------------------------------------------------------------------------------
@@ -195,29 +165,21 @@ pub(super) fn tanh(x: f32) -> f32 {
     let index = ((masked - 0x3d40_0000).clamp(0, 0x03e0_0000) >> 21) as usize;
     let [c6, c5, c4, c3, c2, c1, c0, b] = TANH_TABLE[index].map(f32::from_bits);
     let y = x.abs() - b;
-    let mut r = fma(c6, y, c5);
-    for c in [c4, c3, c2, c1, c0] {
-        r = fma(r, y, c);
-    }
+    let r = horner(y, &[c6, c5, c4, c3, c2, c1, c0]);
     f32::from_bits(r.to_bits() | (bits & 0x8000_0000))
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::pinned::{X, bits};
     use super::*;
 
     /// Inputs and NumPy 2.4.6's float32 results on this kind of machine (AVX-512), as bits. The
     /// port was compared once with NumPy on all 2³² float32 inputs during development
     /// (identical everywhere; no script kept); these points are what the tests pin.
-    const X: [f32; 8] = [-3.0, -0.5, 0.1, 1.0, 2.5, 9.5, 50.0, -1e-3];
-
-    fn bits(f: fn(f32) -> f32, xs: [f32; 8]) -> [u32; 8] {
-        xs.map(|x| f(x).to_bits())
-    }
-
     #[test]
     fn pinned_to_numpy() {
-        let exp = [
+        let exp_bits = [
             0x3d4b_ed86,
             0x3f1b_4598,
             0x3f8d_763e,
@@ -227,7 +189,7 @@ mod tests {
             0x638c_881f,
             0x3f7f_be7f,
         ];
-        assert_eq!(bits(exp_f32, X), exp);
+        assert_eq!(bits(exp, X), exp_bits);
         let log_of_abs = [
             0x3f8c_9f54,
             0xbf31_7218,
@@ -250,10 +212,6 @@ mod tests {
             0xba83_126c,
         ];
         assert_eq!(bits(tanh, X), tanh_bits);
-    }
-
-    fn exp_f32(x: f32) -> f32 {
-        exp(x)
     }
 
     #[test]

@@ -17,6 +17,7 @@
 //! PyTorch 2.15 (see kernel/tests/frameworks.rs).
 
 use super::fma;
+use super::x86::horner;
 
 /// The coefficients of degree 0 … 5 of the 25 polynomials (index 0 is never used; 23 gives 1,
 /// 24 passes NaN through).
@@ -197,11 +198,8 @@ pub(super) fn erf_of_x_over_sqrt2(x: f32) -> f32 {
     if f32::from_bits(RBOUND) < a {
         index = 23;
     }
-    let c = |degree: usize| f32::from_bits(POLYNOMIALS[degree][index]);
-    let mut p = c(5);
-    for degree in (0..5).rev() {
-        p = fma(p, a, c(degree));
-    }
+    let coefficients: [f32; 6] = std::array::from_fn(|i| f32::from_bits(POLYNOMIALS[5 - i][index]));
+    let p = horner(a, &coefficients);
     f32::from_bits(p.to_bits() ^ (x.to_bits() & 0x8000_0000))
 }
 
@@ -222,22 +220,15 @@ fn exp(x: f32) -> f32 {
     } else {
         f32::from_bits((((n - 1.0) as i32 + 127) as u32) << 23)
     };
+    // exp_polynomial's degrees 5 … 1, then 1
     let coefficients = [
-        0x3f7f_fffb,
-        0x3eff_fee3,
-        0x3e2a_ad40,
-        0x3d2b_9d0d,
         0x3c07_cfce,
+        0x3d2b_9d0d,
+        0x3e2a_ad40,
+        0x3eff_fee3,
+        0x3f7f_fffb,
     ];
-    let mut p = fma(
-        f32::from_bits(coefficients[4]),
-        r,
-        f32::from_bits(coefficients[3]),
-    );
-    for &c in coefficients[..3].iter().rev() {
-        p = fma(p, r, f32::from_bits(c));
-    }
-    p = fma(p, r, 1.0);
+    let p = fma(horner(r, &coefficients.map(f32::from_bits)), r, 1.0);
     (p * power) * 2.0
 }
 
@@ -248,21 +239,15 @@ pub(super) fn gelu_derivative(s: f32) -> f32 {
     let t = (x * f32::from_bits(0x3f10_6eba)) * q; // x/√π · e^(−x²)
     let w = 1.0 / fma(f32::from_bits(0x3ea7_ba05), x.abs(), 1.0);
     let negative_qw = (-q) * w;
+    // Abramowitz and Stegun's a5 … a1
     let coefficients = [
-        0x3e82_7906,
-        0xbe91_a98e,
-        0x3fb5_f0e3,
-        0xbfba_00e3,
         0x3f87_dc22,
+        0xbfba_00e3,
+        0x3fb5_f0e3,
+        0xbe91_a98e,
+        0x3e82_7906,
     ];
-    let mut r = fma(
-        f32::from_bits(coefficients[4]),
-        w,
-        f32::from_bits(coefficients[3]),
-    );
-    for &c in coefficients[..3].iter().rev() {
-        r = fma(r, w, f32::from_bits(c));
-    }
+    let r = horner(w, &coefficients.map(f32::from_bits));
     let erf = fma(negative_qw, r, 1.0);
     let erf = f32::from_bits(erf.to_bits() ^ (x.to_bits() & 0x8000_0000));
     fma(erf, 0.5, t + 0.5)
@@ -270,12 +255,11 @@ pub(super) fn gelu_derivative(s: f32) -> f32 {
 
 #[cfg(test)]
 mod tests {
+    use super::super::pinned::X;
     use super::*;
 
     /// Inputs and PyTorch 2.15's `F.gelu` on a float32 tensor of 128 elements (oneDNN), value
     /// and autograd gradient, as bits.
-    const X: [f32; 8] = [-3.0, -0.5, 0.1, 1.0, 2.5, 9.5, 50.0, -1e-3];
-
     #[test]
     fn pinned_to_pytorch() {
         let value = [

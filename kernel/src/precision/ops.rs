@@ -50,6 +50,17 @@ pub(super) struct Events {
     pub(super) saturated: bool,
 }
 
+impl Events {
+    /// What went wrong in either.
+    pub(super) fn union(self, other: Events) -> Events {
+        Events {
+            overflowed: self.overflowed || other.overflowed,
+            underflowed: self.underflowed || other.underflowed,
+            saturated: self.saturated || other.saturated,
+        }
+    }
+}
+
 /// Operations rounded to `format`, remembering what went wrong.
 #[derive(Debug)]
 pub(super) struct Arithmetic {
@@ -90,12 +101,7 @@ impl Arithmetic {
 
     /// Takes over what went wrong in `other` (a computation that continued in another format).
     pub(super) fn absorb(&self, other: &Arithmetic) {
-        let (a, b) = (self.events.get(), other.events.get());
-        self.events.set(Events {
-            overflowed: a.overflowed || b.overflowed,
-            underflowed: a.underflowed || b.underflowed,
-            saturated: a.saturated || b.saturated,
-        });
+        self.events.set(self.events.get().union(other.events.get()));
     }
 
     fn note(&self, change: impl FnOnce(&mut Events)) {
@@ -155,7 +161,7 @@ impl Arithmetic {
         match self.format {
             // f32's own FMA: a·b + c of three f32 values, rounded once.
             Precision::F32 => {
-                let fused = (a as f32).mul_add(b as f32, c as f32);
+                let fused = super::fma(a as f32, b as f32, c as f32);
                 self.check(f64::from(fused), a.mul_add(b, c), finite)
             }
             _ => self.result(a.mul_add(b, c), finite),

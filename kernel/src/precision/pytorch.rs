@@ -53,8 +53,7 @@ impl Kernel {
 
     /// What went wrong inside, in f32 or in the final rounding.
     pub(super) fn events(&self) -> Events {
-        self.f.absorb(&self.r);
-        self.f.events()
+        self.f.events().union(self.r.events())
     }
 
     /// The f32 result of a kernel rounded once to the format.
@@ -121,7 +120,7 @@ pub(super) fn value(k: &Kernel, activation: Activation, x: f64, p: f64) -> f64 {
             }
         }
         // hardtanh(x, 0, 6) = clamp: exact
-        Activation::Relu6 => relu(x).min(6.0),
+        Activation::Relu6 => x.clamp(0.0, 6.0),
         Activation::HardTanh => x.clamp(-1.0, 1.0),
         // cpu/Activation.cpp hardsigmoid_kernel: std::min(std::max(x + three, zero), six) / six
         Activation::HardSigmoid => k.out(f.div(relu6_of_x_plus_3(f, x), 6.0)),

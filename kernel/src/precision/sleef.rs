@@ -17,6 +17,7 @@
 #![allow(clippy::excessive_precision)]
 
 use super::fma;
+use super::x86::{getexp, horner};
 
 /// `R_LN2f`, 1/ln 2 (1.442695040888963407359924681001892137426645954152985934135449406931f).
 const R_LN2: f32 = std::f32::consts::LOG2_E;
@@ -53,28 +54,6 @@ fn pow2i(q: i32) -> f32 {
 /// `vldexp2_vf_vf_vi2`: `d · 2^(e>>1) · 2^(e - (e>>1))`.
 fn ldexp2(d: f32, e: i32) -> f32 {
     d * pow2i(e >> 1) * pow2i(e - (e >> 1))
-}
-
-/// `vgetexpps`: `floor(log2 |v|)` (subnormals included), -inf at 0, +inf at inf, NaN at NaN.
-fn getexp(v: f32) -> f32 {
-    if v.is_nan() {
-        return v;
-    }
-    let a = v.abs();
-    if a == 0.0 {
-        return f32::NEG_INFINITY;
-    }
-    if a.is_infinite() {
-        return f32::INFINITY;
-    }
-    let bits = a.to_bits();
-    let exponent = (bits >> 23) as i32;
-    if exponent == 0 {
-        // Subnormal: the leading bit of the significand sets the exponent.
-        (-127 - (bits.leading_zeros() as i32 - 9)) as f32
-    } else {
-        (exponent - 127) as f32
-    }
 }
 
 /// `vmulsign_vf_vf_vf`: `x` with its sign flipped where `y` is negative.
@@ -160,12 +139,17 @@ pub(super) fn expf(d: f32) -> f32 {
     let qf = q as f32;
     let mut s = fma(qf, -L2U, d);
     s = fma(qf, -L2L, s);
-    let mut u = 0.000_198_527_617_612_853_646_278_381_f32;
-    u = fma(u, s, 0.001_393_043_552_525_341_510_772_71);
-    u = fma(u, s, 0.008_333_360_776_305_198_669_433_59);
-    u = fma(u, s, 0.041_666_485_369_205_474_853_515_6);
-    u = fma(u, s, 0.166_666_671_633_720_397_949_219);
-    u = fma(u, s, 0.5);
+    let mut u = horner(
+        s,
+        &[
+            0.000_198_527_617_612_853_646_278_381,
+            0.001_393_043_552_525_341_510_772_71,
+            0.008_333_360_776_305_198_669_433_59,
+            0.041_666_485_369_205_474_853_515_6,
+            0.166_666_671_633_720_397_949_219,
+            0.5,
+        ],
+    );
     u = 1.0 + fma(s * s, u, s);
     u = ldexp2(u, q);
     if d < -104.0 {
@@ -184,10 +168,15 @@ fn expk2(d: Df) -> Df {
     let qf = q as f32;
     let mut s = add2_df_f(d, qf * -L2U);
     s = add2_df_f(s, qf * -L2L);
-    let mut u = 0.198_096_022_4e-3_f32;
-    u = fma(u, s.x, 0.139_425_648_4e-2);
-    u = fma(u, s.x, 0.833_345_670_3e-2);
-    u = fma(u, s.x, 0.416_663_736_1e-1);
+    let u = horner(
+        s.x,
+        &[
+            0.198_096_022_4e-3,
+            0.139_425_648_4e-2,
+            0.833_345_670_3e-2,
+            0.416_663_736_1e-1,
+        ],
+    );
     let mut t = add2_df_f(mul_df_f(s, u), 0.166_666_659_414_234_244_790_680_580_464);
     t = add2_df_f(mul_df_df(s, t), 0.5);
     t = add2_df_df(s, mul_df_df(squ(s), t));
@@ -245,9 +234,7 @@ pub(super) fn log1pf(d: f32) -> f32 {
     );
     let x = div(df(m, 0.0), add_f_f(2.0, m));
     let x2 = x.x * x.x;
-    let mut t = 0.302_729_487_4_f32;
-    t = fma(t, x2, 0.399_610_817_4);
-    t = fma(t, x2, 0.666_669_488_0);
+    let t = horner(x2, &[0.302_729_487_4, 0.399_610_817_4, 0.666_669_488_0]);
     s = add_df_df(s, scale(x, 2.0));
     s = add_df_f(s, x2 * x.x * t);
     // (Newer SLEEF returns inf for every d > 1e38; the one in PyTorch 2.15 only for d = inf.)
@@ -269,6 +256,7 @@ pub(super) fn log1pf(d: f32) -> f32 {
 
 #[cfg(test)]
 mod tests {
+    use super::super::pinned::{X, bits};
     use super::*;
 
     /// The inputs of the pinned values, and SLEEF's results as `libtorch_cpu.so` (PyTorch 2.15)
@@ -276,12 +264,6 @@ mod tests {
     /// once on all 2³² float32 inputs during development, no script kept: `exp`, `expm1` and
     /// `tanh` identical everywhere, `log1p` everywhere but +inf before its special case was
     /// added; these points are what the tests pin.)
-    const X: [f32; 8] = [-3.0, -0.5, 0.1, 1.0, 2.5, 9.5, 50.0, -1e-3];
-
-    fn bits(f: fn(f32) -> f32, xs: [f32; 8]) -> [u32; 8] {
-        xs.map(|x| f(x).to_bits())
-    }
-
     #[test]
     fn pinned_to_the_library_pytorch_ships() {
         let exp = [

@@ -17,6 +17,7 @@
 //! development; the tests pin the listed points, and kernel/tests/frameworks.rs the grids.
 
 use super::fma;
+use super::x86::{getexp, getmant, horner, scalef};
 
 fn bits(v: f32) -> u32 {
     v.to_bits()
@@ -63,10 +64,7 @@ pub(super) fn log1p(x: f32) -> f32 {
     let scale = float(bits(one).wrapping_sub((k << 23) as u32)); // 2^-k
     let m = float((reduced & 0x007f_ffff).wrapping_add(TWO_THIRDS));
     let r = low * scale + (m - one);
-    let mut p = fma(float(LOG1P_POLY[0]), r, float(LOG1P_POLY[1]));
-    for &c in &LOG1P_POLY[2..] {
-        p = fma(r, p, float(c));
-    }
+    let p = horner(r, &LOG1P_POLY.map(float));
     let q = fma(r, p * r, r);
     let result = fma(float(LN2), k as f32, q);
     float(bits(result) | (bits(x) & 0x8000_0000))
@@ -165,18 +163,6 @@ const LN2_LOW: u32 = 0xb102_e308;
 /// From here on the callout computes e^x itself.
 const EXPM1_RARE: u32 = 0x42ad_496b;
 
-/// `vscalefps`: `v · 2^floor(q)`, rounded once.
-fn scalef(v: f32, q: f32) -> f32 {
-    if q.is_nan() || v.is_nan() {
-        return f32::NAN;
-    }
-    if q == f32::NEG_INFINITY {
-        return 0.0_f32.copysign(v);
-    }
-    let e = q.floor().clamp(-400.0, 400.0) as i32;
-    (f64::from(v) * 2f64.powi(e)) as f32
-}
-
 /// `np.expm1` on float32 (and inside float16): `__svml_expm1f16`.
 pub(super) fn expm1(x: f32) -> f32 {
     if x >= float(EXPM1_RARE) {
@@ -192,7 +178,7 @@ pub(super) fn expm1(x: f32) -> f32 {
     let r = float(bits(r) & 0xbfff_ffff);
     let th_minus_one = th - 1.0;
     let r2 = r * r;
-    let p = fma(r, float(0x3e2a_abf3), float(0x3f00_00f6));
+    let p = horner(r, &[float(0x3e2a_abf3), float(0x3f00_00f6)]);
     let p = fma(r2, p, float(EXPM1_TL[j]));
     let s = r + p;
     let result = fma(s, th, th_minus_one);
@@ -413,35 +399,30 @@ const EXP2_T: [u32; 16] = [
     1_073_030_525,
 ];
 
-/// `vgetmantps $10`: the significand of a positive finite `x` normalised to [0.5, 1), and
-/// `vgetexpps`: floor(log2 x) (subnormals included).
-fn mantissa_exponent(x: f32) -> (f32, f32) {
-    let b = x.to_bits() & 0x7fff_ffff;
-    let (significand, exponent) = if b >> 23 == 0 {
-        let shift = b.leading_zeros() - 8;
-        ((b << shift) & 0x007f_ffff, -126 - shift as i32)
-    } else {
-        (b & 0x007f_ffff, (b >> 23) as i32 - 127)
-    };
-    (float(significand | 0x3f00_0000), exponent as f32)
-}
-
 /// `__svml_powf16`'s main path, for a positive finite `x`; `None` where `|y·log2 x|` passes
 /// 125.5, which the scalar callout handles (see [`cube`]). `vrcp14ps`, whose 14-bit approximation is rounded to 5
 /// fractional bits, is taken as the exact reciprocal so rounded (the same but within 2⁻¹⁴ of a
 /// 1/64 midpoint; measured: no difference on 8 million inputs).
 fn pow_main(x: f32, y: f32) -> Option<f32> {
-    let (m, mut exponent) = mantissa_exponent(x);
+    // vgetmantps $10 (to [0.5, 1)) and vgetexpps
+    let (m, mut exponent) = (getmant(x), getexp(x));
     let reciprocal = ((1.0 / f64::from(m)) as f32 * 32.0).round_ties_even() / 32.0;
     let r = fma(reciprocal, m, -1.0);
     if reciprocal < 1.5 {
         exponent += 1.0;
     }
     let index = ((bits(reciprocal) >> 18) & 31) as usize;
-    let mut p = fma(float(0x3e93_c705), r, float(0xbeb8_b3ed));
-    p = fma(p, r, float(0x3ef6_384f));
-    p = fma(p, r, float(0xbf38_aa3b));
-    let poly_low = fma(p, r, float(0x32a5_70cc));
+    let poly_low = horner(
+        r,
+        &[
+            0x3e93_c705,
+            0xbeb8_b3ed,
+            0x3ef6_384f,
+            0xbf38_aa3b,
+            0x32a5_70cc,
+        ]
+        .map(float),
+    );
     let th_exponent = float(LOG2_TH[index]) + exponent;
     let c1h = float(LOG2E);
     let high1 = fma(c1h, r, th_exponent);
@@ -470,8 +451,7 @@ fn pow_main(x: f32, y: f32) -> Option<f32> {
     let scale = float((bits(shifted) << 19) & 0x7f80_0000);
     let r = float(bits(reduced + correction) & 0xbfff_ffff);
     let r_power = r * power;
-    let mut q = fma(float(0x3d68_54cb), r, float(0x3e75_f16c));
-    q = fma(r, q, float(0x3f31_7222));
+    let q = horner(r, &[0x3d68_54cb, 0x3e75_f16c, 0x3f31_7222].map(float));
     Some(scale * fma(r_power, q, power))
 }
 
@@ -510,13 +490,12 @@ pub(super) fn cube(x: f32) -> f32 {
 
 #[cfg(test)]
 mod tests {
+    use super::super::pinned::X;
     use super::*;
 
     /// Inputs and NumPy 2.4.6's `np.log1p` / `np.expm1` on float32 (SVML on AVX-512), as bits.
     /// The port was compared once with NumPy on all 2³² float32 inputs during development (no
     /// script kept); these points are what the tests pin.
-    const X: [f32; 8] = [-3.0, -0.5, 0.1, 1.0, 2.5, 9.5, 50.0, -1e-3];
-
     #[test]
     fn pinned_to_numpy() {
         let log1p_of_abs = [

@@ -199,6 +199,19 @@ fn pytorch_keeps_the_sign_of_zero_and_its_vectorised_rounding() {
 }
 
 #[test]
+fn the_clamps_pass_nan_through_in_both_models() {
+    // np.minimum(np.maximum(x, 0), 6), np.clip, torch.clamp: NaN in, NaN out (not 6 or ±1)
+    for framework in Framework::ALL {
+        for precision in [Precision::F32, Precision::F16, Precision::Bf16] {
+            for a in [Activation::Relu6, Activation::HardTanh] {
+                let (y, _) = at(framework, precision, a, f64::NAN);
+                assert!(y.value.is_nan(), "{framework:?} {precision:?} {a:?}");
+            }
+        }
+    }
+}
+
+#[test]
 fn f64_tails_do_not_hide_saturation() {
     // tanh(25) is 1.0 even in f64; the exact value is not, so f32's 1 is still saturated.
     let (t, _) = at(Framework::PyTorch, Precision::F32, Activation::Tanh, 25.0);
@@ -429,4 +442,56 @@ fn labels_name_what_happened_to_the_result() {
             (Flag::InputOverflow, Flag::InputOverflow)
         );
     }
+}
+
+#[test]
+fn derivatives_saturate_at_their_limits_too() {
+    // SiLU'(20) = 1 + 4e-8 and GELU'(10) = 1 + 8e-22 are exactly 1 in f32, as sigmoid(17) is:
+    // the formulas' inf·0 = NaN at ±inf does not hide it
+    let cases = [
+        (Activation::Silu, 20.0),
+        (Activation::Gelu, 10.0),
+        (Activation::GeluTanh, 10.0),
+        (Activation::Mish, 20.0),
+    ];
+    for (a, x) in cases {
+        for framework in Framework::ALL {
+            let (_, dy) = at(framework, Precision::F32, a, x);
+            assert_eq!(
+                (dy.value, dy.flag),
+                (1.0, Flag::Saturated),
+                "{a:?} {framework:?}"
+            );
+        }
+    }
+    // softsign reaches ±1 once |x| + 1 rounds to |x|
+    let (y, _) = at(Framework::NumPy, Precision::F32, Activation::Softsign, -1e8);
+    assert_eq!((y.value, y.flag), (-1.0, Flag::Saturated));
+    // with a steep β, softplus' = sigmoid(βx) is 1 even in f64 by x = 8: still saturated
+    let (_, dy) = evaluate(
+        Framework::PyTorch,
+        Precision::F32,
+        Activation::Softplus,
+        8.0,
+        10.0,
+    );
+    assert_eq!((dy.value, dy.flag), (1.0, Flag::Saturated));
+    // a derivative that crosses its limit on the way out is not saturated there: GELU' passes
+    // 1 near x = 0.75, SiLU' near 1.28, Mish' near 1.2
+    let mut ones = 0;
+    for a in [Activation::Gelu, Activation::Silu, Activation::Mish] {
+        for i in 0..400 {
+            let x = 0.6 + f64::from(i) * 0.002;
+            for framework in Framework::ALL {
+                for precision in [Precision::F16, Precision::Bf16] {
+                    let (_, dy) = at(framework, precision, a, x);
+                    if dy.value == 1.0 {
+                        ones += 1;
+                        assert_eq!(dy.flag, Flag::Fine, "{a:?} {framework:?} {precision:?} {x}");
+                    }
+                }
+            }
+        }
+    }
+    assert!(ones > 0, "the sweep meets a derivative of 1");
 }
