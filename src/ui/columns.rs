@@ -231,15 +231,16 @@ pub(super) fn removed_mark(analysis: &Analysis, app: &App, i: usize) -> Option<c
 }
 
 /// The letter a flagged cell carries, so it reads without colour (and in the selected row, which
-/// is reversed already): `o` overflow, `h` harmless overflow, `x` x overflows, `u` underflow,
-/// `s` saturated; none when fine. As the
+/// is reversed already): `o` overflow, `h` harmless overflow, `i` input overflows, `u` underflow,
+/// `s` saturated, `c` cancelled to 0; none when fine. As the
 /// sampler's `k`, `p`, `m` and the kink's `*`.
 pub(super) fn flag_mark(flag: Flag) -> Option<char> {
     match flag {
         Flag::Fine => None,
         Flag::Overflow => Some('o'),
         Flag::OverflowInside => Some('h'),
-        Flag::InputOverflow => Some('x'),
+        Flag::InputOverflow => Some('i'),
+        Flag::Cancelled => Some('c'),
         Flag::Underflow => Some('u'),
         Flag::Saturated => Some('s'),
     }

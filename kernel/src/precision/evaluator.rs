@@ -87,16 +87,17 @@ impl Evaluator {
             x,
             input_overflows: self.precision.round(x).is_infinite(),
         };
+        let value_flag = tail.flag(value, exact.0, value_events, None);
         (
             Evaluation {
                 value: value.v,
                 format: value.dtype,
-                flag: tail.flag(value, exact.0, value_events, false),
+                flag: value_flag,
             },
             Evaluation {
                 value: derivative.v,
                 format: derivative.dtype,
-                flag: tail.flag(derivative, exact.1, derivative_events, true),
+                flag: tail.flag(derivative, exact.1, derivative_events, Some(value_flag)),
             },
         )
     }
@@ -253,34 +254,48 @@ impl Tail<'_> {
         })
     }
 
-    /// The flag of `result` (a derivative when `derivative`) against the f64 `exact`, given
-    /// what went wrong inside the computation.
-    fn flag(&self, result: dtype::Array, exact: f64, events: Events, derivative: bool) -> Flag {
+    /// The flag of `result` against the f64 `exact`, given what went wrong inside the
+    /// computation; for a derivative, `value_flag` is the value's flag at the same x.
+    fn flag(
+        &self,
+        result: dtype::Array,
+        exact: f64,
+        events: Events,
+        value_flag: Option<Flag>,
+    ) -> Flag {
         let value = result.v;
+        let derivative = value_flag.is_some();
         let representable = result.dtype.round(exact) != 0.0;
         if self.input_overflows {
             Flag::InputOverflow
         } else if !value.is_finite() && exact.is_finite() {
             Flag::Overflow
-        } else if value == 0.0 && !representable && !self.exactly(exact, 0.0) {
-            // the result is below the format, whatever happened inside (1 / (1 + inf) in f16
-            // gives the 0 that rounding e^-20 to f16 gives)
-            Flag::Underflow
+        } else if value == 0.0 && !self.exactly(exact, 0.0) {
+            if !representable {
+                // the result is below the format, whatever happened inside (1 / (1 + inf) in
+                // f16 gives the 0 that rounding e^-20 to f16 gives)
+                Flag::Underflow
+            } else if events.overflowed {
+                // an overflow inside made a representable result 0: 1 / (1 + inf)
+                Flag::Overflow
+            } else if events.saturated {
+                // erf or tanh reached ±1 and 1 + erf cancelled
+                Flag::Saturated
+            } else if events.underflowed {
+                Flag::Underflow
+            } else if value_flag == Some(Flag::Saturated) {
+                // the value reached its asymptote and the gradient's terms cancelled: s(1 - s)
+                Flag::Saturated
+            } else {
+                // rounded terms cancelled to exactly 0, nothing overflowed, underflowed or
+                // saturated
+                Flag::Cancelled
+            }
         } else if events.overflowed {
             if within_a_unit(result.dtype, value, exact) {
                 Flag::OverflowInside
             } else {
                 Flag::Overflow
-            }
-        } else if value == 0.0 && !self.exactly(exact, 0.0) {
-            if events.saturated || (derivative && representable) {
-                // erf or tanh reached ±1 and 1 + erf cancelled; or s = 1 made s(1 - s) = 0
-                Flag::Saturated
-            } else if events.underflowed {
-                Flag::Underflow
-            } else {
-                // a cancellation of rounded terms, nothing overflowed, underflowed or saturated
-                Flag::Fine
             }
         } else if self.at_asymptote(result, derivative) && !self.exactly(exact, value) {
             Flag::Saturated

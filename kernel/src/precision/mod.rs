@@ -184,8 +184,8 @@ pub enum Flag {
     /// Saturated: a value exactly at the function's asymptote (1 for sigmoid and for SiLU′ or
     /// GELU′, ±1 for tanh and softsign, −α for ELU …) where the exact value is not; or exactly 0
     /// because a function inside reached ±1 and cancelled (`1 + erf(z)` with `erf(z) = −1`,
-    /// `1 + tanh(u)`); or a derivative exactly 0 where the exact one is representable
-    /// (`s(1 − s)` with `s = 1`). A derivative that rounds to its maximum (tanh'(1e-8) = 1) is
+    /// `1 + tanh(u)`); or a derivative exactly 0 where the exact one is representable, because
+    /// the value saturated (`s(1 − s)` with `s = 1`). A derivative that rounds to its maximum (tanh'(1e-8) = 1) is
     /// not saturated: it is close; nor one that crosses its limit on the way (GELU′(0.75) = 1).
     Saturated,
     /// The result, or an operation inside it (an `exp`, a square), overflowed to ±inf, and the
@@ -197,6 +197,9 @@ pub enum Flag {
     OverflowInside,
     /// The input itself is past the format's range: x rounds to ±inf (70000 in f16).
     InputOverflow,
+    /// The result is exactly 0 where the exact value is a number of the format, because rounded
+    /// terms cancelled with nothing overflowing, underflowing or saturating inside.
+    Cancelled,
     /// The result is 0 where the exact value is not, because it, or an operation inside it
     /// (an `exp` of a large negative number), fell below the smallest value of its format.
     Underflow,
@@ -211,8 +214,9 @@ impl Flag {
             Flag::Saturated => "saturated",
             Flag::Overflow => "overflow",
             Flag::OverflowInside => "harmless overflow",
-            Flag::InputOverflow => "x overflows",
+            Flag::InputOverflow => "input overflows",
             Flag::Underflow => "underflow",
+            Flag::Cancelled => "cancelled to 0",
         }
     }
 }

@@ -495,3 +495,83 @@ fn derivatives_saturate_at_their_limits_too() {
     }
     assert!(ones > 0, "the sweep meets a derivative of 1");
 }
+
+#[test]
+fn a_zero_the_format_could_have_held_names_its_cause() {
+    // f16 holds -5.96e-8, the exact SiLU(-20) = -4.1e-8 rounded; NumPy's -20 / (1 + inf) gives
+    // -0: the overflow of np.exp(20) did it, and it is no harmless overflow.
+    let (y, dy) = at(Framework::NumPy, Precision::F16, Activation::Silu, -20.0);
+    assert_eq!((y.value, y.flag), (0.0, Flag::Overflow));
+    assert_eq!(dy.flag, Flag::Overflow);
+    for x in [-16.7, -17.0, -17.3] {
+        let (y, _) = at(Framework::NumPy, Precision::F16, Activation::Sigmoid, x);
+        assert_eq!((y.value, y.flag), (0.0, Flag::Overflow), "{x}");
+    }
+    // f32 sigmoid(-103) = 1.85e-45 rounds to the smallest subnormal, not 0.
+    let (y, _) = at(
+        Framework::NumPy,
+        Precision::F32,
+        Activation::Sigmoid,
+        -103.0,
+    );
+    assert_eq!((y.value, y.flag), (0.0, Flag::Overflow));
+    // An underflow inside is named as such even when the value saturated: bf16 ELU'(-100) is
+    // 1.0 * np.exp(-100), and np.exp(-100) is 0 in bf16 (3.7e-44 is an f32 number).
+    let (y, dy) = at(Framework::NumPy, Precision::Bf16, Activation::Elu, -100.0);
+    assert_eq!(y.flag, Flag::Saturated);
+    assert_eq!((dy.value, dy.flag), (0.0, Flag::Underflow));
+    // PyTorch's f16 softsign' at 3000: x / (1 + |x|) is 1 inside its backward, and the terms
+    // cancel: a saturation; at 1536 the value is not at 1, and the terms still cancel to 0.
+    let (y, dy) = at(
+        Framework::PyTorch,
+        Precision::F16,
+        Activation::Softsign,
+        3000.0,
+    );
+    assert_eq!(
+        (y.flag, dy.value, dy.flag),
+        (Flag::Saturated, 0.0, Flag::Saturated)
+    );
+    let (y, dy) = at(
+        Framework::PyTorch,
+        Precision::F16,
+        Activation::Softsign,
+        1536.0,
+    );
+    assert_eq!(
+        (y.flag, dy.value, dy.flag),
+        (Flag::Fine, 0.0, Flag::Cancelled)
+    );
+    // A result rounded to exactly 1 at the asymptote is saturated (softsign in f32 from 2e7).
+    let (y, _) = at(Framework::NumPy, Precision::F32, Activation::Softsign, 2e7);
+    assert_eq!((y.value, y.flag), (1.0, Flag::Saturated));
+}
+
+#[test]
+fn numpy_keeps_the_sign_of_zero_as_numpy_does() {
+    // Measured with NumPy 2.4.6 and ml_dtypes 0.6.0: np.maximum(-0.0, 0) is 0 in float32 and
+    // bfloat16, -0 in float16; np.clip and np.tanh keep -0; np.heaviside gives 0.
+    let sign = |precision, a| {
+        at(Framework::NumPy, precision, a, -0.0)
+            .0
+            .value
+            .is_sign_negative()
+    };
+    for (precision, max_keeps) in [
+        (Precision::F32, false),
+        (Precision::F16, true),
+        (Precision::Bf16, false),
+    ] {
+        for a in [Activation::Relu, Activation::Relu6] {
+            assert_eq!(sign(precision, a), max_keeps, "{a:?} {precision:?}");
+        }
+        for a in [
+            Activation::HardTanh,
+            Activation::Tanh,
+            Activation::HardSwish,
+        ] {
+            assert!(sign(precision, a), "{a:?} {precision:?}");
+        }
+        assert!(!sign(precision, Activation::Step));
+    }
+}
