@@ -383,7 +383,11 @@ fn footer_is_whole(flowing: &str, lines: &[String], tail: Option<&str>, softmax:
         .iter()
         .filter(|word| word.contains(' '))
         .all(|word| lines.iter().any(|line| line.contains(*word)));
-    words.join(",") == tail && phrases_kept
+    let first = legend.trim_end().split(", ").next().unwrap_or("");
+    let head_kept = lines
+        .iter()
+        .any(|line| line.contains(&format!("marks: {first}")));
+    words.join(",") == tail && phrases_kept && head_kept
 }
 
 #[test]

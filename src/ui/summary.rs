@@ -408,7 +408,7 @@ fn precision_note<'a>(low: &LowFunction, theme: &Theme, width: usize) -> Vec<Lin
                 format!("{mark}\u{a0}{}", kept(flag.word()))
             })
             .collect();
-        (format!("marks: {}", marks.join(", ")), Role::Dim)
+        (format!("marks:\u{a0}{}", marks.join(", ")), Role::Dim)
     });
     let mut pieces = vec![head.clone()];
     pieces.extend(by_text(&listed));
