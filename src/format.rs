@@ -36,9 +36,53 @@ pub fn full_precision(v: f64) -> String {
 /// cell gets the shortest exponent form even if it overflows the width. `-0` reads `0`.
 #[must_use]
 pub fn cell(v: f64, width: usize, decimals: usize) -> String {
+    cell_as(v, width, decimals, Digits::Rounded)
+}
+
+/// What a cell's digits promise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Digits {
+    /// Rounded to the cell, as [`cell`] writes any f64 the kernel computed (`1.0000` may be
+    /// 0.99999999).
+    Rounded,
+    /// Exact told from rounded, for a lower precision's values, where 1 and 0.99998 are
+    /// different answers: a whole number is written as one (`1`, `17`, `65504`); any other
+    /// value never reads as a whole number (`1.0000`, `17.000`), but gets the decimals that
+    /// show it is not (`0.99998`), or is written as the whole number nearest it and how far
+    /// it is (`1-6e-8`: 1 - 6e-8, `17+2e-6`), or cut rather than rounded (`9.9999` for
+    /// 9.99995); only where none fits, the rounded form.
+    Exact,
+}
+
+/// [`cell`], with the digits' promise chosen: [`Digits::Exact`] for a lower precision's cells.
+#[must_use]
+pub fn cell_as(v: f64, width: usize, decimals: usize, digits: Digits) -> String {
     if !v.is_finite() {
         return format!("{v}");
     }
+    let rounded = rounded(v, width, decimals);
+    if digits == Digits::Rounded {
+        return rounded;
+    }
+    let v = v + 0.0;
+    if v.fract() == 0.0 {
+        // A whole number, exactly: its digits alone when they fit.
+        let whole = format!("{v}");
+        return if whole.chars().count() <= width {
+            whole
+        } else {
+            rounded
+        };
+    }
+    if !reads_whole(&rounded) {
+        return rounded;
+    }
+    not_whole(v, width).unwrap_or(rounded)
+}
+
+/// A finite `v` rounded to the cell: fixed point, else exponent form with as many significant
+/// digits as fit (see [`cell`]).
+fn rounded(v: f64, width: usize, decimals: usize) -> String {
     if let Some(fixed) = fixed(v, width, decimals) {
         return fixed;
     }
@@ -51,6 +95,51 @@ pub fn cell(v: f64, width: usize, decimals: usize) -> String {
         best = text;
     }
     best
+}
+
+/// A value that is not a whole number, in at most `width` characters, in a form that does not
+/// read as one: more decimals; the nearest whole number and the distance to it (`1-6e-8`); its
+/// digits cut where the width ends; more significant digits in exponent form. `None` when none
+/// fits.
+fn not_whole(v: f64, width: usize) -> Option<String> {
+    let fits = |text: &String| text.chars().count() <= width && !reads_whole(text);
+    let more_decimals = (1..width).map(|decimals| format!("{v:.decimals$}"));
+    if let Some(text) = more_decimals
+        .take_while(|t| t.chars().count() <= width)
+        .find(fits)
+    {
+        return Some(text);
+    }
+    let nearest = v.round();
+    if nearest != 0.0 {
+        let off = v - nearest;
+        let sign = if off < 0.0 { '-' } else { '+' };
+        let distance = (1..=MAX_SIGNIFICANT)
+            .map(|significant| format!("{nearest}{sign}{}", exponent(off.abs(), significant)))
+            .take_while(|t| t.chars().count() <= width)
+            .last();
+        if let Some(text) = distance {
+            return Some(text);
+        }
+    }
+    // Cut rather than rounded (`9.9999` for 9.99995): every digit shown is the value's.
+    let expansion = format!("{v:.40}");
+    let cut: String = expansion.chars().take(width).collect();
+    if cut.contains('.') && !cut.ends_with('.') && fits(&cut) {
+        return Some(cut);
+    }
+    (1..width)
+        .map(|significant| exponent(v, significant))
+        .find(fits)
+}
+
+/// Whether a cell's text reads as a whole number: no digit after the point but zeros, in fixed
+/// point or in an exponent form's mantissa (`17.000`, `1.0000`, `1.000e-5`, `3`).
+fn reads_whole(text: &str) -> bool {
+    let mantissa = text.split_once('e').map_or(text, |(m, _)| m);
+    mantissa
+        .split_once('.')
+        .is_none_or(|(_, decimals)| decimals.chars().all(|c| c == '0'))
 }
 
 /// `v` in fixed point with as many of `decimals` decimals as fit `width`, if that shows at least
@@ -353,6 +442,75 @@ mod tests {
         assert_eq!(cell(9.999_95, 6, 4), "10.000");
         assert_eq!(cell(f64::NAN, 8, 4), "NaN");
         assert_eq!(cell(f64::NEG_INFINITY, 8, 4), "-inf");
+    }
+
+    /// What an exact-mode cell says, as its sign and the log10 of its magnitude: plain,
+    /// exponent form (read apart, so `1.8e308` is not inf), or `n±d`.
+    fn read_exact(text: &str) -> (f64, f64) {
+        let split = text
+            .char_indices()
+            .skip(1)
+            .find(|&(i, c)| matches!(c, '+' | '-') && !text[..i].ends_with('e'));
+        if let Some((i, _)) = split {
+            let v = text[..i].parse::<f64>().unwrap() + text[i..].parse::<f64>().unwrap();
+            return (v.signum(), v.abs().log10());
+        }
+        let (mantissa, power) = text.split_once('e').unwrap_or((text, "0"));
+        let mantissa: f64 = mantissa.parse().unwrap();
+        let power: f64 = power.parse().unwrap();
+        (mantissa.signum(), mantissa.abs().log10() + power)
+    }
+
+    #[test]
+    fn exact_cells_tell_whole_numbers_from_values_near_them() {
+        let exact = |v: f64, width| cell_as(v, width, 4, Digits::Exact);
+        // Exactly whole: the digits alone.
+        assert_eq!(exact(1.0, 8), "1");
+        assert_eq!(exact(17.0, 6), "17");
+        assert_eq!(exact(65504.0, 7), "65504");
+        assert_eq!(exact(-1.0, 7), "-1");
+        assert_eq!(exact(0.0, 7), "0");
+        assert_eq!(exact(-0.0, 7), "0");
+        assert_eq!(exact(3.402_823_466_385_288_6e38, 9), "3.403e38");
+        // Near a whole number: never read as one.
+        assert_eq!(exact(f64::from(0.99998_f32), 7), "0.99998");
+        assert_eq!(exact(f64::from(1.0_f32 - f32::EPSILON / 2.0), 7), "1-6e-8");
+        assert_eq!(
+            exact(f64::from(1.0_f32 - f32::EPSILON / 2.0), 9),
+            "0.9999999"
+        );
+        assert_eq!(
+            exact(f64::from(17.0_f32 + 16.0 * f32::EPSILON), 9),
+            "17.000002"
+        );
+        assert_eq!(
+            exact(f64::from(17.0_f32 + 16.0 * f32::EPSILON), 7),
+            "17+2e-6"
+        );
+        assert_eq!(exact(f64::from(-1.0_f32 + f32::EPSILON), 7), "-1+1e-7");
+        // Otherwise as a rounded cell.
+        assert_eq!(exact(0.768_524_783_499_017_5, 9), "0.7685");
+        assert_eq!(exact(1.860_037_988_010_418e-44, 8), "1.86e-44");
+        assert_eq!(exact(0.5, 7), "0.5000");
+        assert_eq!(exact(f64::NAN, 7), "NaN");
+        for width in 7..=24 {
+            for v in magnitudes() {
+                let text = exact(v, width);
+                assert!(text.chars().count() <= width, "{v} at {width}: {text:?}");
+                let (sign, said) = read_exact(&text);
+                if v == 0.0 {
+                    assert_eq!(text, "0");
+                } else {
+                    let off = (said - v.abs().log10()).abs();
+                    assert!(off < 0.2, "{v} at {width}: {text} is off by 10^{off}");
+                    assert_eq!(sign, v.signum(), "{v} at {width}: {text}");
+                }
+                // Plain numbers short of a million never read whole unless they are.
+                if v.abs() < 1e5 && v.abs() >= 1e-3 && v.fract() != 0.0 {
+                    assert!(!reads_whole(&text), "{v} at {width}: {text}");
+                }
+            }
+        }
     }
 
     #[test]

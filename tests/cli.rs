@@ -198,7 +198,13 @@ fn bad_input_is_one_line_and_exit_status_2() {
         "",
         "argument 1: \"x\" is not a number (number 3, column 7)",
     );
-    assert_refused(&["softmax", ""], "", "argument 1 is empty");
+    // The explorer's words for an empty vector.
+    assert_refused(&["softmax", ""], "", "argument 1: no numbers given");
+    assert_refused(
+        &["eval", "sigmoid", "--", "[]"],
+        "",
+        "argument 1: no numbers given",
+    );
     assert_refused(&["softmax"], "", "no numbers given");
     assert_refused(&["softmax", "-"], "", "standard input: no numbers given");
     assert_refused(

@@ -1,12 +1,12 @@
 //! Tests: `eval` and `softmax` with `--precision` say what they compute, in every output form.
 //!
 //! Negative zero kept from the input to the output (text, CSV, JSON), the rounded x in CSV, the
-//! stable softmax's NaN explained, the help true to the output, and the commands without a
-//! precision mode saying so.
+//! stable softmax's NaN explained, the help true to the output, the rounded x in softmax's
+//! output, and the commands without a precision mode (and the explorer's `--like`) saying so.
 
 mod common;
 
-use common::{bits, json, numbers, ok};
+use common::{assert_refused, bits, json, numbers, ok};
 
 const MINUS_ZERO: u64 = 0x8000_0000_0000_0000;
 
@@ -230,4 +230,93 @@ fn softmax_plot_in_a_format_says_so() {
     // In f64, as before: the bars alone.
     let plot = ok(&["softmax", "--plot", "12", "1"], "");
     assert!(plot.starts_with("x0 = 12"), "{plot}");
+}
+
+#[test]
+fn softmax_in_a_format_shows_x_in_it() {
+    // bf16 holds 70000 as 70144: the log-probabilities -70144 follow from it.
+    let text = ok(&["softmax", "--precision", "bf16", "--", "70000", "1"], "");
+    assert!(text.contains("i  x      x in bf16  probability"), "{text}");
+    let rows = data_rows(&text);
+    assert_eq!(rows[0][..3], ["0", "70000", "70144"], "{text}");
+    assert_eq!(rows[1][..3], ["1", "1", "1"], "{text}");
+    assert_eq!(rows[1][6], "-70144", "{text}"); // after "0 %"
+    // f16: 70000 is inf; -0 stays -0; labels keep their column.
+    let text = ok(
+        &["softmax", "--precision", "f16", "--", "cat=70000", "dog=-0"],
+        "",
+    );
+    let rows = data_rows(&text);
+    assert_eq!(rows[0][..4], ["0", "cat", "70000", "inf"], "{text}");
+    assert_eq!(rows[1][..4], ["1", "dog", "-0", "-0"], "{text}");
+    let doc = json(&ok(
+        &[
+            "softmax",
+            "--precision",
+            "f16",
+            "--json",
+            "--",
+            "70000",
+            "0.1",
+            "-0",
+        ],
+        "",
+    ));
+    let rounded = numbers(&doc["x_rounded"]);
+    assert_eq!(
+        rounded[0], None,
+        "inf is null, as every non-finite value: {doc}"
+    );
+    assert_eq!(rounded[1], Some(0.099_975_585_937_5), "{doc}");
+    assert_eq!(bits(&rounded[2..]), [MINUS_ZERO], "{doc}");
+    // In f64 there is nothing to round.
+    let doc = json(&ok(&["softmax", "--json", "1", "2"], ""));
+    assert!(doc.get("x_rounded").is_none(), "{doc}");
+}
+
+#[test]
+fn precision_f64_does_what_its_help_says() {
+    // The help: as leaving the option out, and said so.
+    for command in ["eval", "softmax"] {
+        let help = ok(&[command, "--help"], "");
+        let flat = help.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("as leaving the option out does, and says so (a first line;"),
+            "{help}"
+        );
+    }
+    let plain = ok(&["eval", "sigmoid", "1"], "");
+    let f64 = ok(&["eval", "sigmoid", "--precision", "f64", "1"], "");
+    let (first, rest) = f64.split_once('\n').unwrap();
+    assert!(first.starts_with("sigmoid in f64:"), "{f64}");
+    assert_eq!(rest, plain);
+    let plain = ok(&["softmax", "1", "2"], "");
+    let f64 = ok(&["softmax", "--precision", "f64", "1", "2"], "");
+    assert_eq!(f64.split_once('\n').unwrap().1, plain);
+}
+
+#[test]
+fn what_has_no_precision_mode_says_why_truthfully() {
+    assert_refused(
+        &["list", "--precision", "f16"],
+        "",
+        "`actscope list` has no precision mode: it lists the activations and computes nothing",
+    );
+    assert_refused(
+        &["bench", "--like", "numpy"],
+        "",
+        "`actscope bench` has no precision mode: it times the kernels, which compute in f64",
+    );
+    assert_refused(
+        &["sample", "--precision", "f16", "1"],
+        "",
+        "`actscope sample` has no precision mode: it computes in f64",
+    );
+    // The explorer has --precision, and shows both models: --like has nothing to choose.
+    assert_refused(
+        &["--like", "pytorch"],
+        "",
+        "--like: the explorer shows NumPy's and PyTorch's models side by side",
+    );
+    assert_refused(&["--like=numpy", "--precision", "f16"], "", "press p");
 }

@@ -127,8 +127,9 @@ fn lower_precision_flags_saturation_and_overflow() {
         "f NumPy",
         "f' torch",
         "f16:",
-        "NumPy flags 2",
-        "PyTorch flags 2",
+        "NumPy and PyTorch: x0 saturated,",
+        "x2 underflow",
+        "marks: s saturated, u underflow",
         "f 1 (saturated)",
     ] {
         assert!(screen.contains(needle), "{needle} missing:\n{screen}");
@@ -274,6 +275,120 @@ mod mouse {
 
 /// A vector whose 70000 is inf in f16 (and -100 underflows, 17 overflows e^x).
 const OVERFLOWING: &str = "-20 17 70000 -0.0 1e-8 -100";
+/// Every flag at once in f16 (harmless overflow, saturation, underflow, x past the format).
+const MANY_FLAGS: &str = "-20 -1e-8 -0.0 17 89 10000 65504 70000";
+
+/// The panel's text, its lines joined by single spaces (a reason may wrap), and its lines
+/// (those under the header, above the status line and the key hints).
+fn panel_text(screen: &str) -> (String, Vec<String>) {
+    let rows: Vec<&str> = screen.lines().collect();
+    let lines: Vec<String> = rows[3..rows.len() - 2]
+        .iter()
+        .map(|line| {
+            // Side by side, the panel is right of the chart's border.
+            let panel = line
+                .rsplit_once("││")
+                .or_else(|| line.rsplit_once("||"))
+                .map_or(*line, |(_, panel)| panel);
+            let panel = panel.replace(['│', '|', '┘', '└', '─', '+', '"'], " ");
+            // An ASCII border's run of dashes is no word.
+            panel
+                .split_whitespace()
+                .filter(|word| word.len() < 2 || word.chars().any(|c| c != '-'))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    (format!(" {}", lines.join(" ")), lines)
+}
+
+/// What the footer must end with, whole: on a function tab the marks' legend (each flag of the
+/// cells, `None` when none is flagged); on the Softmax tab the naive form's verdict.
+fn footer_tail(app: &App, format: &str) -> Option<String> {
+    use actscope::analysis::{Analysis, Kind, SoftmaxExtras};
+    use actscope::kernel::precision::Flag;
+    let analysis = Analysis::new(app, 21);
+    match &analysis.kind {
+        Kind::Function(numbers) => {
+            let low = numbers.low.as_ref().expect("a lower precision");
+            let mut words: Vec<&str> = low
+                .models
+                .iter()
+                .flat_map(|model| &model.evaluations)
+                .flat_map(|(f, df)| [f.flag, df.flag])
+                .filter(|&flag| flag != Flag::Fine)
+                .map(Flag::word)
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            (!words.is_empty()).then(|| words.join(","))
+        }
+        Kind::Softmax(SoftmaxExtras { low: Some(low), .. }) => {
+            let verdicts: Vec<String> = low
+                .models
+                .iter()
+                .map(|(_, forms, _)| {
+                    let nan = forms.naive.iter().filter(|p| p.is_nan()).count();
+                    let inf = forms
+                        .naive_log
+                        .iter()
+                        .filter(|&&l| l == f64::NEG_INFINITY)
+                        .count();
+                    if nan + inf == 0 {
+                        "no NaN, no -inf".to_string()
+                    } else {
+                        format!("{nan} p NaN, {inf} log p -inf")
+                    }
+                })
+                .collect();
+            Some(if verdicts[0] == verdicts[1] {
+                format!("naive in {format}: NumPy and PyTorch: {}", verdicts[0])
+            } else {
+                format!(
+                    "naive in {format}: NumPy: {} PyTorch: {}",
+                    verdicts[0], verdicts[1]
+                )
+            })
+        }
+        Kind::Softmax(_) => None,
+    }
+}
+
+/// Whether the footer says `tail` whole, each phrase on one line.
+fn footer_is_whole(flowing: &str, lines: &[String], tail: Option<&str>, softmax: bool) -> bool {
+    let Some(tail) = tail else {
+        return !flowing.contains("marks:");
+    };
+    if softmax {
+        // The verdict whole, the form's name on the line of the first model's.
+        let (head, _) = tail.split_once(": ").expect("a head");
+        let first_model = tail[head.len() + 2..].split(':').next().expect("a model");
+        return flowing.trim_end().ends_with(tail)
+            && lines
+                .iter()
+                .any(|line| line.contains(&format!("{head}: {first_model}")))
+            && (!tail.contains("no NaN") || lines.iter().any(|l| l.contains("no NaN, no -inf")));
+    }
+    // The legend lists each flag of the cells, by its mark, and nothing else.
+    let Some((_, legend)) = flowing.rsplit_once("marks: ") else {
+        return false;
+    };
+    let mut words: Vec<&str> = legend
+        .trim_end()
+        .split(", ")
+        .map(|entry| entry.get(2..).unwrap_or(""))
+        .collect();
+    words.sort_unstable();
+    let phrases_kept = words
+        .iter()
+        .filter(|word| word.contains(' '))
+        .all(|word| lines.iter().any(|line| line.contains(*word)));
+    let first = legend.trim_end().split(", ").next().unwrap_or("");
+    let head_kept = lines
+        .iter()
+        .any(|line| line.contains(&format!("marks: {first}")));
+    words.join(",") == tail && phrases_kept && head_kept
+}
 
 #[test]
 fn the_precision_footer_is_whole_from_80x24() {
@@ -283,10 +398,20 @@ fn the_precision_footer_is_whole_from_80x24() {
         if tab == Tab::Formula {
             continue;
         }
-        for input in ["1.2 0.9 0.4", "12 1 -3", OVERFLOWING, "-1e5 3 20000 -30"] {
+        let inputs = [
+            "1.2 0.9 0.4",
+            "12 1 -3",
+            OVERFLOWING,
+            "-1e5 3 20000 -30",
+            MANY_FLAGS,
+            "70000 1 2 -0.0 1e-8",
+        ];
+        for input in inputs {
             for cycles in 1..=3 {
                 let mut actions = vec![Action::SelectTab(index), Action::Paste(input.to_string())];
                 actions.extend(std::iter::repeat_n(Action::CyclePrecision, cycles));
+                // No status message: the selected element's readout.
+                actions.push(Action::SelectElement(0));
                 let app = app_after(actions);
                 let format = ["f32", "f16", "bf16"][cycles - 1];
                 let lead = if tab == Tab::Softmax {
@@ -294,40 +419,40 @@ fn the_precision_footer_is_whole_from_80x24() {
                 } else {
                     format!(" {format}:")
                 };
+                let tail = footer_tail(&app, format);
+                let n = app.vector().len();
                 for (width, height) in [(80, 24), (90, 24), (100, 30), (120, 30), (160, 45)] {
                     for theme in [&UNICODE, &ASCII] {
-                        let screen = draw(&app, theme, width, height);
-                        let body: Vec<&str> = screen.lines().skip(3).collect();
-                        // The panel's text, its lines joined (a reason may wrap).
-                        let flowing = body
-                            .iter()
-                            .map(|line| {
-                                // Side by side, the panel is right of the chart's border.
-                                let panel = line
-                                    .rsplit_once("││")
-                                    .or_else(|| line.rsplit_once("||"))
-                                    .map_or(*line, |(_, panel)| panel);
-                                panel.replace(['│', '|', '┘', '└', '─', '+', '"'], " ")
-                            })
-                            .collect::<Vec<_>>()
-                            .join(" ");
-                        let flowing = format!(
-                            " {}",
-                            flowing.split_whitespace().collect::<Vec<_>>().join(" ")
-                        );
-                        let whole =
-                            body.iter().all(|line| !line.contains('…')) && flowing.contains(&lead);
-                        let stable_told =
-                            !(tab == Tab::Softmax && format == "f16" && input == OVERFLOWING)
-                                || flowing.contains(
-                                    "x2 = 70000 is inf in f16, so x - max is inf - inf = NaN \
-                                 naive in f16:",
+                        // At 80x24, with each element selected in turn (the status line's
+                        // readout changes with it).
+                        let selections = if (width, height) == (80, 24) { n } else { 1 };
+                        for selected in 0..selections {
+                            let mut app = app.clone();
+                            app.update(Action::SelectElement(selected));
+                            let screen = draw(&app, theme, width, height);
+                            let body: Vec<&str> = screen.lines().skip(3).collect();
+                            let (flowing, lines) = panel_text(&screen);
+                            let whole = body.iter().all(|line| !line.contains('…'))
+                                && flowing.contains(&lead)
+                                && footer_is_whole(
+                                    &flowing,
+                                    &lines,
+                                    tail.as_deref(),
+                                    tab == Tab::Softmax,
                                 );
-                        if !whole || !stable_told {
-                            missing.push(format!(
-                                "tab {index}, {input:?}, {format}, {width}x{height}, unicode {}:\n{screen}",
-                                theme.unicode
-                            ));
+                            let stable_told =
+                                !(tab == Tab::Softmax && format == "f16" && input == OVERFLOWING)
+                                    || flowing.contains(
+                                        "x2 = 70000 is inf in f16, so x - max is inf - inf = NaN \
+                                         naive in f16:",
+                                    );
+                            if !whole || !stable_told {
+                                missing.push(format!(
+                                    "tab {index}, {input:?}, {format}, {width}x{height}, x{selected}, \
+                                     unicode {}, expected {tail:?}:\n{screen}",
+                                    theme.unicode
+                                ));
+                            }
                         }
                     }
                 }
@@ -353,8 +478,9 @@ fn words(screen: &str) -> std::collections::BTreeSet<String> {
 
 #[test]
 fn no_word_is_cut_at_any_width() {
-    // Words that only a narrow screen uses (the counted forms of long lines).
-    const NARROW_ONLY: [&str; 2] = ["flags", "too"];
+    // Words that only a narrow screen uses (the counted forms of long lines, the line that
+    // counts the rows a lower precision's footer hides).
+    const NARROW_ONLY: [&str; 3] = ["flags", "too", "more"];
     let states: Vec<(&str, Vec<Action>)> = vec![
         ("browsing", vec![]),
         ("help", vec![Action::ToggleHelp]),

@@ -230,6 +230,14 @@ impl App {
         app.view.panel = settings.panel;
         app.view.sort = settings.sort;
         app.view.precision = settings.precision;
+        if settings.precision != Precision::F64 && app.tab() == Tab::Formula {
+            // As the p key says it there.
+            app.status = Some(info(format!(
+                "the Formula tab is in f64: the NumPy and PyTorch models cover the built-in \
+                 activations, not a formula ({} on the other tabs)",
+                settings.precision.name()
+            )));
+        }
         app.select_top_when_sorted();
         if let (Some(p), Tab::Function(a)) = (settings.param, app.tab()) {
             app.params.set(a, p);

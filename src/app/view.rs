@@ -255,10 +255,19 @@ impl super::App {
             Action::CyclePrecision => {
                 let precision = self.view.precision.next();
                 self.view.precision = precision;
+                // The models' columns are the plain softmax: the sampler stays f64's.
+                let sampler = self.tab() == Tab::Softmax
+                    && precision != Precision::F64
+                    && (self.view.panel != Panel::Softmax || self.params.filtering());
                 self.status = Some(info(format!(
-                    "evaluating in {}: e^x overflows past x = {:.2}",
+                    "evaluating in {}: e^x overflows past x = {:.2}{}",
                     precision.name(),
-                    precision.exp_limit()
+                    precision.exp_limit(),
+                    if sampler {
+                        "; the columns are the plain softmax at T, the sampler is f64's only"
+                    } else {
+                        ""
+                    }
                 )));
             }
             Action::CycleTarget => {

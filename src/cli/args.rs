@@ -50,7 +50,9 @@ top-p 1, min-p 0.";
 const SOFTMAX_PRECISION: &str = "Compute in this format the way a framework does: f32, f16 or \
 bf16 (x / T rounded to it first): the max-subtracted softmax and its log, and the naive \
 exp(x) / sum(exp(x)) and its log, each the format's value; a note says where either form gives \
-NaN or inf, and why. f64 is the kernel's own accurate value, the same as leaving the option out";
+NaN or inf, and why; a column gives x in the format (x_rounded in JSON). f64 gives the \
+kernel's own accurate values, as leaving the option out does, and says so (a first line; \
+\"precision\": \"f64\" in JSON)";
 
 /// `softmax --like`: the code each framework runs.
 const SOFTMAX_LIKE: &str = "Whose arithmetic --precision copies. numpy (the default, as the \
@@ -269,8 +271,9 @@ pub struct EvalArgs {
 #[derive(Debug, Args)]
 pub struct ModelArgs {
     /// Compute in this format the way a framework does: f32, f16 or bf16 (x rounded to it first;
-    /// each value flagged overflow, underflow or saturated). f64 is the kernel's own accurate
-    /// value, the same as leaving the option out.
+    /// each value flagged overflow, underflow or saturated). f64 gives the kernel's own accurate
+    /// values, as leaving the option out does, and says so (a first line; "precision": "f64" and
+    /// the flags, all null, in JSON).
     #[arg(long, value_name = "FORMAT")]
     pub precision: Option<String>,
     /// Whose arithmetic --precision copies. numpy (the default, as the explorer's p key): the

@@ -114,7 +114,8 @@ fn parse_argument(arg: &str, position: usize) -> Result<Vector, Error> {
             InputError::Invalid { token, reason, .. } if token == arg.trim() => {
                 format!("{token:?} {reason} (argument {position})")
             }
-            InputError::Empty => format!("argument {position} is empty"),
+            // The explorer's words for the same thing.
+            InputError::Empty => format!("argument {position}: no numbers given"),
             _ => format!("argument {position}: {err}"),
         })
     })

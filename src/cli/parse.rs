@@ -49,7 +49,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Parsed {
 }
 
 /// For `--precision` or `--like` given to a command that has no precision mode: that plainly,
-/// and what has one (clap would suggest `-- --precision`, or a similar flag).
+/// and what has one (clap would suggest `-- --precision`, or a similar flag); for the
+/// explorer's `--like`, that it shows both models.
 fn no_precision_mode(err: &clap::Error, subcommand: Option<&str>) -> Option<String> {
     use clap::error::{ContextKind, ContextValue};
     if err.kind() != ErrorKind::UnknownArgument {
@@ -61,7 +62,20 @@ fn no_precision_mode(err: &clap::Error, subcommand: Option<&str>) -> Option<Stri
     let option = ["--precision", "--like"]
         .into_iter()
         .find(|option| arg == option || arg.starts_with(&format!("{option}=")))?;
-    let instead = match subcommand? {
+    let Some(command) = subcommand else {
+        // The explorer has --precision, and no --like: it shows both models.
+        return (option == "--like").then(|| {
+            "--like: the explorer shows NumPy's and PyTorch's models side by side: open them \
+             with --precision f32|f16|bf16, or press p (see `actscope --help`)"
+                .to_string()
+        });
+    };
+    let why = match command {
+        "list" => "it lists the activations and computes nothing",
+        "bench" => "it times the kernels, which compute in f64",
+        _ => "it computes in f64",
+    };
+    let instead = match command {
         "sample" => {
             "for a framework's softmax in f32, f16 or bf16 use `actscope softmax --precision \
              FORMAT --like numpy|pytorch`"
@@ -72,10 +86,9 @@ fn no_precision_mode(err: &clap::Error, subcommand: Option<&str>) -> Option<Stri
         }
         _ => "`eval`, `softmax` and the explorer have one",
     };
-    let command = subcommand?;
     Some(format!(
-        "{option}: `actscope {command}` has no precision mode, it computes in f64; {instead} \
-         (see `actscope {command} --help`)"
+        "{option}: `actscope {command}` has no precision mode: {why}; {instead} (see \
+         `actscope {command} --help`)"
     ))
 }
 

@@ -248,6 +248,7 @@ fn write_model_json(
             "naive": formulas.naive,
             "naive_log_probabilities": formulas.naive_log,
         },
+        "x_rounded": xs.iter().map(|&x| precision.round(x)).collect::<Vec<_>>(),
         "probabilities": forms.probabilities,
         "percentages": percentages,
         "log_probabilities": forms.log_probabilities,
@@ -309,9 +310,11 @@ fn run_model(
             forms.format.name()
         )?;
     }
+    let x_in = format!("x in {}", precision.name());
     let header = [
         "i",
         "x",
+        &x_in,
         "probability",
         "percent",
         "log-probability",
@@ -319,11 +322,13 @@ fn run_model(
         "naive log",
     ]
     .map(String::from);
-    let rows: Vec<[String; 7]> = (0..xs.len())
+    let rows: Vec<[String; 8]> = (0..xs.len())
         .map(|i| {
             [
                 i.to_string(),
                 full_precision(xs[i]),
+                // What the framework holds: x rounded to the format (70000 is inf in f16).
+                full_precision(precision.round(xs[i])),
                 full_precision(forms.probabilities[i]),
                 // The format's own value (its 0 and 1 are the framework's), never 0.00 % for a
                 // value that is not 0.

@@ -8,19 +8,24 @@ use ratatui::widgets::Cell;
 
 use crate::analysis::{Analysis, Kind, SamplerNumbers, SoftmaxExtras};
 use crate::app::{App, Panel};
-use crate::format;
+use crate::format::{self, Digits};
 use crate::kernel::precision::{Evaluation, Flag};
 use crate::kernel::{Filter, Step};
 use crate::theme::{Role, Theme};
 
 /// Width of a number column: any f64 fits in 7 characters ([`format::cell`]).
 pub(super) const NUMBER: u16 = 8;
+/// Width of a lower precision's column: a number of up to 7 characters and its flag's mark
+/// (` o`), or 9 where no cell of the column is flagged.
+const LOW: u16 = NUMBER + 1;
 
-/// One column of numbers: its title and the cell for element `i`.
+/// One column of numbers: its title, its width and the cell for element `i`.
 pub(super) struct Column<'a> {
     /// The title (lines of at most [`NUMBER`] characters: two where a model's name stands over
     /// its forms).
     pub title: String,
+    /// The width of its cells.
+    pub width: u16,
     /// The cell of element `i`.
     pub cell: Box<dyn Fn(usize) -> Cell<'static> + 'a>,
 }
@@ -29,7 +34,16 @@ impl<'a> Column<'a> {
     fn new(title: &str, cell: impl Fn(usize) -> Cell<'static> + 'a) -> Column<'a> {
         Column {
             title: title.to_string(),
+            width: NUMBER,
             cell: Box::new(cell),
+        }
+    }
+
+    /// A lower precision's column: [`LOW`] wide.
+    fn low(title: &str, cell: impl Fn(usize) -> Cell<'static> + 'a) -> Column<'a> {
+        Column {
+            width: LOW,
+            ..Column::new(title, cell)
         }
     }
 }
@@ -69,19 +83,24 @@ pub(super) fn columns<'a>(
         Kind::Function(numbers) => match &numbers.low {
             Some(low) => {
                 let [numpy, torch] = [&low.models[0], &low.models[1]];
+                let column = |title: &str, pick: fn(&(Evaluation, Evaluation)) -> &Evaluation| {
+                    let evaluations = if title.ends_with("NumPy") {
+                        &numpy.evaluations
+                    } else {
+                        &torch.evaluations
+                    };
+                    // A mark's room in every cell of a column that has one, so its numbers
+                    // stay aligned.
+                    let marked = evaluations.iter().any(|e| pick(e).flag != Flag::Fine);
+                    Column::low(title, move |i| {
+                        evaluated(pick(&evaluations[i]), marked, theme)
+                    })
+                };
                 vec![
-                    Column::new("f NumPy", move |i| {
-                        evaluated(&numpy.evaluations[i].0, theme)
-                    }),
-                    Column::new("f torch", move |i| {
-                        evaluated(&torch.evaluations[i].0, theme)
-                    }),
-                    Column::new("f' NumPy", move |i| {
-                        evaluated(&numpy.evaluations[i].1, theme)
-                    }),
-                    Column::new("f' torch", move |i| {
-                        evaluated(&torch.evaluations[i].1, theme)
-                    }),
+                    column("f NumPy", |e| &e.0),
+                    column("f torch", |e| &e.0),
+                    column("f' NumPy", |e| &e.1),
+                    column("f' torch", |e| &e.1),
                 ]
             }
             None => vec![
@@ -108,10 +127,10 @@ pub(super) fn columns<'a>(
                 };
                 // The model's name over its two forms: the max-subtracted one, the naive one.
                 [
-                    Column::new(&format!("{name}\nstable"), move |i| {
-                        checked(forms.probabilities[i])
+                    Column::low(&format!("{name}\nstable"), move |i| {
+                        exact(forms.probabilities[i], theme)
                     }),
-                    Column::new("\nnaive", move |i| checked(forms.naive[i])),
+                    Column::low("\nnaive", move |i| exact(forms.naive[i], theme)),
                 ]
             })
             .collect(),
@@ -246,15 +265,26 @@ pub(super) fn flag_mark(flag: Flag) -> Option<char> {
     }
 }
 
-/// A low-precision value, styled as a warning and marked with its flag's letter when it
-/// overflowed, underflowed or saturated.
-fn evaluated(evaluation: &Evaluation, theme: &Theme) -> Cell<'static> {
+/// A low-precision value, its digits exact or shown not to be ([`Digits::Exact`]), styled as a
+/// warning and marked with its flag's letter when it overflowed, underflowed or saturated; in
+/// a column with marks (`marked`), the number leaves a mark's room in every cell.
+fn evaluated(evaluation: &Evaluation, marked: bool, theme: &Theme) -> Cell<'static> {
+    let room = usize::from(if marked { LOW - 2 } else { LOW });
+    let text = format::cell_as(evaluation.value, room, 4, Digits::Exact);
     match flag_mark(evaluation.flag) {
-        None => number(format::cell(evaluation.value, usize::from(NUMBER), 4)),
-        Some(mark) => {
-            let text = format::cell(evaluation.value, usize::from(NUMBER) - 2, 4);
-            warn(format!("{text} {mark}"), theme)
-        }
+        None if marked => number(format!("{text:>room$}  ")),
+        None => number(text),
+        Some(mark) => warn(format!("{text:>room$} {mark}"), theme),
+    }
+}
+
+/// A low-precision value with no flag ([`Digits::Exact`]): a warning when it is not finite.
+fn exact(v: f64, theme: &Theme) -> Cell<'static> {
+    let text = format::cell_as(v, usize::from(LOW), 4, Digits::Exact);
+    if v.is_finite() {
+        number(text)
+    } else {
+        warn(text, theme)
     }
 }
 

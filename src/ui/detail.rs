@@ -117,7 +117,8 @@ fn detail_rows(app: &App, analysis: &Analysis, i: usize) -> Vec<(&'static str, S
         }
         Kind::Softmax(SoftmaxExtras { low: Some(low), .. }) => {
             let x = app.vector().values()[i];
-            let mut rows = vec![("p", whole(softmax.probabilities[i]))];
+            // f64's, said so beside the models' values.
+            let mut rows = vec![("f64", labelled("p", &whole(softmax.probabilities[i])))];
             rows.extend(low_softmax_rows(low, x, i));
             rows
         }

@@ -98,12 +98,14 @@ fn pieces(app: &App, analysis: &Analysis) -> [Vec<String>; 2] {
         return [first, second];
     }
     let t = app.params().temperature();
-    let fact = match (&analysis.kind, analysis.softmax.pair) {
-        (Kind::Softmax(SoftmaxExtras { low: Some(low), .. }), _) => low_fact(low, t.get()),
-        _ => f64_fact(analysis, t),
+    let (fact, low) = match (&analysis.kind, analysis.softmax.pair) {
+        (Kind::Softmax(SoftmaxExtras { low: Some(low), .. }), _) => (low_fact(low, t.get()), true),
+        _ => (f64_fact(analysis, t), false),
     };
     let panel = app.view().panel;
     let second = match panel {
+        // A lower precision's columns replace the panel's: its fact with them.
+        _ if low => fact,
         Panel::Softmax => fact,
         Panel::Sampler => order_text(app.sampler().order()).to_string(),
         Panel::Sparse => "sparse = sparsemax, max(x/T - τ, 0): the point of the simplex nearest \
@@ -111,7 +113,7 @@ fn pieces(app: &App, analysis: &Analysis) -> [Vec<String>; 2] {
             .to_string(),
     };
     let mut first = vec!["softmax(x)_i = e^(x_i/T) / Σ_j e^(x_j/T)".to_string()];
-    first.extend(settings(app));
+    first.extend(settings(app, low));
     if panel == Panel::Softmax {
         first.push("range (0, 1) for T > 0 and 2+ elements, Σ = 1".to_string());
     }
@@ -170,8 +172,9 @@ fn low_fact(low: &LowSoftmax, t: f64) -> String {
 
 /// The Softmax tab's settings as the header lists them: the temperature, and on the sampler
 /// panel (or while a filter is on, or `[ ]` adjust one) the filters and the order. What `[ ]`
-/// adjust is in brackets.
-fn settings(app: &App) -> Vec<String> {
+/// adjust is in brackets. Beside a lower precision's columns (`low`), which are the plain
+/// softmax at T, the sampler is said to be f64's only.
+fn settings(app: &App, low: bool) -> Vec<String> {
     let params = app.params();
     let focused = |control: Control, text: String| {
         if params.focus == control && control != Control::Temperature {
@@ -187,6 +190,9 @@ fn settings(app: &App) -> Vec<String> {
     if sampler_shown {
         if params.focus == Control::Temperature {
             pieces[0] = format!("[{}]", pieces[0]);
+        }
+        if low {
+            pieces.push("sampler: f64 only".to_string());
         }
         for filter in [Filter::TopK, Filter::TopP, Filter::MinP] {
             pieces.push(focused(Control::Filter(filter), params.filter_text(filter)));

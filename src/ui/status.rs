@@ -14,6 +14,7 @@ use crate::analysis::{Analysis, Chart};
 use crate::app::{App, Edit, Mode, Origin, Panel, StatusKind, Tab};
 use crate::bindings::{self, TabKind};
 use crate::format;
+use crate::kernel::precision::Precision;
 use crate::keymap::scope_of;
 use crate::theme::{Role, Theme};
 
@@ -65,11 +66,23 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
     } else {
         readout_pieces(app, analysis, theme)
     };
-    let pieces: Vec<(String, Style)> = pieces
+    let mut pieces: Vec<(String, Style)> = pieces
         .into_iter()
         .map(|(text, style)| (shown(theme, &text), style))
         .collect();
     let width = usize::from(area.width.saturating_sub(1));
+    if app.status().is_none() && !matches!(app.mode(), Mode::Editing(_)) {
+        // A readout's numbers whole or not at all (never `p…`).
+        let mut used = 0;
+        let whole = pieces
+            .iter()
+            .take_while(|(text, _)| {
+                used += text.chars().count() + if used == 0 { 0 } else { 3 };
+                used <= width
+            })
+            .count();
+        pieces.truncate(whole.max(1));
+    }
     let mut line = fit_pieces(&pieces, "   ", width, theme.unicode);
     line.spans.insert(0, Span::raw(" "));
     frame.render_widget(Paragraph::new(line), area);
@@ -152,6 +165,14 @@ fn readout_pieces(app: &App, analysis: &Analysis, theme: &Theme) -> Vec<(String,
     let softmax = &analysis.softmax;
     let p = softmax.probabilities[selected];
     let mut pieces = vec![(format!("{name} = {x}"), plain)];
+    // Beside a lower precision's columns, the readout is still f64's: said so, once.
+    let low = app.view().precision != Precision::F64 && app.tab() != Tab::Formula;
+    let labelled = |mut pieces: Vec<(String, Style)>| {
+        if low && let Some((text, _)) = pieces.get_mut(1) {
+            *text = format!("f64: {text}");
+        }
+        pieces
+    };
     if let Some(numbers) = analysis.function() {
         let y = numbers.outputs[selected];
         pieces.push((
@@ -219,5 +240,5 @@ fn readout_pieces(app: &App, analysis: &Analysis, theme: &Theme) -> Vec<(String,
             plain,
         ));
     }
-    pieces
+    labelled(pieces)
 }

@@ -13,10 +13,10 @@ use super::text::{fit_pieces, shown, wrap_pieces};
 use crate::analysis::{
     Analysis, FunctionNumbers, Kind, LowFunction, SamplerNumbers, SoftmaxExtras, SparseNumbers,
 };
-use crate::app::{App, Panel};
+use crate::app::{App, Panel, Tab};
 use crate::format::{self, grouped};
 use crate::kernel::Step;
-use crate::kernel::precision::{Evaluation, Flag};
+use crate::kernel::precision::{Evaluation, Flag, Precision};
 use crate::theme::{Role, Theme};
 
 /// One fitted line of `pieces`, each `(text, role)`, indented by one space.
@@ -76,6 +76,44 @@ fn by_text(said: &[(&str, String, Role)]) -> Vec<(String, Role)> {
         .collect()
 }
 
+/// `head` and `pieces`, the head kept on the line of the first piece (one piece with it, in
+/// its role).
+fn headed(head: &str, mut pieces: Vec<(String, Role)>) -> Vec<(String, Role)> {
+    let head = head.replace(' ', "\u{a0}");
+    match pieces.first_mut() {
+        Some((text, _)) => *text = format!("{head}\u{a0}\u{a0}\u{a0}{text}"),
+        None => pieces.push((head, Role::Info)),
+    }
+    pieces
+}
+
+/// The sums, the temperature and the argmax; beside a lower precision's columns, said to be
+/// f64's.
+fn sums_line<'a>(app: &App, analysis: &Analysis, theme: &Theme, width: usize) -> Line<'a> {
+    let softmax = &analysis.softmax;
+    let sigma = if theme.unicode { "Σ" } else { "sum" };
+    let f64_label = if app.view().precision != Precision::F64 && app.tab() != Tab::Formula {
+        "f64: "
+    } else {
+        ""
+    };
+    line(
+        theme,
+        width,
+        &[
+            (
+                format!("{f64_label}{sigma} p = {:.4}", softmax.sum),
+                Role::Info,
+            ),
+            (format::temperature(app.params().temperature()), Role::Info),
+            (
+                format!("argmax {}", app.vector().name(softmax.argmax)),
+                Role::Info,
+            ),
+        ],
+    )
+}
+
 /// The summary lines: the sums, then the tab's line (or, in a lower precision, as many lines as
 /// what broke needs).
 pub(super) fn summary<'a>(
@@ -84,20 +122,7 @@ pub(super) fn summary<'a>(
     theme: &Theme,
     width: usize,
 ) -> Vec<Line<'a>> {
-    let softmax = &analysis.softmax;
-    let sigma = if theme.unicode { "Σ" } else { "sum" };
-    let first = line(
-        theme,
-        width,
-        &[
-            (format!("{sigma} p = {:.4}", softmax.sum), Role::Info),
-            (format::temperature(app.params().temperature()), Role::Info),
-            (
-                format!("argmax {}", app.vector().name(softmax.argmax)),
-                Role::Info,
-            ),
-        ],
-    );
+    let first = sums_line(app, analysis, theme, width);
     let second = match &analysis.kind {
         Kind::Softmax(SoftmaxExtras { low: Some(low), .. }) => {
             let format = low.precision.name();
@@ -119,7 +144,11 @@ pub(super) fn summary<'a>(
                     .filter(|&&l| l == f64::NEG_INFINITY)
                     .count();
                 naive.push(if nan + minus_infinity == 0 {
-                    (framework.name(), "no NaN, no -inf".to_string(), Role::Dim)
+                    (
+                        framework.name(),
+                        "no\u{a0}NaN,\u{a0}no\u{a0}-inf".to_string(),
+                        Role::Dim,
+                    )
                 } else {
                     (
                         framework.name(),
@@ -131,11 +160,10 @@ pub(super) fn summary<'a>(
                     )
                 });
             }
-            // One flow, so a long reason shares its last line with the naive form's verdict.
-            let mut pieces = vec![(format!("stable\u{a0}in\u{a0}{format}:"), Role::Info)];
-            pieces.extend(by_text(&stable));
-            pieces.push((format!("naive\u{a0}in\u{a0}{format}:"), Role::Info));
-            pieces.extend(by_text(&naive));
+            // One flow, so a long reason shares its last line with the naive form's verdict;
+            // each form's name stays on the line of what follows it.
+            let mut pieces = headed(&format!("stable in {format}:"), by_text(&stable));
+            pieces.extend(headed(&format!("naive in {format}:"), by_text(&naive)));
             let mut lines = vec![first];
             lines.extend(wrapped(theme, width, &pieces));
             return lines;
@@ -361,7 +389,7 @@ fn precision_note<'a>(low: &LowFunction, theme: &Theme, width: usize) -> Vec<Lin
                             seen.push(f);
                         }
                     }
-                    (flag != Flag::Fine).then(|| format!("x{i}\u{a0}{}", flag.word()))
+                    (flag != Flag::Fine).then(|| format!("x{i}\u{a0}{}", kept(flag.word())))
                 })
                 .collect();
             if flagged.is_empty() {
@@ -375,9 +403,12 @@ fn precision_note<'a>(low: &LowFunction, theme: &Theme, width: usize) -> Vec<Lin
     let legend = (!seen.is_empty()).then(|| {
         let marks: Vec<String> = seen
             .iter()
-            .map(|&flag| format!("{}\u{a0}{}", flag_mark(flag).unwrap_or(' '), flag.word()))
+            .map(|&flag| {
+                let mark = flag_mark(flag).unwrap_or(' ');
+                format!("{mark}\u{a0}{}", kept(flag.word()))
+            })
             .collect();
-        (format!("cells marked {}", marks.join(", ")), Role::Dim)
+        (format!("marks:\u{a0}{}", marks.join(", ")), Role::Dim)
     });
     let mut pieces = vec![head.clone()];
     pieces.extend(by_text(&listed));
@@ -397,11 +428,17 @@ fn precision_note<'a>(low: &LowFunction, theme: &Theme, width: usize) -> Vec<Lin
                 .filter(|e| flag_of(e) != Flag::Fine)
                 .count();
             let role = if flagged > 0 { Role::Warn } else { Role::Dim };
-            (format!("{} flags {flagged}", model.framework.name()), role)
+            let name = model.framework.name();
+            (format!("{name}\u{a0}flags\u{a0}{flagged}"), role)
         })
         .collect();
     let mut pieces = vec![head];
     pieces.extend(counts);
     pieces.extend(legend);
     wrapped(theme, width, &pieces)
+}
+
+/// `words` that no line breaks apart (`harmless overflow`).
+fn kept(words: &str) -> String {
+    words.replace(' ', "\u{a0}")
 }

@@ -26,8 +26,12 @@ const CHROME_ROWS: u16 = 5;
 /// Rows the panel needs besides one per element: [`CHROME_ROWS`], a second header row over
 /// the Softmax tab's models, and in a lower precision two more summary lines for what broke.
 pub(super) fn chrome_rows(app: &App) -> u16 {
-    let low = app.view().precision != Precision::F64 && app.tab() != Tab::Formula;
-    CHROME_ROWS + header_rows(app) - 1 + if low { 2 } else { 0 }
+    CHROME_ROWS + header_rows(app) - 1 + if low_precision(app) { 2 } else { 0 }
+}
+
+/// Whether the panel shows a lower precision's models (every tab but the formula's).
+fn low_precision(app: &App) -> bool {
+    app.view().precision != Precision::F64 && app.tab() != Tab::Formula
 }
 
 /// The table's header rows: two where each framework model's name stands over its forms (the
@@ -50,14 +54,21 @@ struct Areas {
     summary: Rect,
 }
 
-/// The areas for a summary of `summary_lines`: as many as fit below every row (the table never
-/// gives up a row for them), at least two; one when the panel is tight.
+/// The areas for a summary of `summary_lines`: as many as fit below every row, at least two;
+/// one when the panel is tight. In a lower precision, what broke (every line but the first) is
+/// read whole: the table scrolls to make room for it, keeping its header, a row and the line
+/// that counts the hidden ones.
 fn areas(app: &App, inner: Rect, summary_lines: u16) -> Areas {
     let rows = u16::try_from(app.vector().len()).unwrap_or(u16::MAX);
     let header = header_rows(app);
     let full = rows.saturating_add(header);
-    let summary_rows = if inner.height >= full.saturating_add(2) {
-        summary_lines.clamp(2, inner.height - full)
+    let spare = inner.height.saturating_sub(full);
+    let summary_rows = if low_precision(app) {
+        let must = summary_lines.saturating_sub(1);
+        let most = inner.height.saturating_sub(header + 2);
+        summary_lines.min(spare.max(must)).min(most).max(1)
+    } else if spare >= 2 {
+        summary_lines.clamp(2, spare)
     } else {
         1
     };
@@ -192,7 +203,9 @@ fn render_table(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame
         .iter()
         .map(|column| {
             let longest = column.title.lines().map(|l| l.chars().count()).max();
-            NUMBER.max(u16::try_from(longest.unwrap_or(0)).unwrap_or(NUMBER))
+            column
+                .width
+                .max(u16::try_from(longest.unwrap_or(0)).unwrap_or(NUMBER))
         })
         .take_while(|&w| {
             used += w + 1;
@@ -470,9 +483,15 @@ fn more_line(app: &App, analysis: &Analysis, window: Window) -> String {
         let word = if above.is_some() { "below" } else { "more" };
         format!("{} {word}: {}", grouped(n - end), mass(end..n))
     });
-    [above, below]
+    let line = [above, below]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
-        .join("   ")
+        .join("   ");
+    // Beside a lower precision's columns, the mass is still f64's softmax: said so.
+    if low_precision(app) {
+        format!("{line} in f64")
+    } else {
+        line
+    }
 }
