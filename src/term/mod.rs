@@ -177,6 +177,10 @@ pub fn run(options: &Options) -> Result<()> {
     handle_signals(options.mouse)?;
     let _guard = Guard;
     setup(options.mouse)?;
+    // crossterm starts listening for SIGWINCH when its event reader is first used: use it now,
+    // before the first frame, or a resize between that frame and the first read is lost (the
+    // signal's default action is to be ignored) and the screen stays at the old size.
+    event::poll(Duration::ZERO).context("cannot read the terminal")?;
     let backend = AnsiBackend::new(BufWriter::with_capacity(WRITE_BUFFER, io::stdout()));
     let mut terminal = Terminal::new(backend).context("cannot size the terminal")?;
     let mut app = App::new(Settings {
