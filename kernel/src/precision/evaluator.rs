@@ -278,11 +278,13 @@ impl Tail<'_> {
             } else if events.overflowed {
                 // an overflow inside made a representable result 0: 1 / (1 + inf)
                 Flag::Overflow
+            } else if events.underflowed {
+                // a term fell below the format (np.exp(-50) in f16 inside GELU'), whatever else
+                // saturated on the way
+                Flag::Underflow
             } else if events.saturated {
                 // erf or tanh reached ±1 and 1 + erf cancelled
                 Flag::Saturated
-            } else if events.underflowed {
-                Flag::Underflow
             } else if value_flag == Some(Flag::Saturated) {
                 // the value reached its asymptote and the gradient's terms cancelled: s(1 - s)
                 Flag::Saturated
