@@ -145,6 +145,27 @@ fn errors_name_the_option_and_the_column() {
         "built-in activations",
     );
     assert_refused(&["--formula", "x *"], "", "--formula: column");
+    // A parameter the formula does not use, named with the ones it has.
+    assert_refused(
+        &["eval", "--formula", "x", "--param", "zz=2", "1"],
+        "",
+        "--param: parameter \"zz\" is not in the formula, which has no parameters",
+    );
+    assert_refused(
+        &["--formula", "x", "--param", "zz=3"],
+        "",
+        "--param: parameter \"zz\" is not in the formula, which has no parameters",
+    );
+    assert_refused(
+        &["--tab", "formula", "--param", "zz=3"],
+        "",
+        "--param: parameter \"zz\" is not in the formula; its parameters: a",
+    );
+    assert_refused(
+        &["plot", "--formula", "b = 1; 2 * x", "--param", "b=2"],
+        "",
+        "--param: parameter \"b\" is declared but the formula does not use it",
+    );
     assert_refused(&["eval", "1", "2"], "", "unknown activation");
 }
 

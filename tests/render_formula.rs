@@ -74,8 +74,36 @@ fn undefined_stretches_are_gaps_and_named() {
     assert!(screen.contains("undefined for x in [-5, 0]"), "{screen}");
     let one = formula("1 / x");
     let screen = draw(&one, &UNICODE, 100, 30);
-    assert!(screen.contains("undefined at x = 0"), "{screen}");
+    assert!(screen.contains("pole at x = 0"), "{screen}");
     insta::assert_snapshot!(draw(&app, &ASCII, 100, 30));
+}
+
+/// The ends of a gap are the formula's, refined to adjacent f64s, not the sampling grid's; an
+/// overflow is not "undefined"; a pole between samples is found, and the curve breaks there.
+#[test]
+fn gaps_are_named_by_their_true_ends() {
+    for (text, needle) in [
+        ("sqrt(x)", "undefined for x in [-5, 0)"),
+        ("ln(x - 1)", "undefined for x in [-5, 1]"),
+        ("sqrt(x*x - 1)", "undefined for x in (-1, 1)"),
+        (
+            "exp(x)^1000",
+            "overflows to inf for x in [0.709782712893384",
+        ),
+        ("1/(x - 1)", "pole at x = 1"),
+    ] {
+        let screen = draw(&formula(text), &UNICODE, 100, 30);
+        assert!(screen.contains(needle), "{text}: {needle}\n{screen}");
+    }
+    let screen = draw(&formula("1/(x - 1)"), &ASCII, 100, 30);
+    // No saturated band (`_`) under the x axis: f' = -4 at 0.5 is far from flat.
+    let axis = screen
+        .lines()
+        .position(|l| l.contains("-2.5"))
+        .expect("the x axis");
+    let band = &screen.lines().nth(axis - 1).unwrap_or_default();
+    assert!(!band.contains("__"), "{screen}");
+    insta::assert_snapshot!(screen);
 }
 
 #[test]

@@ -321,17 +321,39 @@ fn declared_and_outside_parameters() {
     let f = Formula::parse("x * sigmoid(a * x)", &outside(&[("a", 0.5)])).expect("parses");
     assert_eq!(f.params(), &[("a".to_string(), 0.5)]);
     assert_eq!(f.text(), "a = 0.5; x * sigmoid(a * x)");
-    let f = Formula::parse("a = 0.2; a * x", &outside(&[("a", 3.0), ("c", 1.0)])).expect("parses");
+    let f =
+        Formula::parse("a = 0.2; c = 1; a * x + 0 * c", &outside(&[("a", 3.0)])).expect("parses");
     assert_eq!(
         f.params(),
         &[("a".to_string(), 3.0), ("c".to_string(), 1.0)]
     );
     assert_eq!(f.value_and_derivative(2.0), (6.0, 3.0));
+    // One the formula does not use is refused, as an undeclared name in the text is.
+    for (text, pairs, want) in [
+        (
+            "x",
+            outside(&[("zz", 2.0)]),
+            "parameter \"zz\" is not in the formula, which has no parameters",
+        ),
+        (
+            "a = 1; b = 2; a * x + b",
+            outside(&[("a", 2.0), ("zz", 2.0)]),
+            "parameter \"zz\" is not in the formula; its parameters: a, b",
+        ),
+        (
+            "a = 1; b = 2; a * x",
+            outside(&[("b", 3.0)]),
+            "parameter \"b\" is declared but the formula does not use it",
+        ),
+    ] {
+        let e = Formula::parse(text, &pairs).expect_err("refused");
+        assert_eq!((e.column, e.to_string().as_str()), (0, want));
+    }
 
     // Adjusting one.
     let g = f.with_param("a", -1.5).expect("a exists");
     assert_eq!(g.value_and_derivative(2.0), (-3.0, -1.5));
-    assert_eq!(g.text(), "a = -1.5; c = 1; a * x");
+    assert_eq!(g.text(), "a = -1.5; c = 1; a * x + 0 * c");
     assert_eq!(
         f.value_and_derivative(2.0),
         (6.0, 3.0),

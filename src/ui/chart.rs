@@ -15,7 +15,7 @@ use super::canvas::{Mark, Plot, Series, Stroke};
 use super::canvas::band_symbol;
 use crate::analysis::{Analysis, Chart};
 use crate::app::{App, Mode, Origin};
-use crate::format::{self, grouped};
+use crate::format::grouped;
 use crate::plot::{BandKind, Curve, Sweep};
 use crate::theme::{MarkerKind, Role, Theme};
 
@@ -301,24 +301,7 @@ fn draw_sweep(
     .render(area, buffer);
 }
 
-/// Where the chart's `f` is not finite, if anywhere: `undefined at x = 0`, or `undefined for x
-/// in [-5, 0]` for a run of samples (the first and the last sample that failed).
+/// Where the chart's `f` is not finite, if anywhere ([`Curve::gaps_text`]).
 pub(super) fn undefined_text(curve: &Curve) -> Option<String> {
-    let whole = format::full_precision;
-    let runs: Vec<String> = curve
-        .undefined
-        .iter()
-        .map(|&(from, to)| {
-            if from == to {
-                format!("x = {}", whole(from))
-            } else {
-                format!("x in [{}, {}]", whole(from), whole(to))
-            }
-        })
-        .collect();
-    match runs.as_slice() {
-        [] => None,
-        [one] if one.starts_with("x =") => Some(format!("undefined at {one}")),
-        _ => Some(format!("undefined for {}", runs.join(", "))),
-    }
+    curve.gaps_text()
 }

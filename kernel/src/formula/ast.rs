@@ -73,6 +73,19 @@ impl Node {
         }
     }
 
+    /// Whether the value uses the parameter `name`.
+    pub(crate) fn uses_param(&self, name: &str) -> bool {
+        match &self.kind {
+            Kind::Param(n) => n == name,
+            Kind::Number(_) | Kind::X | Kind::Constant(..) => false,
+            Kind::Neg(a) => a.uses_param(name),
+            Kind::Binary(_, a, b) | Kind::Compare(_, a, b) => {
+                a.uses_param(name) || b.uses_param(name)
+            }
+            Kind::Call(_, _, args) => args.iter().any(|a| a.uses_param(name)),
+        }
+    }
+
     /// How tightly the node binds when printed: comparisons 1, sums 2, products 3, unary
     /// minus 4, powers 5, the rest 6.
     fn precedence(&self) -> u8 {

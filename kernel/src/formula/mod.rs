@@ -21,10 +21,10 @@
 //! ```
 //!
 //! Whitespace is free. `**` is `^`; `−` (U+2212), `×`, `·`, `÷`, `≤`, `≥`, `≠`, `π`, `²` and `³`
-//! are read as what they look like. Names: `x`; the constants `pi` and `e`; parameters, declared in the
-//! text (`a = 0.2;`, the value a constant expression such as `pi/4`, without x or other
-//! parameters) or passed from outside (`--param a=0.2`, which wins over the text); functions,
-//! in any case:
+//! are read as what they look like. Names: `x`; the constants `pi` and `e`; parameters,
+//! declared in the text (`a = 0.2;`, the value a constant expression such as `pi/4`, without x
+//! or other parameters) or passed from outside (`--param a=0.2`, which wins over the text and
+//! must be one the formula uses); functions, in any case:
 //!
 //! - `exp ln log log1p expm1 sqrt abs sin cos erf erfc` (`log` is the natural logarithm) and
 //!   `tanh`, of one argument; `min(a, b)`, `max(a, b)`; `where(condition, a, b)`;
@@ -121,7 +121,8 @@ impl Formula {
     ///
     /// # Errors
     /// The first problem in the text, at its column (or column 0 for a bad outside parameter:
-    /// not a name, a reserved name, twice, or not finite).
+    /// not a name, a reserved name, twice, not finite, or not used by the formula, as an
+    /// undeclared name in the text is refused).
     pub fn parse(text: &str, outside: &[(String, f64)]) -> Result<Formula, FormulaError> {
         let mut outside_names: Vec<String> = Vec::new();
         for (name, value) in outside {
@@ -129,6 +130,28 @@ impl Formula {
             outside_names.push(name.clone());
         }
         let parsed = parse::formula(lex::tokens(text)?, &outside_names)?;
+        if let Some(unused) = outside_names
+            .iter()
+            .find(|name| !parsed.expression.uses_param(name))
+        {
+            let declared: Vec<&str> = parsed
+                .declarations
+                .iter()
+                .map(|(name, _, _)| name.as_str())
+                .filter(|name| parsed.expression.uses_param(name))
+                .collect();
+            let why = if parsed.declarations.iter().any(|(n, _, _)| n == unused) {
+                "is declared but the formula does not use it".to_string()
+            } else if declared.is_empty() {
+                "is not in the formula, which has no parameters".to_string()
+            } else {
+                format!(
+                    "is not in the formula; its parameters: {}",
+                    declared.join(", ")
+                )
+            };
+            return Err(FormulaError::at(0, format!("parameter \"{unused}\" {why}")));
+        }
         let value_of = |name: &str, own: f64| {
             outside
                 .iter()

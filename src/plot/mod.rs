@@ -3,6 +3,12 @@
 //! Sampled curves, saturated bands, the softmax sweep, y bounds that fit, tick positions. Pure; the
 //! explorer's chart and `actscope plot` draw from it.
 
+mod bands;
+mod gaps;
+
+pub use bands::{Band, BandKind};
+pub use gaps::{End, Gap, GapKind, Sign, gaps_text};
+
 use crate::kernel::{self, Activation, Formula, Level, Temperature};
 
 /// A curve as `(x, y)` points.
@@ -10,9 +16,6 @@ pub type Points = Vec<(f64, f64)>;
 
 /// Every how many samples a dotted curve keeps a point.
 const DOT_SPACING: usize = 3;
-
-/// Fraction of `sup |f'|` under which a region counts as saturated.
-const SATURATED: f64 = 0.01;
 
 /// What an element-wise chart draws: a built-in activation at a parameter, or a formula.
 #[derive(Clone, Debug, PartialEq)]
@@ -104,9 +107,17 @@ pub struct Curve {
     /// The kinks in the window: `(x, f'(x))`, where `f'` does not exist and the value is the
     /// frameworks' convention.
     pub kinks: Vec<(f64, f64)>,
-    /// Where the samples of `f` are not finite: runs of them, first and last x (the chart shows
-    /// gaps there).
-    pub undefined: Vec<(f64, f64)>,
+    /// Where `f` is not finite, refined to adjacent f64s, and its poles (the chart shows gaps
+    /// there).
+    pub gaps: Vec<Gap>,
+}
+
+impl Curve {
+    /// Where `f` is not finite, in words ([`gaps_text`]), if anywhere.
+    #[must_use]
+    pub fn gaps_text(&self) -> Option<String> {
+        gaps_text(&self.gaps)
+    }
 }
 
 /// Samples the chart `spec` asks for with `samples` points across the window, marking `points`
@@ -119,8 +130,23 @@ pub fn curve(
     points: Vec<(f64, f64)>,
     chosen: Option<(f64, f64)>,
 ) -> Curve {
-    let (f, df) = sample_shape(level, &spec.shape, spec.window, samples);
-    let undefined = undefined(&f);
+    let (xs, ys, dys) = sample_raw(level, &spec.shape, spec.window, samples);
+    let eval = |x: f64| {
+        let (mut y, mut dy) = ([0.0], [0.0]);
+        spec.shape.eval_slice(level, &[x], &mut y, &mut dy);
+        y[0]
+    };
+    let gaps = gaps::find(&eval, &xs, &ys);
+    let mut f = gapped(&xs, &ys);
+    let df = gapped(&xs, &dys);
+    // A gap between two samples (a pole) breaks the line there too.
+    for gap in &gaps {
+        let at = gap.from.x;
+        let k = f.partition_point(|&(x, _)| x < at);
+        if f.get(k).is_none_or(|&(x, _)| x != at) {
+            f.insert(k, (at, f64::NAN));
+        }
+    }
     let mut y = if spec.derivative {
         fit_y(&[&f, &df])
     } else {
@@ -133,7 +159,7 @@ pub fn curve(
         (a, points)
     });
     let bands = if spec.saturation {
-        bands(spec, &df)
+        bands::bands(spec, &df, &gaps)
     } else {
         Vec::new()
     };
@@ -158,174 +184,14 @@ pub fn curve(
         points,
         chosen,
         kinks: kinks.into_iter().zip(dys).collect(),
-        undefined,
+        gaps,
     }
-}
-
-/// The runs of samples whose `y` is not finite, as `(first x, last x)`.
-fn undefined(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
-    let mut runs: Vec<(f64, f64)> = Vec::new();
-    let mut open = false;
-    for &(x, y) in points {
-        match (y.is_finite(), open) {
-            (false, false) => {
-                runs.push((x, x));
-                open = true;
-            }
-            (false, true) => {
-                if let Some(run) = runs.last_mut() {
-                    run.1 = x;
-                }
-            }
-            (true, _) => open = false,
-        }
-    }
-    runs
 }
 
 /// Every `DOT_SPACING`-th point: a dotted curve.
 #[must_use]
 pub fn dotted(points: &[(f64, f64)]) -> Points {
     points.iter().step_by(DOT_SPACING).copied().collect()
-}
-
-/// What kind of region a band marks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BandKind {
-    /// f' is exactly 0 over the interval (ReLU for x < 0).
-    Dead,
-    /// A tail where `|f'|` tends to 0 and is under 1 % of its largest value.
-    Saturated,
-}
-
-/// An x range under the chart.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Band {
-    /// Left end.
-    pub from: f64,
-    /// Right end.
-    pub to: f64,
-    /// Dead or saturated.
-    pub kind: BandKind,
-}
-
-/// The dead zones (exact, from the kernel) and saturated tails (where the sampled `|f'|` stays
-/// under 1 % of its bound out to the window's edge, on a side where the kernel says it tends to
-/// 0) within the window. A stationary point, where `f'` dips to 0 and rises again, is neither.
-fn bands(spec: &CurveSpec, df: &[(f64, f64)]) -> Vec<Band> {
-    match &spec.shape {
-        Shape::Activation(a, p) => activation_bands(*a, *p, spec.window, df),
-        Shape::Formula(_) => sampled_bands(df),
-    }
-}
-
-fn activation_bands(a: Activation, p: f64, window: (f64, f64), df: &[(f64, f64)]) -> Vec<Band> {
-    let (lo, hi) = window;
-    let zones = a.dead_zones(p);
-    let mut bands: Vec<Band> = zones
-        .iter()
-        .filter_map(|&(from, to)| {
-            let (from, to) = (from.max(lo), to.min(hi));
-            (from < to).then_some(Band {
-                from,
-                to,
-                kind: BandKind::Dead,
-            })
-        })
-        .collect();
-    let bound = a.derivative_bound(p);
-    if !(bound.is_finite() && bound > 0.0) {
-        return bands;
-    }
-    let dead = |x: f64| zones.iter().any(|&(from, to)| from < x && x < to);
-    let low = |&&(x, d): &&(f64, f64)| !dead(x) && d.abs() < SATURATED * bound;
-    let tails = a.tails(p);
-    bands.extend(tail_bands(df, &low, tails.left, tails.right));
-    bands
-}
-
-/// A formula's bands, from its samples alone (nothing is known of it beyond them): dead where
-/// `f'` is exactly 0 at three or more samples in a row; saturated at an end of the window where
-/// `|f'|` stays under 1 % of the largest sampled `|f'|` and does not grow toward the edge.
-fn sampled_bands(df: &[(f64, f64)]) -> Vec<Band> {
-    let largest = df
-        .iter()
-        .map(|&(_, d)| d.abs())
-        .filter(|d| d.is_finite())
-        .fold(0.0, f64::max);
-    let mut bands = Vec::new();
-    let mut start = None;
-    for (k, &(_, d)) in df.iter().enumerate() {
-        match (d == 0.0, start) {
-            (true, None) => start = Some(k),
-            (false, Some(from)) => {
-                if k - from >= 3 {
-                    bands.push(Band {
-                        from: df[from].0,
-                        to: df[k - 1].0,
-                        kind: BandKind::Dead,
-                    });
-                }
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(from) = start.filter(|&from| df.len() - from >= 3) {
-        bands.push(Band {
-            from: df[from].0,
-            to: df[df.len() - 1].0,
-            kind: BandKind::Dead,
-        });
-    }
-    if largest > 0.0 {
-        let low = |&&(_, d): &&(f64, f64)| d != 0.0 && d.abs() < SATURATED * largest;
-        // Toward the edge |f'| must not grow: the tail is falling off, not a dip.
-        let falling_left = df.windows(2).take(4).all(|w| w[0].1.abs() <= w[1].1.abs());
-        let falling_right = df
-            .windows(2)
-            .rev()
-            .take(4)
-            .all(|w| w[1].1.abs() <= w[0].1.abs());
-        bands.extend(tail_bands(df, &low, falling_left, falling_right));
-    }
-    bands
-}
-
-/// Saturated bands from each end of the window inward, while `low` holds.
-fn tail_bands(
-    df: &[(f64, f64)],
-    low: &dyn Fn(&&(f64, f64)) -> bool,
-    left: bool,
-    right: bool,
-) -> Vec<Band> {
-    let mut bands = Vec::new();
-    if left && let Some(&(first, _)) = df.first().filter(|p| low(p)) {
-        let last = df
-            .iter()
-            .take_while(|p| low(p))
-            .last()
-            .map_or(first, |&(x, _)| x);
-        bands.push(Band {
-            from: first,
-            to: last,
-            kind: BandKind::Saturated,
-        });
-    }
-    if right && let Some(&(last, _)) = df.last().filter(|p| low(p)) {
-        let first = df
-            .iter()
-            .rev()
-            .take_while(|p| low(p))
-            .last()
-            .map_or(last, |&(x, _)| x);
-        bands.push(Band {
-            from: first,
-            to: last,
-            kind: BandKind::Saturated,
-        });
-    }
-    bands
 }
 
 /// One curve of the softmax sweep.
@@ -404,11 +270,22 @@ pub fn sample(
 /// stays, with a NaN `y`: the chart leaves a gap there rather than joining across it.
 #[must_use]
 pub fn sample_shape(level: Level, shape: &Shape, window: (f64, f64), n: usize) -> (Points, Points) {
+    let (xs, ys, dys) = sample_raw(level, shape, window, n);
+    (gapped(&xs, &ys), gapped(&xs, &dys))
+}
+
+/// The grid of `n` points across `window`, with `f` and `f'` there as they come.
+fn sample_raw(
+    level: Level,
+    shape: &Shape,
+    window: (f64, f64),
+    n: usize,
+) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
     let xs = grid(window, n);
     let mut ys = vec![0.0; xs.len()];
     let mut dys = vec![0.0; xs.len()];
     shape.eval_slice(level, &xs, &mut ys, &mut dys);
-    (gapped(&xs, &ys), gapped(&xs, &dys))
+    (xs, ys, dys)
 }
 
 /// `(x, y)` pairs with every non-finite `y` made NaN (a gap).
