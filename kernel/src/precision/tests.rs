@@ -582,7 +582,10 @@ fn an_underflow_inside_outranks_a_saturation_inside() {
     // erf reached -1, and x * np.exp(-50) / sqrt(2 pi) is 0 because np.exp(-50) underflows
     // float16; the exact -7.7e-22, mostly that second term, is a float64 number.
     let (_, dy) = at(Framework::NumPy, Precision::F16, Activation::Gelu, -10.0);
-    assert_eq!((dy.value, dy.format, dy.flag), (0.0, Precision::F64, Flag::Underflow));
+    assert_eq!(
+        (dy.value, dy.format, dy.flag),
+        (0.0, Precision::F64, Flag::Underflow)
+    );
     // where only a saturation happened, it is named
     let (y, _) = at(Framework::NumPy, Precision::F16, Activation::GeluTanh, -4.0);
     assert_eq!(y.flag, Flag::Saturated);
