@@ -34,7 +34,12 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
             let readout = if editing {
                 format!(" drawn: f(x) = {} ", app.formula())
             } else {
-                undefined_text(curve).map_or(String::new(), |text| format!(" {text} "))
+                // whole or not at all (the status line says it too): never a number cut by
+                // the border
+                undefined_text(curve)
+                    .map(|text| format!(" {text} "))
+                    .filter(|text| text.chars().count() + 4 <= usize::from(area.width))
+                    .unwrap_or_default()
             };
             draw_curve(curve, marker, &readout, theme, area, frame.buffer_mut());
         }
