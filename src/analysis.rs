@@ -9,7 +9,7 @@ use crate::kernel::precision::{
     self, Evaluation, Evaluator, Formula, Framework, JaxAgreement, Precision, SoftmaxForms,
     SoftmaxFormulas,
 };
-use crate::kernel::{self, Activation, Order, Sampled, Temperature};
+use crate::kernel::{self, Activation, Order, Sampled, Step, Temperature};
 use crate::plot::{self, Curve, CurveSpec, Shape, Sweep};
 use crate::stable::stable_note;
 
@@ -157,8 +157,9 @@ impl SoftmaxExtras {
     }
 
     /// What the bars show before the temperature and the filters, when either changes
-    /// anything: the softmax at `T = 1`, or the plain softmax before the filters; on the sparse
-    /// panel, the softmax beside sparsemax.
+    /// anything: the softmax at `T = 1`, or, with filters, what they see (the softmax at T where
+    /// the temperature comes first, as the panel's first column); on the sparse panel, the
+    /// softmax beside sparsemax.
     #[must_use]
     pub fn before<'a>(&'a self, softmax: &'a SoftmaxNumbers, panel: Panel) -> Option<&'a [f64]> {
         let filtered = panel == Panel::Sampler
@@ -166,8 +167,14 @@ impl SoftmaxExtras {
                 .sampler
                 .as_ref()
                 .is_some_and(|s| !s.sampled.stages.is_empty());
+        // With filters, what they see: the softmax at T = 1 where they come first, else at T.
+        let filters_first = self
+            .sampler
+            .as_ref()
+            .is_some_and(|s| s.sampled.order.steps()[0] != Step::Temperature);
         match &self.untempered {
             _ if panel == Panel::Sparse && self.sparse.is_some() => Some(&softmax.probabilities),
+            Some(_) if filtered && !filters_first => Some(&softmax.probabilities),
             Some(untempered) => Some(untempered),
             _ if filtered => Some(&softmax.probabilities),
             _ => None,

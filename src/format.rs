@@ -33,7 +33,8 @@ pub fn full_precision(v: f64) -> String {
 /// `decimals` decimals when that fits and shows at least two significant digits (`-1000.00`,
 /// `0.7685`), else exponent form with as many significant digits (up to 4) as fit (`1.860e-44`,
 /// `-1.80e308`). Never cut: any finite `f64` fits in 7 characters (`-5e-324`), and a narrower
-/// cell gets the shortest exponent form even if it overflows the width. `-0` reads `0`.
+/// cell gets the shortest exponent form even if it overflows the width. `-0` keeps its sign
+/// (`-0.0000`), as NumPy and PyTorch print it.
 #[must_use]
 pub fn cell(v: f64, width: usize, decimals: usize) -> String {
     cell_as(v, width, decimals, Digits::Rounded)
@@ -45,12 +46,14 @@ pub enum Digits {
     /// Rounded to the cell, as [`cell`] writes any f64 the kernel computed (`1.0000` may be
     /// 0.99999999).
     Rounded,
-    /// Exact told from rounded, for a lower precision's values, where 1 and 0.99998 are
-    /// different answers: a whole number is written as one (`1`, `17`, `65504`); any other
-    /// value never reads as a whole number (`1.0000`, `17.000`), but gets the decimals that
-    /// show it is not (`0.99998`), or is written as the whole number nearest it and how far
-    /// it is (`1-6e-8`: 1 - 6e-8, `17+2e-6`), or cut rather than rounded (`9.9999` for
-    /// 9.99995); only where none fits, the rounded form.
+    /// Exact told from rounded, for a lower precision's values, where 1 and 0.99998, or 0.5 and
+    /// 0.50000006, are different answers: a whole number is written as one (`1`, `17`, `65504`,
+    /// `-0`); any other value is written so that it reads back to itself (`0.5000` for 0.5) or
+    /// cannot be taken for a shorter decimal it is not: never with zeros at the end standing
+    /// for digits that are not zero (`1.0000`, `0.5000` for 0.50000006), but with the digits
+    /// that show it is not (`0.99998`, `0.5000001`), or as the shorter decimal and how far it is
+    /// (`1-6e-8`: 1 - 6e-8, `0.5+6e-8`), or cut rather than rounded (`9.9999` for 9.99995), or
+    /// as a bound (`>0.5`); only where none fits, the rounded form.
     Exact,
 }
 
@@ -64,9 +67,8 @@ pub fn cell_as(v: f64, width: usize, decimals: usize, digits: Digits) -> String 
     if digits == Digits::Rounded {
         return rounded;
     }
-    let v = v + 0.0;
     if v.fract() == 0.0 {
-        // A whole number, exactly: its digits alone when they fit.
+        // A whole number, exactly: its digits alone when they fit (`-0` too).
         let whole = format!("{v}");
         return if whole.chars().count() <= width {
             whole
@@ -74,10 +76,10 @@ pub fn cell_as(v: f64, width: usize, decimals: usize, digits: Digits) -> String 
             rounded
         };
     }
-    if !reads_whole(&rounded) {
+    if !misleads(&rounded, v) {
         return rounded;
     }
-    not_whole(v, width).unwrap_or(rounded)
+    sharper(v, width, &rounded).unwrap_or(rounded)
 }
 
 /// A finite `v` rounded to the cell: fixed point, else exponent form with as many significant
@@ -97,22 +99,43 @@ fn rounded(v: f64, width: usize, decimals: usize) -> String {
     best
 }
 
-/// A value that is not a whole number, in at most `width` characters, in a form that does not
-/// read as one: more decimals; the nearest whole number and the distance to it (`1-6e-8`); its
-/// digits cut where the width ends; more significant digits in exponent form. `None` when none
-/// fits.
-fn not_whole(v: f64, width: usize) -> Option<String> {
-    let fits = |text: &String| text.chars().count() <= width && !reads_whole(text);
-    let more_decimals = (1..width).map(|decimals| format!("{v:.decimals$}"));
-    if let Some(text) = more_decimals
-        .take_while(|t| t.chars().count() <= width)
-        .find(fits)
-    {
-        return Some(text);
+/// Whether `text` could be taken for an exact decimal that `v` is not: it does not read back to
+/// `v`, and ends in zeros after the point (`1.0000`, `0.5000`, `1.000e-5`) or has no point (`3`).
+fn misleads(text: &str, v: f64) -> bool {
+    if text.parse::<f64>() == Ok(v) {
+        return false;
     }
-    let nearest = v.round();
-    if nearest != 0.0 {
-        let off = v - nearest;
+    let mantissa = text.split_once('e').map_or(text, |(m, _)| m);
+    !mantissa.contains('.') || mantissa.ends_with('0')
+}
+
+/// A value `rounded` would misrepresent ([`misleads`]), in at most `width` characters, in a form
+/// that does not: more digits than `rounded` shows; the shorter decimal `rounded` stands for and
+/// the distance to it (`1-6e-8`, `0.5+6e-8`); its digits cut where the width ends; more
+/// significant digits in exponent form; a bound (`>0.5`, `<1`). `None` when none fits.
+fn sharper(v: f64, width: usize, rounded: &str) -> Option<String> {
+    let fits = |text: &String| text.chars().count() <= width && !misleads(text, v);
+    let (mantissa, power) = rounded.split_once('e').unwrap_or((rounded, ""));
+    let shown = mantissa.split_once('.').map_or(0, |(_, d)| d.len());
+    if power.is_empty() {
+        let more_decimals = (shown + 1..width).map(|decimals| format!("{v:.decimals$}"));
+        if let Some(text) = more_decimals
+            .take_while(|t| t.chars().count() <= width)
+            .find(fits)
+        {
+            return Some(text);
+        }
+    }
+    // The shorter decimal the rounded text stands for (`0.5` for `0.5000`, `1` for `1.0000`).
+    let short = trim_zeros(mantissa);
+    let nearest = if power.is_empty() {
+        short
+    } else {
+        format!("{short}e{power}")
+    };
+    let nearest_value: f64 = nearest.parse().ok()?;
+    if power.is_empty() && nearest_value != 0.0 {
+        let off = v - nearest_value;
         let sign = if off < 0.0 { '-' } else { '+' };
         let distance = (1..=MAX_SIGNIFICANT)
             .map(|significant| format!("{nearest}{sign}{}", exponent(off.abs(), significant)))
@@ -125,29 +148,27 @@ fn not_whole(v: f64, width: usize) -> Option<String> {
     // Cut rather than rounded (`9.9999` for 9.99995): every digit shown is the value's.
     let expansion = format!("{v:.40}");
     let cut: String = expansion.chars().take(width).collect();
-    if cut.contains('.') && !cut.ends_with('.') && fits(&cut) {
+    if cut.contains('.') && !cut.ends_with('.') && !is_zero_text(&cut) && fits(&cut) {
         return Some(cut);
     }
-    (1..width)
+    let significant = mantissa.chars().filter(char::is_ascii_digit).count();
+    if let Some(text) = (significant + 1..width)
         .map(|significant| exponent(v, significant))
         .find(fits)
-}
-
-/// Whether a cell's text reads as a whole number: no digit after the point but zeros, in fixed
-/// point or in an exponent form's mantissa (`17.000`, `1.0000`, `1.000e-5`, `3`).
-fn reads_whole(text: &str) -> bool {
-    let mantissa = text.split_once('e').map_or(text, |(m, _)| m);
-    mantissa
-        .split_once('.')
-        .is_none_or(|(_, decimals)| decimals.chars().all(|c| c == '0'))
+    {
+        return Some(text);
+    }
+    // Only a bound fits: the shorter decimal and which side of it the value lies.
+    let side = if v > nearest_value { '>' } else { '<' };
+    let bound = format!("{side}{nearest}");
+    (bound.chars().count() <= width).then_some(bound)
 }
 
 /// `v` in fixed point with as many of `decimals` decimals as fit `width`, if that shows at least
 /// [`MIN_SIGNIFICANT`] significant digits (exact zero always fits).
 fn fixed(v: f64, width: usize, decimals: usize) -> Option<String> {
-    let v = v + 0.0;
     let magnitude = v.abs();
-    let sign = usize::from(v < 0.0);
+    let sign = usize::from(v.is_sign_negative());
     // Digits before the point (at least the 0 of 0.xxx).
     let integer_digits = if magnitude >= 1.0 {
         magnitude.log10().floor() as usize + 1
@@ -357,6 +378,15 @@ fn trim_zeros(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Whether a cell's text reads as a whole number: no digit after the point but zeros, in
+    /// fixed point or in an exponent form's mantissa (`17.000`, `1.0000`, `1.000e-5`, `3`).
+    fn reads_whole(text: &str) -> bool {
+        let mantissa = text.split_once('e').map_or(text, |(m, _)| m);
+        mantissa
+            .split_once('.')
+            .is_none_or(|(_, decimals)| decimals.chars().all(|c| c == '0'))
+    }
+
     /// Every magnitude from the smallest subnormal to the largest finite, both signs.
     fn magnitudes() -> Vec<f64> {
         let mut values = vec![0.0, 5e-324, f64::MIN_POSITIVE, f64::MAX, 1.0, 0.1, 9.99995];
@@ -408,11 +438,7 @@ mod tests {
                 let (mantissa, power) = text.split_once('e').unwrap_or((&text, "0"));
                 let mantissa: f64 = mantissa.parse().expect("a mantissa");
                 let power: f64 = power.parse().expect("an exponent");
-                assert_eq!(
-                    mantissa.signum(),
-                    (v + 0.0).signum(),
-                    "{v} at {width}: {text}"
-                );
+                assert_eq!(mantissa.signum(), v.signum(), "{v} at {width}: {text}");
                 if v != 0.0 {
                     let said = mantissa.abs().log10() + power;
                     let off = (said - v.abs().log10()).abs();
@@ -437,7 +463,7 @@ mod tests {
         assert_eq!(cell(0.0046, 8, 4), "0.0046");
         assert_eq!(cell(0.00046, 8, 4), "4.600e-4");
         assert_eq!(cell(0.0, 8, 4), "0.0000");
-        assert_eq!(cell(-0.0, 8, 4), "0.0000");
+        assert_eq!(cell(-0.0, 8, 4), "-0.0000");
         assert_eq!(cell(-1e-20, 8, 4), "-1.0e-20");
         assert_eq!(cell(9.999_95, 6, 4), "10.000");
         assert_eq!(cell(f64::NAN, 8, 4), "NaN");
@@ -447,6 +473,7 @@ mod tests {
     /// What an exact-mode cell says, as its sign and the log10 of its magnitude: plain,
     /// exponent form (read apart, so `1.8e308` is not inf), or `n±d`.
     fn read_exact(text: &str) -> (f64, f64) {
+        let text = text.trim_start_matches(['<', '>']);
         let split = text
             .char_indices()
             .skip(1)
@@ -470,7 +497,7 @@ mod tests {
         assert_eq!(exact(65504.0, 7), "65504");
         assert_eq!(exact(-1.0, 7), "-1");
         assert_eq!(exact(0.0, 7), "0");
-        assert_eq!(exact(-0.0, 7), "0");
+        assert_eq!(exact(-0.0, 7), "-0");
         assert_eq!(exact(3.402_823_466_385_288_6e38, 9), "3.403e38");
         // Near a whole number: never read as one.
         assert_eq!(exact(f64::from(0.99998_f32), 7), "0.99998");
@@ -499,15 +526,81 @@ mod tests {
                 assert!(text.chars().count() <= width, "{v} at {width}: {text:?}");
                 let (sign, said) = read_exact(&text);
                 if v == 0.0 {
-                    assert_eq!(text, "0");
+                    assert_eq!(text, if v.is_sign_negative() { "-0" } else { "0" });
                 } else {
                     let off = (said - v.abs().log10()).abs();
                     assert!(off < 0.2, "{v} at {width}: {text} is off by 10^{off}");
                     assert_eq!(sign, v.signum(), "{v} at {width}: {text}");
                 }
                 // Plain numbers short of a million never read whole unless they are.
-                if v.abs() < 1e5 && v.abs() >= 1e-3 && v.fract() != 0.0 {
+                // (A bound, `>-49407`, says which side of it the value lies.)
+                if v.abs() < 1e5 && v.abs() >= 1e-3 && v.fract() != 0.0 && !text.starts_with('>') {
                     assert!(!reads_whole(&text), "{v} at {width}: {text}");
+                }
+            }
+        }
+    }
+
+    /// Whether an exact-mode cell is honest about `v`: it reads back to `v`, or it is a bound
+    /// on the right side, a decimal and its distance, or digits that do not end in zeros.
+    fn honest(text: &str, v: f64) -> bool {
+        if let Some(rest) = text.strip_prefix('>') {
+            return rest.parse::<f64>().is_ok_and(|b| v > b);
+        }
+        if let Some(rest) = text.strip_prefix('<') {
+            return rest.parse::<f64>().is_ok_and(|b| v < b);
+        }
+        if text.parse::<f64>() == Ok(v) {
+            return true;
+        }
+        let split = text
+            .char_indices()
+            .skip(1)
+            .find(|&(i, c)| matches!(c, '+' | '-') && !text[..i].ends_with('e'));
+        if let Some((i, _)) = split {
+            let near: f64 = text[..i].parse().unwrap();
+            let off: f64 = text[i..].parse().unwrap();
+            return near != v && ((near + off - v) / off).abs() < 0.5;
+        }
+        let mantissa = text.split_once('e').map_or(text, |(m, _)| m);
+        mantissa.contains('.') && !mantissa.ends_with('0')
+    }
+
+    #[test]
+    fn exact_cells_never_pass_for_a_shorter_decimal_they_are_not() {
+        let exact = |v: f64, width| cell_as(v, width, 4, Digits::Exact);
+        // f32 sigmoid at 2e-7, -2e-7 and 1e-5.
+        assert_eq!(exact(0.500_000_059_604_644_8, 9), "0.5000001");
+        assert_eq!(exact(0.499_999_940_395_355_2, 9), "0.4999999");
+        assert_eq!(exact(f64::from(0.500_002_5_f32), 9), "0.500003");
+        assert_eq!(exact(0.500_000_059_604_644_8, 8), "0.5+6e-8");
+        assert_eq!(exact(0.499_999_940_395_355_2, 7), "0.49999");
+        assert_eq!(exact(0.500_000_059_604_644_8, 7), ">0.5");
+        assert_eq!(exact(f64::from(0.1_f32), 9), "0.1+1e-9");
+        assert_eq!(exact(0.099_975_585_937_5, 9), "0.09998"); // f16 0.1
+        assert_eq!(exact(f64::from(0.769_96_f32), 9), "0.76996");
+        // Values that read back exactly keep the rounded form.
+        assert_eq!(exact(0.25, 9), "0.2500");
+        assert_eq!(exact(-0.5, 9), "-0.5000");
+        // Near short decimals at every magnitude, f32's neighbours and f16-like ones.
+        for decimal in [0.5, 0.25, 0.1, 0.2, 0.75, 0.3, 1.5, 2.5, 0.125, 0.01, 0.05] {
+            for scale in [1e-6, 1e-4, 1e-3, 1e-2, 0.1, 1.0, 10.0, 100.0, 1e3, 1e4] {
+                let d = decimal * scale;
+                let f = d as f32;
+                let near = [
+                    f64::from(f),
+                    f64::from(f32::from_bits(f.to_bits() + 1)),
+                    f64::from(f32::from_bits(f.to_bits() - 1)),
+                    f64::from(f32::from_bits(f.to_bits() + 40)),
+                    d * (1.0 + 2f64.powi(-11)),
+                    d * (1.0 - 2f64.powi(-11)),
+                ];
+                for v in near.iter().flat_map(|&v| [v, -v]) {
+                    for width in 7..=12 {
+                        let text = exact(v, width);
+                        assert!(text.chars().count() <= width, "{v} at {width}: {text}");
+                        assert!(honest(&text, v), "{v} at {width}: {text}");
+                    }
                 }
             }
         }

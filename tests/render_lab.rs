@@ -231,3 +231,25 @@ fn draws_beside_their_expected_counts() {
     }
     insta::assert_snapshot!(screen);
 }
+
+#[test]
+fn the_sampler_columns_and_the_bars_say_the_same_temperature() {
+    for order in [Order::Hf, Order::LlamaCpp] {
+        let app = labelled(top_p(0.9, order), Panel::Sampler);
+        for (width, height) in [(100, 30), (200, 60)] {
+            let screen = draw(&app, &NO_COLOR, width, height);
+            let header = screen
+                .lines()
+                .find(|l| l.contains("final"))
+                .unwrap_or_else(|| panic!("{screen}"));
+            // The filters see the softmax at T = 1 where they come first, else at T = 0.5:
+            // the first column and the bars' "before" say which.
+            if header.contains("p at T=1") {
+                assert!(!header.contains("T=0.5"), "{order:?}:\n{screen}");
+            } else {
+                assert!(header.contains("p at T "), "{order:?}:\n{screen}");
+                assert!(!header.contains("T=1"), "{order:?}:\n{screen}");
+            }
+        }
+    }
+}

@@ -98,6 +98,47 @@ fn precision_cells_tell_exact_from_rounded() {
 }
 
 #[test]
+fn precision_cells_near_other_decimals_do_not_pass_for_them() {
+    // f32 sigmoid near 0: 0.50000006, 0.49999994 and 0.5000025 are not 0.5000.
+    let screen = draw(
+        &app_on("sigmoid", "2e-7 -2e-7 0.00001", 1, &[]),
+        &NO_COLOR,
+        100,
+        30,
+    );
+    for x in ["2e-7", "-2e-7", "1e-5"] {
+        let row = row_of(&screen, x);
+        assert!(!row.contains("0.5000 "), "{x}:\n{screen}");
+    }
+    assert!(row_of(&screen, "2e-7").contains("0.5000001"), "{screen}");
+    assert!(row_of(&screen, "-2e-7").contains("0.4999999"), "{screen}");
+}
+
+#[test]
+fn negative_zero_keeps_its_sign_in_every_cell() {
+    for name in ["mish", "silu", "tanh"] {
+        // f16: the value is -0, the cells say so.
+        let screen = draw(&app_on(name, "1 -0", 2, &[]), &NO_COLOR, 100, 30);
+        let row = row_of(&screen, "-0");
+        let f = row.split_whitespace().nth(1).unwrap_or("");
+        assert_eq!(f, "-0", "{name}:\n{screen}");
+    }
+    // f64: tanh(-0) is -0, in the fixed columns too.
+    let screen = draw(&app_on("tanh", "1 -0", 0, &[]), &NO_COLOR, 100, 30);
+    assert!(row_of(&screen, "-0").contains("-0.0000"), "{screen}");
+}
+
+#[test]
+fn the_detail_labels_its_f64_values_f64() {
+    for name in ["sigmoid", "tanh", "relu", "gelu", "mish"] {
+        let app = app_on(name, "89 1", 1, &[Action::SelectElement(0)]);
+        let screen = draw(&app, &NO_COLOR, 100, 30);
+        assert!(!screen.contains("   exact     f"), "{name}:\n{screen}");
+        assert!(screen.contains("   f64 "), "{name}:\n{screen}");
+    }
+}
+
+#[test]
 fn the_numbers_beside_the_models_say_they_are_f64s() {
     for name in ["softmax", "gelu", "sigmoid"] {
         let app = app_on(

@@ -404,6 +404,25 @@ impl App {
         if !matches!(action, Action::Resize(..)) {
             self.status = None;
         }
+        let selection = self.selection();
+        self.apply(action);
+        // After any change of the vector or the selection, the selected element is in view.
+        if self.selection() != selection {
+            self.view.follow(self.vector.selected_value());
+        }
+    }
+
+    /// The selected element, its value and the vector's length: what the chart follows.
+    fn selection(&self) -> (usize, u64, usize) {
+        let vector = &self.vector;
+        (
+            vector.selected(),
+            vector.selected_value().to_bits(),
+            vector.len(),
+        )
+    }
+
+    fn apply(&mut self, action: Action) {
         match action {
             Action::Quit => self.request = Some(Request::Quit),
             Action::Suspend => self.request = Some(Request::Suspend),

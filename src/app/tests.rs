@@ -399,6 +399,40 @@ fn the_window_follows_a_value_that_leaves_it() {
 }
 
 #[test]
+fn the_window_follows_the_selection_after_any_change_of_the_vector() {
+    let in_view = |app: &App| {
+        let (lo, hi) = app.view().window;
+        let x = app.vector().selected_value();
+        lo <= x && x <= hi
+    };
+    // Removing elements down to one far from the window the first one set.
+    let mut app = app_with(&[-123.46, 0.1, 0.2, 0.4]);
+    assert!(in_view(&app));
+    while app.vector().len() > 1 {
+        app.update(Action::RemoveElement);
+        assert!(
+            in_view(&app),
+            "{:?} in {:?}",
+            app.vector().values(),
+            app.view().window
+        );
+    }
+    // Selecting, shifting, pasting: each keeps the selection in view.
+    let mut app = app_with(&[-123.46, 0.4]);
+    for action in [
+        Action::SelectNext,
+        Action::SelectPrev,
+        Action::ShiftAll(500.0),
+        Action::Paste("3 -900".to_string()),
+        Action::SelectRow(Scroll::Down),
+        Action::RemoveElement,
+    ] {
+        app.update(action.clone());
+        assert!(in_view(&app), "after {action:?}: {:?}", app.view().window);
+    }
+}
+
+#[test]
 fn settings_that_break_the_rules_fall_back() {
     let app = App::new(Settings {
         values: vec![f64::NAN],

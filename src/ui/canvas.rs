@@ -68,7 +68,7 @@ pub struct Plot<'a> {
     pub series: Vec<Series<'a>>,
     /// Marks, drawn last.
     pub marks: Vec<Mark>,
-    /// x ranges marked along the bottom of the graph (saturated or dead regions).
+    /// x ranges marked along the x axis, under the graph (saturated or dead regions).
     pub bands: Vec<Band>,
     /// The style of the bands.
     pub band_style: Style,
@@ -301,17 +301,33 @@ pub fn band_symbol(kind: BandKind, unicode: bool) -> &'static str {
     }
 }
 
-/// Marks the bands' columns on the graph's bottom row.
+/// Whether `band` reaches into the x `window` (and so gets a mark).
+#[must_use]
+pub fn in_window(band: &Band, window: (f64, f64)) -> bool {
+    band.from <= window.1 && band.to >= window.0
+}
+
+/// Marks the bands' columns on the x axis, under the graph, where no curve can hide them: every
+/// column whose x lies in a band, and the nearest column to a band narrower than one.
 fn draw_bands(plot: &Plot, graph: Rect, buffer: &mut Buffer) {
     if plot.bands.is_empty() || graph.width == 0 || graph.height == 0 {
         return;
     }
-    let row = graph.bottom() - 1;
-    let columns = f64::from(graph.width.saturating_sub(1).max(1));
-    for column in 0..graph.width {
-        let x = plot::lerp(plot.x, f64::from(column) / columns);
-        if let Some(band) = plot.bands.iter().find(|b| b.from <= x && x <= b.to) {
-            buffer[(graph.x + column, row)]
+    let row = graph.bottom();
+    let last = f64::from(graph.width - 1);
+    // The fractional column of x.
+    let column = |x: f64| plot::unlerp(plot.x, x) * last;
+    for band in plot.bands.iter().filter(|b| in_window(b, plot.x)) {
+        let (from, to) = (band.from.max(plot.x.0), band.to.min(plot.x.1));
+        let (mut first, mut end) = (column(from).ceil(), column(to).floor());
+        if first > end {
+            let middle = column(from / 2.0 + to / 2.0).round();
+            (first, end) = (middle, middle);
+        }
+        let first = first.clamp(0.0, last) as u16;
+        let end = end.clamp(0.0, last) as u16;
+        for c in first..=end {
+            buffer[(graph.x + c, row)]
                 .set_symbol(band_symbol(band.kind, plot.theme.unicode))
                 .set_style(plot.band_style);
         }

@@ -12,7 +12,7 @@ use ratatui::widgets::Widget;
 
 use super::canvas::{Mark, Plot, Series, Stroke};
 
-use super::canvas::band_symbol;
+use super::canvas::{band_symbol, in_window};
 use crate::analysis::{Analysis, Chart};
 use crate::app::{App, Mode, Origin};
 use crate::format::grouped;
@@ -182,7 +182,12 @@ fn curve_title<'a>(curve: &Curve, marker: MarkerKind, theme: &Theme) -> Vec<Span
         ));
     }
     for (kind, word) in [(BandKind::Saturated, "saturated"), (BandKind::Dead, "dead")] {
-        if curve.bands.iter().any(|b| b.kind == kind) {
+        // Only a band in the window gets a mark, and so an entry.
+        if curve
+            .bands
+            .iter()
+            .any(|b| b.kind == kind && in_window(b, curve.window))
+        {
             let symbol = band_symbol(kind, theme.unicode);
             title.push(Span::styled(
                 format!(" {symbol}{symbol} {word} "),

@@ -216,9 +216,15 @@ pub(super) fn bars<'a>(app: &App, analysis: &'a Analysis) -> Option<Bars<'a>> {
             let panel = app.view().panel;
             let before = extras.before(softmax, panel);
             let t = format::full_precision(app.params().temperature().get());
+            // At T = 1, or at T where the filters see that (as the panel's first column).
+            let at_one = match (before, extras.untempered.as_deref()) {
+                (Some(before), Some(untempered)) => std::ptr::eq(before, untempered),
+                _ => false,
+            };
             let title = before.map(|_| match (panel, extras.untempered.is_some()) {
                 (Panel::Sparse, _) => ("softmax".to_string(), "sparse".to_string()),
-                (Panel::Sampler, true) => ("T=1".to_string(), "final".to_string()),
+                (Panel::Sampler, _) if at_one => ("T=1".to_string(), "final".to_string()),
+                (Panel::Sampler, true) => (format!("T={t}"), "final".to_string()),
                 (Panel::Sampler, false) => ("p".to_string(), "final".to_string()),
                 _ => ("T=1".to_string(), format!("T={t}")),
             });

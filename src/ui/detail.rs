@@ -80,7 +80,7 @@ fn detail_rows(app: &App, analysis: &Analysis, i: usize) -> Vec<(&'static str, S
             },
         ) => {
             let mut rows = vec![
-                ("exact", labelled("f", &whole(outputs[i]))),
+                ("f64", labelled("f", &whole(outputs[i]))),
                 ("", labelled("f'", &whole(derivatives[i]))),
             ];
             let name = match numbers.shape {

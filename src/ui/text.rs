@@ -211,18 +211,43 @@ pub fn fit_words(text: &str, width: usize, unicode: bool) -> Option<String> {
     end.map(|end| format!("{}{ellipsis}", &text[..end]))
 }
 
-/// The formulas' Greek letters and symbols spelled out for an ASCII terminal.
+/// The formulas' Greek letters and symbols spelled out for an ASCII terminal, kept apart from
+/// what they touch: a factor is multiplied (`lambda*x`, `lambda*alpha*(e^x - 1)`,
+/// `sigma(beta*x)`, `x*Phi(x)`), a root takes its argument in brackets (`sqrt(2)`).
 #[must_use]
 pub fn asciify(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k];
+        let next = chars.get(k + 1).copied();
+        k += 1;
+        if let Some((name, factor)) = greek(c) {
+            // Glued to a name or number before it: a product.
+            if out.ends_with(|p: char| p.is_ascii_alphanumeric() || p == ')') {
+                out.push('*');
+            }
+            out.push_str(name);
+            let glued = next.is_some_and(|n| n.is_ascii_alphanumeric() || greek(n).is_some());
+            if glued || (factor && next == Some('(')) {
+                out.push(if c == 'Σ' { ' ' } else { '*' });
+            }
+            continue;
+        }
         match c {
-            'σ' => out.push_str("sigma"),
-            'α' => out.push_str("alpha"),
-            'β' => out.push_str("beta"),
-            'Φ' => out.push_str("Phi"),
-            'Σ' => out.push_str("sum"),
-            'π' => out.push_str("pi"),
+            '√' if next.is_some_and(|n| n.is_ascii_alphanumeric()) => {
+                // `√2` -> `sqrt(2)`: the digits or letters it stands over.
+                out.push_str("sqrt(");
+                while let Some(&d) = chars
+                    .get(k)
+                    .filter(|d| d.is_ascii_alphanumeric() || **d == '.')
+                {
+                    out.push(d);
+                    k += 1;
+                }
+                out.push(')');
+            }
             '√' => out.push_str("sqrt"),
             '·' => out.push('*'),
             '½' => out.push_str("0.5"),
@@ -239,7 +264,6 @@ pub fn asciify(text: &str) -> String {
             '▁' => out.push('_'),
             '▶' | '›' => out.push('>'),
             'δ' | '∂' => out.push('d'),
-            'λ' => out.push_str("lambda"),
             '×' => out.push('x'),
             '‹' => out.push('<'),
             '▃' => out.push('='),
@@ -253,10 +277,48 @@ pub fn asciify(text: &str) -> String {
     out
 }
 
+/// A Greek letter's spelled-out name, and whether it is a factor (a constant that multiplies
+/// what follows it, brackets too) rather than a function (`sigma(x)`, `Phi(x)`, `sum`).
+fn greek(c: char) -> Option<(&'static str, bool)> {
+    Some(match c {
+        'σ' => ("sigma", false),
+        'Φ' => ("Phi", false),
+        'Σ' => ("sum", false),
+        'α' => ("alpha", true),
+        'β' => ("beta", true),
+        'λ' => ("lambda", true),
+        'π' => ("pi", true),
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use ratatui::text::Span;
+
+    #[test]
+    fn ascii_keeps_greek_names_apart_from_what_they_touch() {
+        let cases = [
+            (
+                "λx if x > 0, else λα·(e^x − 1)",
+                "lambda*x if x > 0, else lambda*alpha*(e^x - 1)",
+            ),
+            ("x·σ(βx)", "x*sigma(beta*x)"),
+            ("ln(1 + e^(βx))/β", "ln(1 + e^(beta*x))/beta"),
+            ("e^-βx", "e^-beta*x"),
+            ("βx > 20", "beta*x > 20"),
+            ("xΦ(x)", "x*Phi(x)"),
+            ("½x·erfc(-x/√2)", "0.5x*erfc(-x/sqrt(2))"),
+            ("tanh(√(2/π)·(x))", "tanh(sqrt(2/pi)*(x))"),
+            ("(-λα, ∞)", "(-lambda*alpha, inf)"),
+            ("Σ_j e^(x_j/T)", "sum_j e^(x_j/T)"),
+            ("σ' = σ(1 - σ)", "sigma' = sigma(1 - sigma)"),
+        ];
+        for (text, ascii) in cases {
+            assert_eq!(asciify(text), ascii, "{text}");
+        }
+    }
 
     #[test]
     fn plain_and_coloured() {
