@@ -10,6 +10,7 @@ mod detail;
 mod header;
 mod help;
 mod jacobian;
+mod phrases;
 mod picker;
 mod status;
 mod summary;

@@ -2,14 +2,16 @@
 //!
 //! Sums, temperature, argmax; then the vanishing-gradient readout, the entropy and the naive
 //! form's verdict, what a lower precision broke, the sampler's kept mass and entropies, or the
-//! sparse maps' supports. Every line fitted to the width by whole pieces and words; what a lower
+//! sparse maps' supports. Each line is made of phrases (a label with its number), shown whole or
+//! left out by rank, never cut, and wrapped onto the rows the panel has free; what a lower
 //! precision broke wraps onto more lines instead, as none of it may be left out.
 
 use ratatui::style::Style;
 use ratatui::text::Line;
 
 use super::columns::flag_mark;
-use super::text::{fit_pieces, shown, wrap_pieces};
+use super::phrases::{self, Phrase};
+use super::text::{shown, wrap_pieces};
 use crate::analysis::{
     Analysis, FunctionNumbers, Kind, LowFunction, SamplerNumbers, SoftmaxExtras, SparseNumbers,
 };
@@ -19,15 +21,45 @@ use crate::kernel::Step;
 use crate::kernel::precision::{Evaluation, Flag, Precision};
 use crate::theme::{Role, Theme};
 
-/// One fitted line of `pieces`, each `(text, role)`, indented by one space.
-pub(super) fn line<'a>(theme: &Theme, width: usize, pieces: &[(String, Role)]) -> Line<'a> {
-    let styled: Vec<(String, Style)> = pieces
+/// One summary line's phrases, each `(text, role, rank)`: rank 0 the most important.
+type Group = Vec<(String, Role, u8)>;
+
+/// `groups` of phrases, each on its own lines, indented by one space, in `rows` lines: a line
+/// each, and the rows left over to the first groups that need more to show every phrase.
+fn lay_out<'a>(theme: &Theme, width: usize, rows: usize, groups: &[Group]) -> Vec<Line<'a>> {
+    const GAP: &str = "   ";
+    let width = width.saturating_sub(1);
+    let styled: Vec<Vec<Phrase>> = groups
         .iter()
-        .map(|(text, role)| (shown(theme, text), theme.style(*role)))
+        .map(|group| {
+            group
+                .iter()
+                .map(|(text, role, rank)| Phrase {
+                    text: shown(theme, text),
+                    style: theme.style(*role),
+                    rank: *rank,
+                })
+                .collect()
+        })
         .collect();
-    let mut line = fit_pieces(&styled, "   ", width.saturating_sub(1), theme.unicode);
-    line.spans.insert(0, " ".into());
-    line
+    let mut spare = rows.saturating_sub(groups.len());
+    let mut lines = Vec::new();
+    for group in &styled {
+        let more = phrases::lines_needed(group, GAP, width)
+            .saturating_sub(1)
+            .min(spare);
+        spare -= more;
+        let laid = phrases::lay_out(group, GAP, width, 1 + more);
+        if laid.is_empty() {
+            // Nothing fits: the group keeps its line, blank.
+            lines.push(Line::default());
+        }
+        lines.extend(laid.into_iter().map(|mut line| {
+            line.spans.insert(0, " ".into());
+            line
+        }));
+    }
+    lines
 }
 
 /// `pieces` on as many lines as they need, each indented by one space; an operator stays with
@@ -89,7 +121,7 @@ fn headed(head: &str, mut pieces: Vec<(String, Role)>) -> Vec<(String, Role)> {
 
 /// The sums, the temperature and the argmax; beside a lower precision's columns, said to be
 /// f64's.
-fn sums_line<'a>(app: &App, analysis: &Analysis, theme: &Theme, width: usize) -> Line<'a> {
+fn sums(app: &App, analysis: &Analysis, theme: &Theme) -> Group {
     let softmax = &analysis.softmax;
     let sigma = if theme.unicode { "Σ" } else { "sum" };
     let f64_label = if app.view().precision != Precision::F64 && app.tab() != Tab::Formula {
@@ -97,32 +129,35 @@ fn sums_line<'a>(app: &App, analysis: &Analysis, theme: &Theme, width: usize) ->
     } else {
         ""
     };
-    line(
-        theme,
-        width,
-        &[
-            (
-                format!("{f64_label}{sigma} p = {:.4}", softmax.sum),
-                Role::Info,
-            ),
-            (format::temperature(app.params().temperature()), Role::Info),
-            (
-                format!("argmax {}", app.vector().name(softmax.argmax)),
-                Role::Info,
-            ),
-        ],
-    )
+    vec![
+        (
+            format!("{f64_label}{sigma} p = {:.4}", softmax.sum),
+            Role::Info,
+            0,
+        ),
+        (
+            format::temperature(app.params().temperature()),
+            Role::Info,
+            2,
+        ),
+        (
+            format!("argmax {}", app.vector().name(softmax.argmax)),
+            Role::Info,
+            1,
+        ),
+    ]
 }
 
-/// The summary lines: the sums, then the tab's line (or, in a lower precision, as many lines as
-/// what broke needs).
+/// The summary lines, in `rows` rows where they need more than two: the sums, then the tab's
+/// line (or, in a lower precision, the sums on one line and as many lines as what broke needs).
 pub(super) fn summary<'a>(
     app: &App,
     analysis: &Analysis,
     theme: &Theme,
     width: usize,
+    rows: usize,
 ) -> Vec<Line<'a>> {
-    let first = sums_line(app, analysis, theme, width);
+    let sums = sums(app, analysis, theme);
     let second = match &analysis.kind {
         Kind::Softmax(SoftmaxExtras { low: Some(low), .. }) => {
             let format = low.precision.name();
@@ -164,61 +199,52 @@ pub(super) fn summary<'a>(
             // each form's name stays on the line of what follows it.
             let mut pieces = headed(&format!("stable in {format}:"), by_text(&stable));
             pieces.extend(headed(&format!("naive in {format}:"), by_text(&naive)));
-            let mut lines = vec![first];
+            let mut lines = lay_out(theme, width, 1, &[sums]);
             lines.extend(wrapped(theme, width, &pieces));
             return lines;
         }
         Kind::Softmax(extras) => match (app.view().panel, &extras.sampler, &extras.sparse) {
             (Panel::Sampler, Some(sampler), _) => {
-                return sampler_summary(app, sampler, theme, width);
+                return lay_out(theme, width, rows, &sampler_groups(app, sampler, theme));
             }
-            (Panel::Sparse, _, Some(sparse)) => sparse_line(app, analysis, sparse, theme, width),
-            _ => softmax_line(analysis, theme, width),
+            (Panel::Sparse, _, Some(sparse)) => sparse_group(app, analysis, sparse),
+            _ => softmax_group(analysis),
         },
         Kind::Function(FunctionNumbers { low: Some(low), .. }) => {
-            let mut lines = vec![first];
+            let mut lines = lay_out(theme, width, 1, &[sums]);
             lines.extend(precision_note(low, theme, width));
             return lines;
         }
-        Kind::Function(numbers) => {
-            // Vanishing gradients: what the selected element's gradient keeps through N layers.
-            let n = app.view().depth;
-            let selected = app.vector().selected();
-            let kept = numbers.through_depth[selected];
-            let role = if kept < 1e-6 { Role::Warn } else { Role::Info };
-            let bound = match numbers.depth_bound {
-                Some(bound) if bound.is_finite() => format!("(max {})", format::short(bound, 2)),
-                Some(_) => "(f' unbounded)".to_string(),
-                None => "(max |f'| unknown)".to_string(),
-            };
-            line(
-                theme,
-                width,
-                &[
-                    (
-                        format!(
-                            "N = {n}: |f'({})|^N = {}",
-                            app.vector().name(selected),
-                            format::short(kept, 2)
-                        ),
-                        role,
-                    ),
-                    (bound, Role::Dim),
-                ],
-            )
-        }
+        Kind::Function(numbers) => depth_group(app, numbers),
     };
-    vec![first, second]
+    lay_out(theme, width, rows, &[sums, second])
+}
+
+/// Vanishing gradients: what the selected element's gradient keeps through N layers, and the
+/// most any input keeps.
+fn depth_group(app: &App, numbers: &FunctionNumbers) -> Group {
+    let n = app.view().depth;
+    let selected = app.vector().selected();
+    let kept = numbers.through_depth[selected];
+    let role = if kept < 1e-6 { Role::Warn } else { Role::Info };
+    let kept = format::short(kept, 2);
+    let bound = match numbers.depth_bound {
+        Some(bound) if bound.is_finite() => format!("(max {})", format::short(bound, 2)),
+        Some(_) => "(f' unbounded)".to_string(),
+        None => "(max |f'| unknown)".to_string(),
+    };
+    vec![
+        (
+            format!("N = {n}: |f'({})|^N = {kept}", app.vector().name(selected)),
+            role,
+            0,
+        ),
+        (bound, Role::Dim, 1),
+    ]
 }
 
 /// How many elements each map gives a positive probability.
-fn sparse_line<'a>(
-    app: &App,
-    analysis: &Analysis,
-    sparse: &SparseNumbers,
-    theme: &Theme,
-    width: usize,
-) -> Line<'a> {
+fn sparse_group(app: &App, analysis: &Analysis, sparse: &SparseNumbers) -> Group {
     let n = app.vector().len();
     let positive = analysis
         .softmax
@@ -226,34 +252,33 @@ fn sparse_line<'a>(
         .iter()
         .filter(|&&p| p > 0.0)
         .count();
-    line(
-        theme,
-        width,
-        &[
-            ("p > 0 for".to_string(), Role::Info),
-            (
-                format!(
-                    "sparsemax {} of {}",
-                    grouped(sparse.sparsemax_support),
-                    grouped(n)
-                ),
-                Role::Info,
+    vec![
+        ("p > 0 for".to_string(), Role::Info, 0),
+        (
+            format!(
+                "sparsemax {} of {}",
+                grouped(sparse.sparsemax_support),
+                grouped(n)
             ),
-            (
-                format!("1.5-entmax {}", grouped(sparse.entmax_support)),
-                Role::Info,
-            ),
-            (format!("softmax {}", grouped(positive)), Role::Info),
-        ],
-    )
+            Role::Info,
+            0,
+        ),
+        (
+            format!("1.5-entmax {}", grouped(sparse.entmax_support)),
+            Role::Info,
+            1,
+        ),
+        (format!("softmax {}", grouped(positive)), Role::Info, 2),
+    ]
 }
 
 /// The softmax panel's second line: the entropy, the cross-entropy, the naive form's verdict.
-fn softmax_line<'a>(analysis: &Analysis, theme: &Theme, width: usize) -> Line<'a> {
+fn softmax_group(analysis: &Analysis) -> Group {
     let softmax = &analysis.softmax;
     let mut pieces = vec![(
         format!("H = {} nats", format::short(softmax.entropy, 4)),
         Role::Info,
+        0,
     )];
     if let Some(target) = &softmax.target {
         pieces.push((
@@ -263,58 +288,57 @@ fn softmax_line<'a>(analysis: &Analysis, theme: &Theme, width: usize) -> Line<'a
                 format::short(target.cross_entropy, 4)
             ),
             Role::Formula,
+            1,
         ));
     }
     pieces.push(match softmax.naive_failure {
-        Some(failure) => (format!("naive form: NaN ({})", failure.word()), Role::Warn),
-        None => ("naive form agrees here".to_string(), Role::Dim),
+        Some(failure) => (
+            format!("naive form: NaN ({})", failure.word()),
+            Role::Warn,
+            1,
+        ),
+        None => ("naive form agrees here".to_string(), Role::Dim, 2),
     });
-    line(theme, width, &pieces)
+    pieces
 }
 
 /// The sampler's two lines: what it keeps and the entropy before and after; then whether the
 /// orders agree (or the order's steps).
-fn sampler_summary<'a>(
-    app: &App,
-    sampler: &SamplerNumbers,
-    theme: &Theme,
-    width: usize,
-) -> Vec<Line<'a>> {
+fn sampler_groups(app: &App, sampler: &SamplerNumbers, theme: &Theme) -> [Group; 2] {
     let sampled = &sampler.sampled;
     let n = app.vector().len();
     let kept = sampled.removed_by.iter().filter(|r| r.is_none()).count();
     let arrow = if theme.unicode { "→" } else { "->" };
-    let first = line(
-        theme,
-        width,
-        &[
-            (
-                format!(
-                    "filters keep {} of {}: {} of p",
-                    grouped(kept),
-                    grouped(n),
-                    format::percent(sampled.kept_mass)
-                ),
-                Role::Info,
+    let first = vec![
+        (
+            format!(
+                "filters keep {} of {}: {} of p",
+                grouped(kept),
+                grouped(n),
+                format::percent(sampled.kept_mass)
             ),
-            (
-                format!(
-                    "H {} {arrow} {} nats",
-                    format::short(sampled.entropy_before, 3),
-                    format::short(sampled.entropy_after, 3)
-                ),
-                Role::Info,
+            Role::Info,
+            0,
+        ),
+        (
+            format!(
+                "H {} {arrow} {} nats",
+                format::short(sampled.entropy_before, 3),
+                format::short(sampled.entropy_after, 3)
             ),
-            (
-                format!(
-                    "exp(H) {} {arrow} {}",
-                    format::short(sampled.effective_choices_before(), 3),
-                    format::short(sampled.effective_choices_after(), 3)
-                ),
-                Role::Info,
+            Role::Info,
+            1,
+        ),
+        (
+            format!(
+                "exp(H) {} {arrow} {}",
+                format::short(sampled.effective_choices_before(), 3),
+                format::short(sampled.effective_choices_after(), 3)
             ),
-        ],
-    );
+            Role::Info,
+            2,
+        ),
+    ];
     let second = if sampler.disagreeing.is_empty() {
         let steps: Vec<String> = sampled
             .order
@@ -330,17 +354,14 @@ fn sampler_summary<'a>(
         } else {
             "no filter is on"
         };
-        line(
-            theme,
-            width,
-            &[
-                (
-                    format!("order {}: {}", sampled.order.name(), steps.join(", ")),
-                    Role::Dim,
-                ),
-                (agree.to_string(), Role::Dim),
-            ],
-        )
+        vec![
+            (
+                format!("order {}: {}", sampled.order.name(), steps.join(", ")),
+                Role::Dim,
+                1,
+            ),
+            (agree.to_string(), Role::Dim, 0),
+        ]
     } else {
         let mut pieces = vec![(
             format!(
@@ -349,17 +370,19 @@ fn sampler_summary<'a>(
                 grouped(kept)
             ),
             Role::Warn,
+            0,
         )];
         for other in &sampler.disagreeing {
             let kept = other.removed_by.iter().filter(|r| r.is_none()).count();
             pieces.push((
                 format!("{} keeps {}", other.order.name(), grouped(kept)),
                 Role::Warn,
+                1,
             ));
         }
-        line(theme, width, &pieces)
+        pieces
     };
-    vec![first, second]
+    [first, second]
 }
 
 /// Which elements broke in the chosen precision, and how, model by model, with the letters

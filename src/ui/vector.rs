@@ -86,6 +86,25 @@ fn areas(app: &App, inner: Rect, summary_lines: u16) -> Areas {
     }
 }
 
+/// The rows the summary's lines may take: two (one when the rows leave no more), and below the
+/// rows those the selected element's `detail` lines (and the blank before them) leave free,
+/// or all of them when the details do not fit anyway.
+fn summary_room(app: &App, inner: Rect, detail: usize) -> usize {
+    let full = u16::try_from(app.vector().len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(header_rows(app));
+    let spare = usize::from(inner.height.saturating_sub(full));
+    if spare < 2 {
+        return 1;
+    }
+    let beside_detail = spare.saturating_sub(detail + 1);
+    if beside_detail >= 2 {
+        beside_detail
+    } else {
+        spare
+    }
+}
+
 /// The rows the table shows: from row `offset`, `shown` of them, and whether a line under them
 /// tells of the rest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -166,7 +185,9 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
         return;
     }
     let width = usize::from(inner.width);
-    let mut summary = summary::summary(app, analysis, theme, width);
+    let detail = detail::detail(app, analysis, theme, width);
+    let rows = summary_room(app, inner, detail.len());
+    let mut summary = summary::summary(app, analysis, theme, width, rows);
     let areas = areas(app, inner, u16::try_from(summary.len()).unwrap_or(u16::MAX));
     // Short of rows in a lower precision, what broke matters more than the sums above it.
     if summary.len() > usize::from(areas.summary.height) && app.view().precision != Precision::F64 {
@@ -174,7 +195,6 @@ pub(super) fn render(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut 
     }
     render_table(app, analysis, theme, frame, areas.table);
 
-    let detail = detail::detail(app, analysis, theme, width);
     // The details only when they fit whole (a blank line first, to set them apart).
     if detail.len() < usize::from(areas.detail.height) {
         let mut lines = vec![Line::default()];
