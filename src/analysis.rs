@@ -97,6 +97,9 @@ pub struct FunctionNumbers {
     pub derivatives: Vec<f64>,
     /// `|f'(x_i)|^N` for the view's depth N: what a gradient keeps through N such layers.
     pub through_depth: Vec<f64>,
+    /// The selected element's `|f'|^N` as a decimal mantissa and exponent (`None` when it is
+    /// 0, inf or NaN): its magnitude where f64's product underflows to 0 or overflows.
+    pub selected_depth: Option<(f64, i64)>,
     /// `(sup |f'|)^N`: the most any input can keep (unknown for a formula).
     pub depth_bound: Option<f64>,
     /// Where `f'` does not exist (the value there is a convention), in increasing order.
@@ -389,6 +392,9 @@ fn function_numbers(app: &App, shape: Shape) -> FunctionNumbers {
         .iter()
         .map(|&d| kernel::through_layers(d, depth))
         .collect();
+    let selected_depth = derivatives
+        .get(app.vector().selected())
+        .and_then(|&d| kernel::through_layers_decimal(d, depth));
     let kinks = shape.kinks();
     let on_kink = values.iter().map(|x| kinks.contains(x)).collect();
     let low = match &shape {
@@ -403,6 +409,7 @@ fn function_numbers(app: &App, shape: Shape) -> FunctionNumbers {
         outputs,
         derivatives,
         through_depth,
+        selected_depth,
         kinks,
         on_kink,
         low,

@@ -232,6 +232,19 @@ pub fn short(v: f64, decimals: usize) -> String {
     cell(v, usize::MAX, decimals)
 }
 
+/// A number given as a decimal mantissa and exponent (`m·10^e`, `1 <= m < 10`), in
+/// [`short`]'s exponent form, for a magnitude past f64's range (`6.857e-537`).
+#[must_use]
+pub fn decimal(mantissa: f64, exponent: i64) -> String {
+    let decimals = MAX_SIGNIFICANT - 1;
+    let digits = format!("{mantissa:.decimals$}");
+    // 9.99996 rounds to 10.000: one more in the exponent.
+    if digits.starts_with("10") {
+        return format!("{:.decimals$}e{}", mantissa / 10.0, exponent + 1);
+    }
+    format!("{digits}e{exponent}")
+}
+
 /// An input value as typed where the width allows: the shortest round-trip text if it fits in
 /// `width`, else [`cell`].
 #[must_use]
@@ -377,6 +390,14 @@ fn trim_zeros(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_decimal_past_f64_reads_as_short_does() {
+        assert_eq!(decimal(6.857_321, -537), "6.857e-537");
+        assert_eq!(decimal(1.0, 400), "1.000e400");
+        assert_eq!(decimal(9.999_96, -9), "1.000e-8");
+        assert_eq!(decimal(1.86, -44), short(1.86e-44, 2));
+    }
 
     /// Whether a cell's text reads as a whole number: no digit after the point but zeros, in
     /// fixed point or in an exponent form's mantissa (`17.000`, `1.0000`, `1.000e-5`, `3`).

@@ -3,7 +3,8 @@
 //! A phrase is a label with its number (`T = 1`, `argmax NAME`, `H a → b nats`, `CE = ...`):
 //! cut, it reads as a wrong number (`H 1.050 → 0…`). These tests draw the Softmax tab's panels
 //! (the sampler with filters, a target, long labels) and the Formula tab at 80x24, 100x30 and
-//! 200x60 and hold every summary phrase to the one a wide screen shows.
+//! 200x60 and hold every summary phrase to the one a wide screen shows; and the
+//! vanishing-gradient readout to the true magnitude where f64's product underflows.
 
 mod common;
 
@@ -89,7 +90,7 @@ fn states() -> Vec<(&'static str, App)> {
             app(FORMULA_TAB, &labelled, Some(labels), &[]),
         ),
         (
-            "sigmoid, labels",
+            "sigmoid, labels, below f64",
             app(
                 Tab::from_name("sigmoid").expect("a tab").0,
                 &[-123.456_789_012_345_6, 2.0],
@@ -197,4 +198,21 @@ fn summary_phrases_are_whole_or_left_out() {
         cuts.len(),
         cuts.join("\n")
     );
+}
+
+#[test]
+fn the_depth_readout_keeps_a_magnitude_past_f64() {
+    let sigmoid = Tab::from_name("sigmoid").expect("a tab").0;
+    let relu = Tab::from_name("relu").expect("a tab").0;
+    // sigmoid'(-123.46) = 2.42e-54, and its 10th power underflows f64 to 0.
+    let below = app(sigmoid, &[-123.456_789_012_345_6], None, &[]);
+    let screen = draw(&below, &UNICODE, 200, 60);
+    assert!(
+        screen.contains("|f'(x0)|^N = 6.8") && screen.contains("e-537 (below f64)"),
+        "{screen}"
+    );
+    // An exact 0 is 0: relu' = 0 for x < 0.
+    let zero = app(relu, &[-2.0], None, &[]);
+    let screen = draw(&zero, &UNICODE, 200, 60);
+    assert!(screen.contains("|f'(x0)|^N = 0 "), "{screen}");
 }

@@ -422,11 +422,75 @@ pub fn through_layers(derivative: f64, depth: u32) -> f64 {
         .powi(i32::try_from(depth).unwrap_or(i32::MAX))
 }
 
+/// [`through_layers`] as a decimal mantissa and exponent, `(m, e)` with `|f'|^N = m·10^e` and
+/// `1 <= m < 10`, computed in log10 so that a product past f64's range keeps its magnitude
+/// (`(2.42e-54)^10` is `(6.9, -537)`, where f64 gives 0). `None` when the product is 0, infinite
+/// or NaN as a real number (`f' = 0`, an infinite or NaN `f'`); `(1, 0)` for `N = 0`.
+#[must_use]
+pub fn through_layers_decimal(derivative: f64, depth: u32) -> Option<(f64, i64)> {
+    if depth == 0 && !derivative.is_nan() {
+        return Some((1.0, 0));
+    }
+    let magnitude = derivative.abs();
+    if magnitude == 0.0 || !magnitude.is_finite() {
+        return None;
+    }
+    // In range, the product itself is exact to the last bit; its decimal form from it.
+    let direct = through_layers(derivative, depth);
+    let log = if direct.is_normal() {
+        direct.log10()
+    } else {
+        magnitude.log10() * f64::from(depth)
+    };
+    let exponent = log.floor();
+    let mut mantissa = 10f64.powf(log - exponent);
+    let mut exponent = exponent as i64;
+    // `log - floor(log)` just under 1 can round the mantissa up to 10.
+    if mantissa >= 10.0 {
+        mantissa /= 10.0;
+        exponent += 1;
+    }
+    Some((mantissa, exponent))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::scalar::logistic::sigmoid;
     use crate::scalar::{elu, mish, relu, softplus, softplus_derivative};
+
+    #[test]
+    fn a_product_past_f64_keeps_its_decimal_magnitude() {
+        let close = |(m, e): (f64, i64), (want_m, want_e): (f64, i64)| {
+            e == want_e && (m - want_m).abs() <= 1e-9 * want_m
+        };
+        // In range: the product's own digits.
+        let (m, e) = through_layers_decimal(0.5, 10).unwrap();
+        assert!(close((m, e), (9.765_625, -4)), "{m}e{e}");
+        assert_eq!(through_layers_decimal(-10.0, 3), Some((1.0, 3)));
+        // Below f64's range, where the f64 product is 0: 10^(-53.61..·10).
+        let d = Activation::Sigmoid.derivative(-123.456_789_012_345_6, 0.0);
+        assert_eq!(through_layers(d, 10), 0.0);
+        let (m, e) = through_layers_decimal(d, 10).unwrap();
+        let log = d.log10() * 10.0;
+        assert_eq!(e, -537);
+        assert!(close((m, e), (10f64.powf(log + 537.0), -537)), "{m}e{e}");
+        assert!((6.8..7.0).contains(&m), "{m}");
+        // Above it: 1e200^2.
+        assert_eq!(through_layers(1e200, 2), f64::INFINITY);
+        let (m, e) = through_layers_decimal(1e200, 2).unwrap();
+        assert!(close((m, e), (1.0, 400)), "{m}e{e}");
+        // A subnormal f' too.
+        let (m, e) = through_layers_decimal(5e-324, 2).unwrap();
+        assert_eq!(e, -647);
+        assert!((2.4..2.5).contains(&m), "{m}");
+        // Only a real 0 (or inf, NaN) has no decimal form; N = 0 keeps all.
+        assert_eq!(through_layers_decimal(0.0, 10), None);
+        assert_eq!(through_layers_decimal(-0.0, 1), None);
+        assert_eq!(through_layers_decimal(f64::INFINITY, 2), None);
+        assert_eq!(through_layers_decimal(f64::NAN, 2), None);
+        assert_eq!(through_layers_decimal(0.0, 0), Some((1.0, 0)));
+    }
 
     #[test]
     fn nan_propagates_everywhere() {

@@ -35,7 +35,7 @@ pub mod simd;
 pub mod softmax;
 pub mod sparse;
 
-pub use activation::{Activation, ParamSpec, through_layers};
+pub use activation::{Activation, ParamSpec, through_layers, through_layers_decimal};
 pub use formula::{Formula, FormulaError};
 pub use sampling::{
     Filter, Order, Sampled, SamplerError, SamplerSettings, Stage, Step, draw, orders_disagree,

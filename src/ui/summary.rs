@@ -227,7 +227,20 @@ fn depth_group(app: &App, numbers: &FunctionNumbers) -> Group {
     let selected = app.vector().selected();
     let kept = numbers.through_depth[selected];
     let role = if kept < 1e-6 { Role::Warn } else { Role::Info };
-    let kept = format::short(kept, 2);
+    // Past f64's range the product is 0 or inf, but not the gradient: its magnitude.
+    let kept = match numbers.selected_depth {
+        Some((mantissa, exponent)) if !kept.is_normal() => {
+            let magnitude = format::decimal(mantissa, exponent);
+            if kept == 0.0 {
+                format!("{magnitude} (below f64)")
+            } else if kept.is_infinite() {
+                format!("{magnitude} (above f64)")
+            } else {
+                magnitude
+            }
+        }
+        _ => format::short(kept, 2),
+    };
     let bound = match numbers.depth_bound {
         Some(bound) if bound.is_finite() => format!("(max {})", format::short(bound, 2)),
         Some(_) => "(f' unbounded)".to_string(),
