@@ -190,6 +190,25 @@ fn sample_draws_are_the_kernels_and_seeded() {
 }
 
 #[test]
+fn expected_counts_are_written_as_the_counts_are() {
+    // Past 1e6 too: `1330481.9115496436` beside `1330562`, not `1.3304819115496436e6`.
+    let text = ok(
+        &["sample", "--draws", "2e6", "--seed", "1", "1", "2", "3"],
+        "",
+    );
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[3],
+        "2  3  66.52 %    kept    66.52 %    1330562  1330481.9115496436"
+    );
+    let text = ok(&["sample", "--draws", "1000", "--seed", "1", "1", "2"], "");
+    assert!(
+        text.lines().nth(1).unwrap().ends_with("268.9414213699951"),
+        "{text}"
+    );
+}
+
+#[test]
 fn sample_text_says_when_the_orders_disagree() {
     let text = ok(
         &[

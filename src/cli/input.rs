@@ -79,7 +79,9 @@ fn io_reason(err: &io::Error) -> String {
 }
 
 /// The vector the arguments give: each argument one number, several (`'-1, 2, 3'`), one or more
-/// `label=value` tokens, or any other text form; `-` alone reads standard input.
+/// `label=value` tokens, or any other text form; `-` alone reads standard input. A list the shell
+/// split (`[1, 2, 3]` unquoted gives `[1,` `2,` `3]`) is read whole, from the argument that opens
+/// it to the first that closes it.
 fn read_arguments(xs: &[String], stdin: &mut dyn Read) -> Result<Vector, Error> {
     match xs {
         [] => Err(Error::BadInput(
@@ -93,18 +95,56 @@ fn read_arguments(xs: &[String], stdin: &mut dyn Read) -> Result<Vector, Error> 
                 .map_err(|err| Error::BadInput(format!("standard input: {err}")))
         }
         _ => {
+            if xs.iter().any(|arg| arg == "-") {
+                return Err(Error::BadInput(
+                    "`-` (read standard input) must be the only number argument".into(),
+                ));
+            }
             let mut joined = Joined::default();
-            for (index, arg) in xs.iter().enumerate() {
-                if arg == "-" {
-                    return Err(Error::BadInput(
-                        "`-` (read standard input) must be the only number argument".into(),
-                    ));
-                }
-                joined.push(parse_argument(arg, index + 1)?, index + 1)?;
+            let mut index = 0;
+            while index < xs.len() {
+                let position = index + 1;
+                let (vector, next) = match parse_argument(&xs[index], position) {
+                    Err(_) if opens_a_list(&xs[index]) && index + 1 < xs.len() => {
+                        parse_split_list(xs, index)?
+                    }
+                    read => (read?, index + 1),
+                };
+                joined.push(vector, position)?;
+                index = next;
             }
             Ok(joined.into_vector())
         }
     }
+}
+
+/// Whether an argument opens a list it does not close, as the shell splits `[1, 2, 3]` given
+/// unquoted: `[1,`.
+fn opens_a_list(arg: &str) -> bool {
+    matches!(
+        input::parse_text(arg),
+        Err(InputError::Invalid {
+            reason: Reason::Unclosed { .. },
+            ..
+        })
+    )
+}
+
+/// The list that opens at argument `start` and closes in the first later argument holding a
+/// closing bracket (or the last), read as the arguments joined by spaces; and the index after it.
+fn parse_split_list(xs: &[String], start: usize) -> Result<(Vector, usize), Error> {
+    let end = xs[start + 1..]
+        .iter()
+        .position(|arg| arg.contains([']', ')']))
+        .map_or(xs.len(), |at| start + 1 + at + 1);
+    input::parse_text(&xs[start..end].join(" "))
+        .map(|vector| (vector, end))
+        .map_err(|err| {
+            Error::BadInput(format!(
+                "arguments {} to {end} (one list, joined by spaces): {err}",
+                start + 1
+            ))
+        })
 }
 
 /// Parses one command-line argument, which may hold one number or a whole vector.

@@ -190,7 +190,7 @@ impl<'a> Report<'a> {
             header.extend(["count".to_string(), "expected".to_string()]);
             for (i, row) in rows.iter_mut().enumerate() {
                 let expected = draws.count as f64 * sampled.probabilities[i];
-                row.extend([counts[i].to_string(), full_precision(expected)]);
+                row.extend([counts[i].to_string(), expected_count(expected)]);
             }
         }
         write_table(out, &header, &rows)?;
@@ -287,6 +287,18 @@ impl<'a> Report<'a> {
 }
 
 /// How many are `true`.
+/// An expected count written as the counts beside it are, in plain digits (`9003057.317038046`
+/// beside `8999903`, not `9.003057317038046e6`; `500`, not `500.0`): at most 1e8, the most
+/// draws. Below 1e-4, where the count is 0, in exponent form, as the number rule has it
+/// (`2.5e-7`), not a run of zeros.
+fn expected_count(expected: f64) -> String {
+    if expected == 0.0 || expected >= 1e-4 {
+        format!("{expected}")
+    } else {
+        full_precision(expected)
+    }
+}
+
 fn count(kept: &[bool]) -> usize {
     kept.iter().filter(|&&k| k).count()
 }
@@ -340,6 +352,21 @@ mod tests {
             "1,000 draws with seed 3 (expected: draws × p (final))"
         );
         assert_eq!(lines.len(), 9, "{text}");
+    }
+
+    #[test]
+    fn expected_counts_are_plain_as_the_counts() {
+        let table = [
+            (9_003_057.317_038_046, "9003057.317038046"),
+            (1e8, "100000000"),
+            (500.0, "500"),
+            (0.25, "0.25"),
+            (0.0, "0"),
+            (2.5e-7, "2.5e-7"),
+        ];
+        for (expected, want) in table {
+            assert_eq!(expected_count(expected), want);
+        }
     }
 
     #[test]

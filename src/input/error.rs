@@ -41,8 +41,40 @@ pub enum Reason {
     NotFinite,
     /// `is too large (beyond ±1.8e308)`, such as `1e999`.
     Overflow,
+    /// `is below the smallest f64, 5e-324: it would read as 0`, such as `1e-400` (a number
+    /// that rounds to a subnormal is kept: it is not 0).
+    Underflow {
+        /// The number is negative (it would read as `-0`).
+        negative: bool,
+    },
     /// `a nested array: give one vector (1-D)` (no token).
     Nested,
+    /// `is never closed (expected "]" after the last number)`, as in `[1, 2`.
+    Unclosed {
+        /// The bracket that closes it.
+        close: char,
+    },
+    /// `closes no bracket`, as in `1, 2]`.
+    Unopened,
+    /// `does not close "[" (expected "]")`, as in `[1, 2)`.
+    Mismatched {
+        /// The bracket open.
+        open: char,
+        /// The bracket that closes it.
+        close: char,
+    },
+    /// `follows the closing bracket (expected the end: one vector, in one pair of brackets)`,
+    /// as in `[1, 2], [3]`.
+    AfterVector,
+    /// `opens after the first number (one pair of brackets goes around the whole vector)`, as
+    /// in `1 [2]`.
+    LateBracket,
+    /// `comes before the first number (an empty field)` or `follows another separator with no
+    /// number between (an empty field)`: `,1` or `1,,2` (a trailing separator is fine).
+    EmptyField {
+        /// Before the first number of the vector (or of its brackets).
+        leading: bool,
+    },
     /// `is a number, not a label (a label is text)`, as in `1=2`.
     NumberAsLabel,
     /// `the label is empty` (no token), as in `=3`.
@@ -253,7 +285,36 @@ impl fmt::Display for Reason {
             Reason::NotANumber => f.write_str("is not a number"),
             Reason::NotFinite => f.write_str("is not a finite number"),
             Reason::Overflow => f.write_str("is too large (beyond ±1.8e308)"),
+            Reason::Underflow { negative: false } => {
+                f.write_str("is below the smallest f64, 5e-324: it would read as 0")
+            }
+            Reason::Underflow { negative: true } => {
+                f.write_str("is above the largest negative f64, -5e-324: it would read as -0")
+            }
             Reason::Nested => f.write_str("a nested array: give one vector (1-D)"),
+            Reason::Unclosed { close } => {
+                write!(
+                    f,
+                    "is never closed (expected \"{close}\" after the last number)"
+                )
+            }
+            Reason::Unopened => f.write_str("closes no bracket"),
+            Reason::Mismatched { open, close } => {
+                write!(f, "does not close \"{open}\" (expected \"{close}\")")
+            }
+            Reason::AfterVector => f.write_str(
+                "follows the closing bracket (expected the end: one vector, in one pair of \
+                 brackets)",
+            ),
+            Reason::LateBracket => f.write_str(
+                "opens after the first number (one pair of brackets goes around the whole vector)",
+            ),
+            Reason::EmptyField { leading: true } => {
+                f.write_str("comes before the first number (an empty field)")
+            }
+            Reason::EmptyField { leading: false } => {
+                f.write_str("follows another separator with no number between (an empty field)")
+            }
             Reason::NumberAsLabel => f.write_str("is a number, not a label (a label is text)"),
             Reason::EmptyLabel => f.write_str("the label is empty"),
             Reason::DuplicateLabel { first } => write!(

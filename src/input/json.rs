@@ -13,6 +13,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::labels::Labels;
+use super::number;
 use super::{InputError, Place, Reason, Vector};
 
 /// Parses a JSON document holding one vector.
@@ -28,10 +29,50 @@ pub(super) fn parse(text: &str) -> Result<Vector, InputError> {
         .deserialize(&mut reader)
         .and_then(|vector| reader.end().map(|()| vector));
     match (read, refusal.into_inner()) {
-        (Ok(vector), _) => vector.ok_or(InputError::Empty),
+        (Ok(vector), _) => match underflow(text) {
+            Some(err) => Err(err),
+            None => vector.ok_or(InputError::Empty),
+        },
         (Err(_), Some(refusal)) => Err(refusal),
         (Err(err), None) => Err(syntax(text, &err)),
     }
+}
+
+/// The first number in valid JSON that is not 0 but would read as 0 (`1e-400`): serde_json
+/// reads it as 0 without a word.
+fn underflow(text: &str) -> Option<InputError> {
+    let (mut line, mut column) = (1, 0);
+    let (mut in_string, mut escaped) = (false, false);
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        column += 1;
+        if in_string {
+            (in_string, escaped) = (escaped || c != '"', !escaped && c == '\\');
+        } else if c == '"' {
+            in_string = true;
+        } else if c == '\n' {
+            (line, column) = (line + 1, 0);
+        } else if c == '-' || c.is_ascii_digit() {
+            let start = column;
+            let mut end = at + 1;
+            while let Some(&(next, c)) = chars.peek() {
+                if !(c.is_ascii_digit() || "+-.eE".contains(c)) {
+                    break;
+                }
+                (end, column) = (next + 1, column + 1);
+                chars.next();
+            }
+            let token = &text[at..end];
+            if let Err(reason @ Reason::Underflow { .. }) = number::parse_token(token) {
+                let at = Place::Text {
+                    line,
+                    column: start,
+                };
+                return Some(InputError::invalid(token, reason, at));
+            }
+        }
+    }
+    None
 }
 
 /// serde_json's message without its ` at line L column C`, placed in characters.

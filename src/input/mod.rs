@@ -9,10 +9,15 @@
 //! Separated by spaces, commas, semicolons or newlines, with optional brackets, as Python, NumPy
 //! and PyTorch print them: `1.2 0.9 0.4`, `1.2, 0.9, 0.4`, `[1.2, 0.9, 0.4]`, `[1.2 0.9 0.4]`.
 //! A Unicode minus (`−`, as copied from papers) reads as `-`; `-0` stays `-0` (the explorer's
-//! vector makes it `0`). Refused, with the
-//! token and where it stands: empty input, anything that is not a number, non-finite values
-//! (`nan`, `inf`, `1e999`), and a bracket opened inside another (`[[1, 2], [3]]` is a matrix, not
-//! a vector).
+//! vector makes it `0`). At most one pair of brackets, `[]` or `()`, around the whole vector;
+//! a comma or semicolon after the last number is fine (`[1, 2,]`, as Python allows). Refused,
+//! with the token and where it stands: empty input, anything that is not a number, non-finite
+//! values (`nan`, `inf`, `1e999`), a number nearer 0 than the smallest `f64` (`1e-400` would
+//! read as 0; `1e-320`, a subnormal, is kept), a bracket opened inside another (`[[1, 2], [3]]`
+//! is a matrix, not a vector), after the first number (`1 [2]`) or never closed (`[1, 2`), a
+//! closing bracket that matches none (`1, 2]`, `(1, 2]`), anything after the closing bracket
+//! (`[1, 2], [3]`), and an empty field: a comma or semicolon before the first number (`,1`) or
+//! right after another (`1,,2`).
 //!
 //! # Labels
 //! A label is text: trimmed, not empty, and never something that reads as a number (`1`, `-2.5`,
@@ -48,8 +53,10 @@
 //! order. Any string is a label (by the rules above). An array of numbers, `[1.2, 0.9, 0.4]`, is
 //! read as plain numbers, which gives the same vector. Refused, naming the element (1-based) or
 //! key: `null`, strings, booleans, objects where a number belongs; a nested array of numbers;
-//! a pair of other than two items; a syntax error (with its line and column). JSON has no
-//! `NaN` or `Infinity`, and `1e999` is refused as out of range.
+//! a pair of other than two items; a syntax error (with its line and column), a trailing comma
+//! among them (JSON has none; an array of numbers is read as plain numbers, which allow one).
+//! JSON has no `NaN` or `Infinity`; `1e999` is refused as out of range, and `1e-400` as it is
+//! for plain numbers (with its line and column).
 //!
 //! # NumPy `.npy` ([`parse_bytes`])
 //! What `np.save` writes for a 1-D array of little-endian float32 (`<f4`) or float64 (`<f8`),

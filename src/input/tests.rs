@@ -16,7 +16,8 @@ fn accepted_inputs() {
         ("1;2", &[1.0, 2.0]),
         ("-5e-3 +7 .5 5. 1E2", &[-0.005, 7.0, 0.5, 5.0, 100.0]),
         ("\u{2212}1.5", &[-1.5]),
-        ("1e-400", &[0.0]),
+        ("1e-320 3e-324 0e-999", &[1e-320, 5e-324, 0.0]),
+        ("[1, 2,]", &[1.0, 2.0]),
         ("1.7976931348623157e308", &[f64::MAX]),
         ("900, 1000, 1000", &[900.0, 1000.0, 1000.0]),
     ];
@@ -37,7 +38,15 @@ fn minus_zero_is_kept_as_typed() {
 fn refused_inputs_name_the_token_and_place() {
     let table: &[(&str, &str)] = &[
         ("", "no numbers given"),
-        ("  , [ ] \n", "no numbers given"),
+        ("  [ ] \n", "no numbers given"),
+        (
+            "  , [ ] \n",
+            "\",\" comes before the first number (an empty field) (column 3)",
+        ),
+        (
+            "1e-400",
+            "\"1e-400\" is below the smallest f64, 5e-324: it would read as 0 (number 1, column 1)",
+        ),
         ("1 abc 3", "\"abc\" is not a number (number 2, column 3)"),
         ("nan", "\"nan\" is not a finite number (number 1, column 1)"),
         (
@@ -322,6 +331,14 @@ fn json_refused() {
         (
             r#"{"a": 1"#,
             "not valid JSON: EOF while parsing an object (column 7)",
+        ),
+        (
+            r#"[["a", 1],]"#,
+            "not valid JSON: trailing comma (column 11)",
+        ),
+        (
+            "[[\"a\\\"1e-400\", 1],\n [\"b\", 1.5e-400]]",
+            "\"1.5e-400\" is below the smallest f64, 5e-324: it would read as 0 (line 2, column 8)",
         ),
     ];
     for (text, want) in table {

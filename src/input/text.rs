@@ -33,7 +33,10 @@ struct Token<'a> {
     column: usize,
 }
 
-/// Cuts text into tokens, refusing a bracket opened inside another (a nested array).
+/// Cuts text into tokens, and checks how they stand: at most one pair of brackets, around the
+/// whole vector (opened before the first token, closed, and nothing after it), and no empty field
+/// (a comma or semicolon before the first token or right after another; one after the last token
+/// is fine, as in Python's `[1, 2,]`).
 struct Tokens<'a> {
     text: &'a str,
     chars: std::str::CharIndices<'a>,
@@ -42,13 +45,39 @@ struct Tokens<'a> {
     column: usize,
     /// Where the token being read starts: byte offset and column.
     start: Option<(usize, usize)>,
-    /// Brackets open around the current character.
-    depth: usize,
+    /// The bracket open around the current character, and where it opened.
+    open: Option<(char, usize, usize)>,
+    /// How far the vector has come: begun, its brackets closed.
+    stage: Stage,
+    /// What the last thing read was, for empty fields.
+    field: Field,
     /// No character but whitespace yet on this line.
     line_start: bool,
-    /// A nested bracket met while a token was pending: reported after that token.
-    nested: Option<InputError>,
+    /// A refusal met while a token was pending: reported after that token.
+    pending: Option<InputError>,
     done: bool,
+}
+
+/// How far a vector has come, for its brackets.
+#[derive(Clone, Copy, PartialEq)]
+enum Stage {
+    /// Nothing but whitespace yet: a bracket may open the vector.
+    Start,
+    /// A bracket, token or separator read.
+    Begun,
+    /// The vector's brackets have closed: only blanks (and comment lines) may follow.
+    Closed,
+}
+
+/// The last thing read in the vector, for empty fields.
+#[derive(Clone, Copy, PartialEq)]
+enum Field {
+    /// Nothing since the start or the opening bracket.
+    First,
+    /// A token.
+    Token,
+    /// A comma or semicolon after a token.
+    Separator,
 }
 
 impl<'a> Tokens<'a> {
@@ -60,19 +89,83 @@ impl<'a> Tokens<'a> {
             line: options.first_line,
             column: 0,
             start: None,
-            depth: 0,
+            open: None,
+            stage: Stage::Start,
+            field: Field::First,
             line_start: true,
-            nested: None,
+            pending: None,
             done: false,
         }
     }
 
     fn finish_token(&mut self, end: usize) -> Option<Token<'a>> {
-        self.start.take().map(|(from, column)| Token {
+        let token = self.start.take().map(|(from, column)| Token {
             text: &self.text[from..end],
             line: self.line,
             column,
-        })
+        });
+        if token.is_some() {
+            self.field = Field::Token;
+        }
+        token
+    }
+
+    fn here(&self) -> Place {
+        Place::Text {
+            line: self.line,
+            column: self.column,
+        }
+    }
+
+    /// Why the separator `c`, just read at byte `at`, does not stand where it is.
+    fn check_separator(&mut self, at: usize, c: char) -> Option<InputError> {
+        let here = self.here();
+        let refuse = |token: &str, reason| Some(InputError::invalid(token, reason, here.clone()));
+        if self.stage == Stage::Closed && !c.is_whitespace() {
+            let rest = self.text[at..].lines().next().unwrap_or_default();
+            return refuse(rest.trim_end(), Reason::AfterVector);
+        }
+        match c {
+            '[' | '(' => {
+                let close = if c == '[' { ']' } else { ')' };
+                if self.open.is_some() {
+                    return refuse("", Reason::Nested);
+                }
+                if self.stage != Stage::Start {
+                    return refuse(&c.to_string(), Reason::LateBracket);
+                }
+                self.open = Some((close, self.line, self.column));
+                self.field = Field::First;
+            }
+            ']' | ')' => match self.open.take() {
+                None => return refuse(&c.to_string(), Reason::Unopened),
+                Some((close, ..)) if close != c => {
+                    let open = if close == ']' { '[' } else { '(' };
+                    return refuse(&c.to_string(), Reason::Mismatched { open, close });
+                }
+                Some(_) => self.stage = Stage::Closed,
+            },
+            ',' | ';' => {
+                if self.field != Field::Token {
+                    let leading = self.field == Field::First;
+                    return refuse(&c.to_string(), Reason::EmptyField { leading });
+                }
+                self.field = Field::Separator;
+            }
+            _ => {}
+        }
+        if !c.is_whitespace() && self.stage == Stage::Start {
+            self.stage = Stage::Begun;
+        }
+        None
+    }
+
+    /// Why the text may not end here: a bracket still open.
+    fn check_end(&self) -> Option<InputError> {
+        let (close, line, column) = self.open?;
+        let open = if close == ']' { "[" } else { "(" };
+        let at = Place::Text { line, column };
+        Some(InputError::invalid(open, Reason::Unclosed { close }, at))
     }
 }
 
@@ -80,7 +173,7 @@ impl<'a> Iterator for Tokens<'a> {
     type Item = Result<Token<'a>, InputError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if let Some(err) = self.nested.take() {
+        if let Some(err) = self.pending.take() {
             self.done = true;
             return Some(Err(err));
         }
@@ -101,51 +194,47 @@ impl<'a> Iterator for Tokens<'a> {
             }
             if !is_separator(c) {
                 self.line_start = false;
+                if self.stage == Stage::Closed {
+                    let rest = self.text[at..].lines().next().unwrap_or_default();
+                    let err =
+                        InputError::invalid(rest.trim_end(), Reason::AfterVector, self.here());
+                    self.done = true;
+                    return Some(Err(err));
+                }
                 if self.start.is_none() {
                     self.start = Some((at, self.column));
+                    self.stage = Stage::Begun;
                 }
                 continue;
             }
             let token = self.finish_token(at);
-            match c {
-                '[' | '(' => {
-                    self.line_start = false;
-                    self.depth += 1;
-                    if self.depth > 1 {
-                        let err = InputError::invalid(
-                            "",
-                            Reason::Nested,
-                            Place::Text {
-                                line: self.line,
-                                column: self.column,
-                            },
-                        );
-                        if token.is_some() {
-                            self.nested = Some(err);
-                        } else {
-                            self.done = true;
-                            return Some(Err(err));
-                        }
-                    }
+            if let Some(err) = self.check_separator(at, c) {
+                if token.is_none() {
+                    self.done = true;
+                    return Some(Err(err));
                 }
-                ']' | ')' => {
-                    self.line_start = false;
-                    self.depth = self.depth.saturating_sub(1);
-                }
-                '\n' => {
-                    self.line += 1;
-                    self.column = 0;
-                    self.line_start = true;
-                }
-                ',' | ';' => self.line_start = false,
-                _ => {}
+                self.pending = Some(err);
+            }
+            if c == '\n' {
+                self.line += 1;
+                self.column = 0;
+                self.line_start = true;
+            } else if !c.is_whitespace() {
+                self.line_start = false;
             }
             if let Some(token) = token {
                 return Some(Ok(token));
             }
         }
         self.done = true;
-        self.finish_token(self.text.len()).map(Ok)
+        match self.finish_token(self.text.len()) {
+            Some(token) => {
+                self.pending = self.check_end();
+                self.done = self.pending.is_none();
+                Some(Ok(token))
+            }
+            None => self.check_end().map(Err),
+        }
     }
 }
 
@@ -275,8 +364,57 @@ mod tests {
         for (text, want) in table {
             assert_eq!(refusal(plain(text, TEXT, false)), want, "{text:?}");
         }
-        assert_eq!(plain("[1, 2] [3]", TEXT, false), Ok(vec![1.0, 2.0, 3.0]));
-        assert_eq!(plain("1, 2]]", TEXT, false), Ok(vec![1.0, 2.0]));
+    }
+
+    #[test]
+    fn one_pair_of_brackets_goes_around_the_whole_vector() {
+        let table = [
+            (
+                "[1, 2] [3]",
+                "\"[3]\" follows the closing bracket (expected the end: one vector, in one pair \
+                 of brackets) (column 8)",
+            ),
+            (
+                "[1, 2]\n# done\n,",
+                "\",\" follows the closing bracket (expected the end: one vector, in one pair of \
+                 brackets) (line 3, column 1)",
+            ),
+            ("1, 2]]", "\"]\" closes no bracket (column 5)"),
+            (
+                "[1, 2)",
+                "\")\" does not close \"[\" (expected \"]\") (column 6)",
+            ),
+            (
+                "\n [1,\n 2",
+                "\"[\" is never closed (expected \"]\" after the last number) (line 2, column 2)",
+            ),
+            (
+                "tensor([1, 2])",
+                "\"tensor\" is not a number (number 1, column 1)",
+            ),
+            (
+                "1;;2",
+                "\";\" follows another separator with no number between (an empty field) \
+                 (column 3)",
+            ),
+            (
+                "1,\n,2",
+                "\",\" follows another separator with no number between (an empty field) \
+                 (line 2, column 1)",
+            ),
+        ];
+        for (text, want) in table {
+            assert_eq!(refusal(plain(text, TEXT, false)), want, "{text:?}");
+        }
+        for text in [
+            "[1, 2]\n# done\n",
+            "[1,2,]",
+            "1,2;",
+            " ( 1 2 ) ",
+            "[1,\n 2\n]\n",
+        ] {
+            assert_eq!(plain(text, TEXT, false), Ok(vec![1.0, 2.0]), "{text:?}");
+        }
     }
 
     #[test]
@@ -347,7 +485,8 @@ mod tests {
             ),
             (
                 "a=1 [[b=2]]",
-                "a nested array: give one vector (1-D) (column 6)",
+                "\"[\" opens after the first number (one pair of brackets goes around the whole \
+                 vector) (column 5)",
             ),
             ("", "no numbers given"),
         ];
