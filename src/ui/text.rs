@@ -268,6 +268,9 @@ pub fn asciify(text: &str) -> String {
             '‹' => out.push('<'),
             '▃' => out.push('='),
             '…' => out.push_str("..."),
+            '≥' => out.push_str(">="),
+            '≤' => out.push_str("<="),
+            '′' => out.push('\''),
             // A space no line breaks at: kept for the wrapping, made a space after it.
             '\u{a0}' => out.push('\u{a0}'),
             c if c.is_ascii() => out.push(c),
@@ -288,6 +291,7 @@ fn greek(c: char) -> Option<(&'static str, bool)> {
         'β' => ("beta", true),
         'λ' => ("lambda", true),
         'π' => ("pi", true),
+        'τ' => ("tau", true),
         _ => return None,
     })
 }
@@ -314,9 +318,22 @@ mod tests {
             ("(-λα, ∞)", "(-lambda*alpha, inf)"),
             ("Σ_j e^(x_j/T)", "sum_j e^(x_j/T)"),
             ("σ' = σ(1 - σ)", "sigma' = sigma(1 - sigma)"),
+            ("max(x/T - τ, 0)", "max(x/T - tau, 0)"),
+            ("f′ ≥ 0, p ≤ 1", "f' >= 0, p <= 1"),
         ];
         for (text, ascii) in cases {
             assert_eq!(asciify(text), ascii, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_symbol_the_texts_use_has_an_ascii_form() {
+        // the non-ASCII letters and symbols in the app's and the kernel's texts (box drawing,
+        // blocks and braille are the theme's)
+        let used = "αβ±·…→σ∞Σ≈←λ−∂↓↑√×½δΦ▶›‹—²′π³≥≤τ▁▃";
+        for c in used.chars() {
+            let ascii = asciify(&c.to_string());
+            assert!(ascii.is_ascii() && !ascii.contains('?'), "{c} -> {ascii}");
         }
     }
 
