@@ -128,7 +128,28 @@ fn trailing_separators_subnormals_and_split_lists_are_read() {
     assert_refused(
         &["softmax", "[1,", "2],", "[3]"],
         "",
-        "arguments 1 to 2 (one list, joined by spaces): \",\" follows the closing bracket",
+        "arguments 1 to 3 (one list, joined by spaces): \", [3]\" follows the closing bracket",
+    );
+    // brackets around part of the vector, unquoted, are refused as they are quoted
+    for args in [
+        &["eval", "sigmoid", "[1]", "[2]"][..],
+        &["eval", "sigmoid", "[1,", "2]", "[3]"],
+        &["eval", "sigmoid", "1", "[2", "3]"],
+        &["eval", "sigmoid", "[1", "2]", "3"],
+        &["sample", "--", "[1]", "[2]"],
+    ] {
+        let run = actscope(args, "");
+        assert_eq!(run.status, Some(2), "{args:?}: {}", run.stdout);
+        assert!(
+            run.stderr.contains("(one list, joined by spaces)"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+    // a separator typed as its own argument is a separator
+    assert_eq!(
+        ok(&["softmax", "1", ",", "2"], ""),
+        ok(&["softmax", "1", "2"], "")
     );
 }
 

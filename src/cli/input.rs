@@ -79,9 +79,10 @@ fn io_reason(err: &io::Error) -> String {
 }
 
 /// The vector the arguments give: each argument one number, several (`'-1, 2, 3'`), one or more
-/// `label=value` tokens, or any other text form; `-` alone reads standard input. A list the shell
-/// split (`[1, 2, 3]` unquoted gives `[1,` `2,` `3]`) is read whole, from the argument that opens
-/// it to the first that closes it.
+/// `label=value` tokens, or any other text form; `-` alone reads standard input. Arguments with a
+/// bracket at an end, or a separator alone, are read as one text joined by spaces: a list the
+/// shell split (`[1, 2, 3]` unquoted gives `[1,` `2,` `3]`) is read whole, and brackets around
+/// part of the vector (`[1] [2]`) are refused as they are in a file.
 fn read_arguments(xs: &[String], stdin: &mut dyn Read) -> Result<Vector, Error> {
     match xs {
         [] => Err(Error::BadInput(
@@ -100,51 +101,37 @@ fn read_arguments(xs: &[String], stdin: &mut dyn Read) -> Result<Vector, Error> 
                     "`-` (read standard input) must be the only number argument".into(),
                 ));
             }
+            if xs.len() > 1 && xs.iter().any(|arg| part_of_a_list(arg)) {
+                return parse_joined(xs);
+            }
             let mut joined = Joined::default();
-            let mut index = 0;
-            while index < xs.len() {
+            for (index, arg) in xs.iter().enumerate() {
                 let position = index + 1;
-                let (vector, next) = match parse_argument(&xs[index], position) {
-                    Err(_) if opens_a_list(&xs[index]) && index + 1 < xs.len() => {
-                        parse_split_list(xs, index)?
-                    }
-                    read => (read?, index + 1),
-                };
-                joined.push(vector, position)?;
-                index = next;
+                joined.push(parse_argument(arg, position)?, position)?;
             }
             Ok(joined.into_vector())
         }
     }
 }
 
-/// Whether an argument opens a list it does not close, as the shell splits `[1, 2, 3]` given
-/// unquoted: `[1,`.
-fn opens_a_list(arg: &str) -> bool {
-    matches!(
-        input::parse_text(arg),
-        Err(InputError::Invalid {
-            reason: Reason::Unclosed { .. },
-            ..
-        })
-    )
+/// Whether an argument is a piece of one list the shell split, or a separator alone: it
+/// starts or ends with a bracket (`[1,` `3]`, `[1]`) and is not a `label=value` token, or it is
+/// only commas and semicolons (`1 , 2`).
+fn part_of_a_list(arg: &str) -> bool {
+    let t = arg.trim();
+    let bracket = !t.contains('=') && (t.starts_with(['[', '(']) || t.ends_with([']', ')']));
+    bracket || (!t.is_empty() && t.chars().all(|c| c == ',' || c == ';'))
 }
 
-/// The list that opens at argument `start` and closes in the first later argument holding a
-/// closing bracket (or the last), read as the arguments joined by spaces; and the index after it.
-fn parse_split_list(xs: &[String], start: usize) -> Result<(Vector, usize), Error> {
-    let end = xs[start + 1..]
-        .iter()
-        .position(|arg| arg.contains([']', ')']))
-        .map_or(xs.len(), |at| start + 1 + at + 1);
-    input::parse_text(&xs[start..end].join(" "))
-        .map(|vector| (vector, end))
-        .map_err(|err| {
-            Error::BadInput(format!(
-                "arguments {} to {end} (one list, joined by spaces): {err}",
-                start + 1
-            ))
-        })
+/// The arguments read as one text, joined by spaces: what a list the shell split was typed as
+/// (`[1.2, 0.9, 0.4]` unquoted), and so refused as that text would be (`[1] [2]`, `1 [2 3]`).
+fn parse_joined(xs: &[String]) -> Result<Vector, Error> {
+    input::parse_text(&xs.join(" ")).map_err(|err| {
+        Error::BadInput(format!(
+            "arguments 1 to {} (one list, joined by spaces): {err}",
+            xs.len()
+        ))
+    })
 }
 
 /// Parses one command-line argument, which may hold one number or a whole vector.
@@ -237,8 +224,12 @@ mod tests {
 
     #[test]
     fn arguments_give_numbers_or_labelled_tokens() {
-        let v = read(&[" -1", "2, 3", "[4]"], None).unwrap();
+        let v = read(&[" -1", "2, 3", "4"], None).unwrap();
         assert_eq!(v.values, [-1.0, 2.0, 3.0, 4.0]);
+        // brackets around part of the vector are refused, as in a file
+        assert!(read(&[" -1", "2, 3", "[4]"], None).is_err());
+        let v = read(&["[-1,", "2,", "3]"], None).unwrap();
+        assert_eq!(v.values, [-1.0, 2.0, 3.0]);
         assert_eq!(v.labels, None);
         let v = read(&["cat=1.2", "dog=-0.9 bird=0.4"], None).unwrap();
         assert_eq!(v.values, [1.2, -0.9, 0.4]);
