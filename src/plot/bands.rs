@@ -1,7 +1,9 @@
 //! Bands under a chart: where the gradient is gone, dead or saturated.
 //!
 //! Exact dead zones and tails from the kernel for a built-in activation; for a formula, judged
-//! from its samples, against a reference `|f'|` that stays away from its poles and gaps.
+//! from its samples, against a reference `|f'|` that stays away from its poles and gaps. A
+//! formula's `f'` that is 0 only because it underflowed in `f64` (`exp(-x^2)` at |x| > 27, the
+//! kernel marks it) is not dead: it is as small as a number gets, a saturated tail if at an end.
 
 use super::{CurveSpec, Gap, Shape};
 use crate::kernel::Activation;
@@ -37,8 +39,14 @@ pub struct Band {
 /// The dead zones (exact, from the kernel) and saturated tails (where the sampled `|f'|` stays
 /// under 1 % of its bound out to the window's edge, on a side where the kernel says it tends to
 /// 0) within the window. A stationary point, where `f'` dips to 0 and rises again, is neither.
-/// A formula's tails are judged away from its `gaps`.
-pub(super) fn bands(spec: &CurveSpec, df: &[(f64, f64)], gaps: &[Gap]) -> Vec<Band> {
+/// A formula's tails are judged away from its `gaps`; `underflowed` marks the samples where its
+/// `f'` is 0 only by underflow.
+pub(super) fn bands(
+    spec: &CurveSpec,
+    df: &[(f64, f64)],
+    underflowed: &[bool],
+    gaps: &[Gap],
+) -> Vec<Band> {
     match &spec.shape {
         Shape::Activation(a, p) => activation_bands(*a, *p, spec.window, df),
         Shape::Formula(_) => {
@@ -48,7 +56,7 @@ pub(super) fn bands(spec: &CurveSpec, df: &[(f64, f64)], gaps: &[Gap]) -> Vec<Ba
                 gaps.iter()
                     .all(|g| (x - g.from.x).abs() > near && (x - g.to.x).abs() > near)
             };
-            sampled_bands(df, &away)
+            sampled_bands(df, underflowed, &away)
         }
     }
 }
@@ -79,10 +87,10 @@ fn activation_bands(a: Activation, p: f64, window: (f64, f64), df: &[(f64, f64)]
 }
 
 /// A formula's bands, from its samples alone (nothing is known of it beyond them): dead where
-/// `f'` is exactly 0 at three or more samples in a row; saturated at an end of the window where
-/// `|f'|` stays under 1 % of the largest sampled `|f'|` at the x that are `away` from its gaps
-/// and does not grow toward the edge.
-fn sampled_bands(df: &[(f64, f64)], away: &dyn Fn(f64) -> bool) -> Vec<Band> {
+/// `f'` is exactly 0 (not `underflowed`) at three or more samples in a row; saturated at an
+/// end of the window where `|f'|` stays under 1 % of the largest sampled `|f'|` at the x that
+/// are `away` from its gaps (or is an underflowed 0) and does not grow toward the edge.
+fn sampled_bands(df: &[(f64, f64)], underflowed: &[bool], away: &dyn Fn(f64) -> bool) -> Vec<Band> {
     let largest = df
         .iter()
         .filter(|&&(x, _)| away(x))
@@ -91,8 +99,8 @@ fn sampled_bands(df: &[(f64, f64)], away: &dyn Fn(f64) -> bool) -> Vec<Band> {
         .fold(0.0, f64::max);
     let mut bands = Vec::new();
     let mut start = None;
-    for (k, &(_, d)) in df.iter().enumerate() {
-        match (d == 0.0, start) {
+    for (k, (&(_, d), &tiny)) in df.iter().zip(underflowed).enumerate() {
+        match (d == 0.0 && !tiny, start) {
             (true, None) => start = Some(k),
             (false, Some(from)) => {
                 if k - from >= 3 {
@@ -115,7 +123,14 @@ fn sampled_bands(df: &[(f64, f64)], away: &dyn Fn(f64) -> bool) -> Vec<Band> {
         });
     }
     if largest > 0.0 {
-        let low = |&&(_, d): &&(f64, f64)| d != 0.0 && d.abs() < SATURATED * largest;
+        // An exact 0 is dead, not saturated; an underflowed one is below any threshold.
+        let tiny = |x: f64| {
+            let k = df.partition_point(|&(at, _)| at < x);
+            underflowed.get(k).copied().unwrap_or(false)
+        };
+        let low = |&&(x, d): &&(f64, f64)| {
+            (d != 0.0 && d.abs() < SATURATED * largest) || (d == 0.0 && tiny(x))
+        };
         // Toward the edge |f'| must not grow: the tail is falling off, not a dip.
         let falling_left = df.windows(2).take(4).all(|w| w[0].1.abs() <= w[1].1.abs());
         let falling_right = df
@@ -171,9 +186,13 @@ mod tests {
     use crate::kernel::{Formula, Level};
 
     fn bands_of(text: &str) -> Vec<Band> {
+        bands_in(text, (-5.0, 5.0))
+    }
+
+    fn bands_in(text: &str, window: (f64, f64)) -> Vec<Band> {
         let spec = CurveSpec {
             shape: Shape::Formula(Formula::parse(text, &[]).unwrap()),
-            window: (-5.0, 5.0),
+            window,
             derivative: false,
             compare: None,
             saturation: true,
@@ -194,5 +213,53 @@ mod tests {
                 .iter()
                 .any(|b| b.kind == BandKind::Saturated && b.from == -5.0)
         );
+    }
+
+    /// An `f'` that only underflowed to 0 is not dead: `exp(x)^500` below x ≈ -1.5, the
+    /// Gaussian past |x| ≈ 27, `exp(x)` below -745 have f' > 0 everywhere. Where the band
+    /// reaches the window's end it is a saturated tail.
+    #[test]
+    fn an_underflowed_derivative_is_not_dead() {
+        let cases = [
+            ("exp(x)^500", (-5.0, 5.0), Some(-5.0)),
+            ("exp(-x^2)", (-40.0, 40.0), Some(-40.0)),
+            ("exp(x)", (-800.0, -700.0), Some(-800.0)),
+        ];
+        for (text, window, saturated_from) in cases {
+            let bands = bands_in(text, window);
+            assert!(
+                bands.iter().all(|b| b.kind != BandKind::Dead),
+                "{text}: {bands:?}"
+            );
+            if let Some(from) = saturated_from {
+                assert!(
+                    bands
+                        .iter()
+                        .any(|b| b.kind == BandKind::Saturated && b.from == from),
+                    "{text}: {bands:?}"
+                );
+            }
+        }
+        let gaussian = bands_in("exp(-x^2)", (-40.0, 40.0));
+        assert!(
+            gaussian
+                .iter()
+                .any(|b| b.kind == BandKind::Saturated && b.to == 40.0),
+            "{gaussian:?}"
+        );
+    }
+
+    /// An exact 0 still is dead, however it is written.
+    #[test]
+    fn an_exact_zero_derivative_is_dead() {
+        for text in ["where(x > 0, x, 0)", "max(0, x)", "relu(x)", "(x > 0) * x"] {
+            let bands = bands_of(text);
+            assert!(
+                bands
+                    .iter()
+                    .any(|b| b.kind == BandKind::Dead && b.from == -5.0 && b.to <= 0.0),
+                "{text}: {bands:?}"
+            );
+        }
     }
 }

@@ -48,6 +48,27 @@ impl Shape {
         }
     }
 
+    /// [`Shape::eval_slice`], and where `f'` is a 0 that only underflowed (a formula's
+    /// `exp(x)` at -800; never for a built-in activation, whose dead zones are known exactly).
+    fn eval_slice_underflow(
+        &self,
+        level: Level,
+        xs: &[f64],
+        ys: &mut [f64],
+        dys: &mut [f64],
+        underflowed: &mut [bool],
+    ) {
+        match self {
+            Shape::Activation(..) => {
+                self.eval_slice(level, xs, ys, dys);
+                underflowed.fill(false);
+            }
+            Shape::Formula(formula) => {
+                formula.eval_slice_underflow(level, xs, ys, dys, underflowed);
+            }
+        }
+    }
+
     /// Where `f'` does not exist (the derivative there is a convention).
     #[must_use]
     pub fn kinks(&self) -> Vec<f64> {
@@ -130,7 +151,11 @@ pub fn curve(
     points: Vec<(f64, f64)>,
     chosen: Option<(f64, f64)>,
 ) -> Curve {
-    let (xs, ys, dys) = sample_raw(level, &spec.shape, spec.window, samples);
+    let xs = grid(spec.window, samples);
+    let (mut ys, mut dys) = (vec![0.0; xs.len()], vec![0.0; xs.len()]);
+    let mut underflowed = vec![false; xs.len()];
+    spec.shape
+        .eval_slice_underflow(level, &xs, &mut ys, &mut dys, &mut underflowed);
     let eval = |x: f64| {
         let (mut y, mut dy) = ([0.0], [0.0]);
         spec.shape.eval_slice(level, &[x], &mut y, &mut dy);
@@ -159,7 +184,7 @@ pub fn curve(
         (a, points)
     });
     let bands = if spec.saturation {
-        bands::bands(spec, &df, &gaps)
+        bands::bands(spec, &df, &underflowed, &gaps)
     } else {
         Vec::new()
     };

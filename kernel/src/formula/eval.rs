@@ -17,6 +17,7 @@ use std::f64::consts::{E, FRAC_2_SQRT_PI};
 
 use super::lex::Comparison;
 use super::names::Math;
+use super::underflow;
 use crate::activation::Activation;
 use crate::eft::two_product;
 use crate::scalar::tail::{SUBNORMAL_EXPONENT, exp_with_low, mul_exp};
@@ -212,26 +213,43 @@ impl Tape {
     /// `f(x)` alone.
     pub(crate) fn value(&self, x: f64) -> f64 {
         let mut y = [f64::NAN];
-        self.eval(Level::SCALAR, &[x], &mut y, &mut [0.0]);
+        self.eval(Level::SCALAR, &[x], &mut y, &mut [0.0], None);
         y[0]
     }
 
     /// `ys[i], dys[i] = f(xs[i]), f'(xs[i])`; the derivative is NaN wherever the value is.
-    pub(crate) fn eval(&self, level: Level, xs: &[f64], ys: &mut [f64], dys: &mut [f64]) {
+    /// With `underflowed`, also whether each `dys[i]` is a 0 that only underflowed (the exact
+    /// derivative is not 0; see [`underflow`]), a second pass over each block.
+    pub(crate) fn eval(
+        &self,
+        level: Level,
+        xs: &[f64],
+        ys: &mut [f64],
+        dys: &mut [f64],
+        mut underflowed: Option<&mut [bool]>,
+    ) {
         let stride = xs.len().min(BLOCK);
         if stride == 0 || self.ops.is_empty() {
             return;
         }
         let mut values = vec![0.0; self.ops.len() * stride];
         let mut slopes = vec![0.0; self.ops.len() * stride];
+        let mut flags = vec![0; underflowed.as_ref().map_or(0, |_| self.ops.len() * stride)];
         let last = (self.ops.len() - 1) * stride;
         let blocks = xs.chunks(stride).zip(ys.chunks_mut(stride));
-        for ((x, y), dy) in blocks.zip(dys.chunks_mut(stride)) {
+        for (b, ((x, y), dy)) in blocks.zip(dys.chunks_mut(stride)).enumerate() {
             self.run(level, x, stride, &mut values, &mut slopes);
             let results = values[last..].iter().zip(&slopes[last..]);
             for ((y, dy), (&v, &d)) in y.iter_mut().zip(dy).zip(results) {
                 *y = v;
                 *dy = if v.is_nan() { v } else { d };
+            }
+            if let Some(out) = underflowed.as_deref_mut() {
+                underflow::mark(&self.ops, &values, &slopes, stride, x.len(), &mut flags);
+                let out = &mut out[b * stride..b * stride + x.len()];
+                for ((o, &f), &v) in out.iter_mut().zip(&flags[last..]).zip(&values[last..]) {
+                    *o = f & underflow::SLOPE != 0 && !v.is_nan();
+                }
             }
         }
     }

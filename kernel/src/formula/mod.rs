@@ -65,6 +65,7 @@ mod kinks;
 mod lex;
 mod names;
 mod parse;
+mod underflow;
 
 use std::fmt::{self, Write as _};
 use std::sync::Arc;
@@ -240,7 +241,7 @@ impl Formula {
     #[must_use]
     pub fn value_and_derivative(&self, x: f64) -> (f64, f64) {
         let (mut y, mut dy) = ([0.0], [0.0]);
-        self.tape.eval(Level::SCALAR, &[x], &mut y, &mut dy);
+        self.tape.eval(Level::SCALAR, &[x], &mut y, &mut dy, None);
         (y[0], dy[0])
     }
 
@@ -258,7 +259,30 @@ impl Formula {
             xs.len() == ys.len() && xs.len() == dys.len(),
             "input and output lengths differ"
         );
-        self.tape.eval(level, xs, ys, dys);
+        self.tape.eval(level, xs, ys, dys, None);
+    }
+
+    /// [`Formula::eval_slice`], and `underflowed[i]`: whether `dys[i]` is a 0 that only
+    /// underflowed in `f64` (the exact `f'` there is not 0: `exp(x)` at -800, `exp(-x^2)` at
+    /// 30), as against an exact 0 (`relu(x)`, `max(0, x)`, `where(x > 0, x, 0)` for x < 0).
+    /// A chart's dead zone is where `f'` is 0 and did not underflow. The mark is
+    /// conservative: a 0 it cannot tell (an underflowed value cancelling another) is exact.
+    ///
+    /// # Panics
+    /// If the four slices differ in length.
+    pub fn eval_slice_underflow(
+        &self,
+        level: Level,
+        xs: &[f64],
+        ys: &mut [f64],
+        dys: &mut [f64],
+        underflowed: &mut [bool],
+    ) {
+        assert!(
+            xs.len() == ys.len() && xs.len() == dys.len() && xs.len() == underflowed.len(),
+            "input and output lengths differ"
+        );
+        self.tape.eval(level, xs, ys, dys, Some(underflowed));
     }
 
     /// The x where a kink of the formula may sit, in increasing order: where the arguments of
