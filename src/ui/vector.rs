@@ -244,7 +244,11 @@ fn render_table(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame
     let mut constraints = vec![Constraint::Length(first)];
     constraints.extend(value.map(Constraint::Length));
     constraints.extend(widths.iter().map(|&w| Constraint::Length(w)));
-    constraints.push(Constraint::Fill(1));
+    // The bar's column only where there is a bar: an empty one's spacing would squeeze the
+    // columns that fill the width (the x column lost its last character, `-1.23e-`).
+    if bars.is_some() {
+        constraints.push(Constraint::Fill(1));
+    }
 
     let window = window(app, area);
     let selected = app.vector().selected();
