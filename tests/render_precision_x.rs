@@ -1,7 +1,8 @@
-//! Tests of the precision panel's x column at the sizes a user meets.
+//! Tests of the precision panel's x column and depth readout at the sizes a user meets.
 //!
 //! The x column shows each input whole or in exponent form at every size and precision (it was
-//! cut at 100x30 in f32, where the four model columns fill the panel's width).
+//! cut at 100x30 in f32, where the four model columns fill the panel's width); the depth readout
+//! stays on screen in a lower precision where a row is free.
 
 mod common;
 
@@ -115,5 +116,47 @@ fn reads_as_tells_a_cut_number() {
             .copied()
             .find(|v| (v - cut.trim_end_matches(['e', '-']).parse::<f64>().unwrap()).abs() < 1.0);
         assert!(!reads_as(cut, value.unwrap_or(0.0)), "{cut}");
+    }
+}
+
+/// The panel row that reads the depth, if any.
+fn depth_row(screen: &str) -> Option<String> {
+    panel_rows(screen)
+        .into_iter()
+        .find(|row| row.contains("|f'(x"))
+}
+
+#[test]
+fn depth_readout_stays_in_precision_mode() {
+    for (width, height) in [(100, 30), (160, 40)] {
+        for cycles in 1..4 {
+            let screen = draw(&app_on(cycles, &[]), &NO_COLOR, width, height);
+            let row = depth_row(&screen)
+                .unwrap_or_else(|| panic!("{width}x{height}: no depth line\n{screen}"));
+            assert!(row.contains("f64: N = 10: |f'(x0)|^N = "), "{screen}");
+            // Depth up is seen.
+            let deeper = draw(
+                &app_on(cycles, &[Action::DepthUp]),
+                &NO_COLOR,
+                width,
+                height,
+            );
+            let row = depth_row(&deeper).unwrap_or_else(|| panic!("{deeper}"));
+            assert!(row.contains("N = 11:"), "{deeper}");
+            // What broke is still read whole.
+            assert!(screen.contains("marks: u underflow"), "{screen}");
+        }
+    }
+}
+
+#[test]
+fn depth_readout_gives_way_where_no_row_is_free() {
+    // At 80x20 the rows, the sums' place and what broke fill the panel: the depth line is left
+    // out whole, and the table does not scroll for it.
+    let screen = draw(&app_on(1, &[]), &NO_COLOR, 80, 20);
+    assert!(depth_row(&screen).is_none(), "{screen}");
+    assert!(screen.contains("marks: u underflow"), "{screen}");
+    for (cell, &value) in x_cells(&screen).iter().zip(&INPUT) {
+        assert!(reads_as(cell, value), "{cell} for {value}\n{screen}");
     }
 }

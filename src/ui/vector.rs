@@ -93,7 +93,14 @@ fn summary_room(app: &App, inner: Rect, detail: usize) -> usize {
     let full = u16::try_from(app.vector().len())
         .unwrap_or(u16::MAX)
         .saturating_add(header_rows(app));
-    let spare = usize::from(inner.height.saturating_sub(full));
+    let mut spare = usize::from(inner.height.saturating_sub(full));
+    if low_precision(app) {
+        // No more than [`areas`] gives the summary: the table keeps its header, a row and the
+        // line that counts the hidden ones.
+        spare = spare.min(usize::from(
+            inner.height.saturating_sub(header_rows(app) + 2),
+        ));
+    }
     if spare < 2 {
         return 1;
     }
