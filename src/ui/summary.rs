@@ -149,7 +149,8 @@ fn sums(app: &App, analysis: &Analysis, theme: &Theme) -> Group {
 }
 
 /// The summary lines, in `rows` rows where they need more than two: the sums, then the tab's
-/// line (or, in a lower precision, the sums on one line and as many lines as what broke needs).
+/// line (or, in a lower precision, the sums on one line, the depth readout where a row is free,
+/// and as many lines as what broke needs).
 pub(super) fn summary<'a>(
     app: &App,
     analysis: &Analysis,
@@ -210,9 +211,18 @@ pub(super) fn summary<'a>(
             (Panel::Sparse, _, Some(sparse)) => sparse_group(app, analysis, sparse),
             _ => softmax_group(analysis),
         },
-        Kind::Function(FunctionNumbers { low: Some(low), .. }) => {
+        Kind::Function(numbers @ FunctionNumbers { low: Some(low), .. }) => {
             let mut lines = lay_out(theme, width, 1, &[sums]);
-            lines.extend(precision_note(low, theme, width));
+            let note = precision_note(low, theme, width);
+            // The depth readout (f64's f', said so) on a row of its own where one is free,
+            // else left out whole: what broke comes first.
+            if rows > lines.len() + note.len() {
+                let mut depth = depth_group(app, numbers);
+                depth[0].0 = format!("f64: {}", depth[0].0);
+                let depth = lay_out(theme, width, 1, &[depth]);
+                lines.extend(depth.into_iter().filter(|line| line.width() > 0));
+            }
+            lines.extend(note);
             return lines;
         }
         Kind::Function(numbers) => depth_group(app, numbers),

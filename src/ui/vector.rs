@@ -93,7 +93,14 @@ fn summary_room(app: &App, inner: Rect, detail: usize) -> usize {
     let full = u16::try_from(app.vector().len())
         .unwrap_or(u16::MAX)
         .saturating_add(header_rows(app));
-    let spare = usize::from(inner.height.saturating_sub(full));
+    let mut spare = usize::from(inner.height.saturating_sub(full));
+    if low_precision(app) {
+        // No more than [`areas`] gives the summary: the table keeps its header, a row and the
+        // line that counts the hidden ones.
+        spare = spare.min(usize::from(
+            inner.height.saturating_sub(header_rows(app) + 2),
+        ));
+    }
     if spare < 2 {
         return 1;
     }
@@ -244,7 +251,11 @@ fn render_table(app: &App, analysis: &Analysis, theme: &Theme, frame: &mut Frame
     let mut constraints = vec![Constraint::Length(first)];
     constraints.extend(value.map(Constraint::Length));
     constraints.extend(widths.iter().map(|&w| Constraint::Length(w)));
-    constraints.push(Constraint::Fill(1));
+    // The bar's column only where there is a bar: an empty one's spacing would squeeze the
+    // columns that fill the width (the x column lost its last character, `-1.23e-`).
+    if bars.is_some() {
+        constraints.push(Constraint::Fill(1));
+    }
 
     let window = window(app, area);
     let selected = app.vector().selected();
