@@ -271,7 +271,8 @@ pub struct EvalArgs {
 #[derive(Debug, Args)]
 pub struct ModelArgs {
     /// Compute in this format the way a framework does: f32, f16 or bf16 (x rounded to it first;
-    /// each value flagged overflow, underflow or saturated). f64 gives the kernel's own accurate
+    /// each value flagged with what happened to it: overflow, harmless overflow, input
+    /// overflows, underflow, saturated or cancelled to 0). f64 gives the kernel's own accurate
     /// values, as leaving the option out does, and says so (a first line; "precision": "f64" and
     /// the flags, all null, in JSON).
     #[arg(long, value_name = "FORMAT")]
