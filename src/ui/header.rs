@@ -154,7 +154,12 @@ fn low_fact(low: &LowSoftmax, t: f64) -> String {
         .collect();
     match notes.as_slice() {
         [(_, a), (_, b)] if a == b => format!("NumPy and PyTorch: {a}"),
-        [(model, note), ..] => format!("{model}: {note}"),
+        // the models broke differently: each said, none hidden
+        [_, ..] => notes
+            .iter()
+            .map(|(model, note)| format!("{model}: {note}"))
+            .collect::<Vec<_>>()
+            .join("; "),
         [] => {
             let (shifted, x, naive) = if t == 1.0 {
                 ("x_i - max", "x", "e^x")
@@ -298,4 +303,39 @@ fn render_formula_edit(edit: &Edit, theme: &Theme, frame: &mut Frame, area: Rect
 fn fit_text(theme: &Theme, text: &str, width: usize) -> String {
     let text = shown(theme, text);
     super::text::fit_words(&text, width, theme.unicode).unwrap_or(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use actscope_kernel::precision::{self, Framework, Precision};
+
+    use super::*;
+
+    /// The header's lower-precision fact with these stable-form notes, NumPy's then PyTorch's.
+    fn fact_with(notes: [Option<&str>; 2]) -> String {
+        let xs = [1.0, 2.0];
+        let models = [Framework::NumPy, Framework::PyTorch]
+            .map(|framework| {
+                (
+                    framework,
+                    precision::softmax_forms(framework, Precision::F16, &xs, 1.0),
+                    precision::softmax_formulas(framework),
+                )
+            })
+            .to_vec();
+        let low = LowSoftmax {
+            precision: Precision::F16,
+            models,
+            stable_notes: notes.map(|n| n.map(String::from)).to_vec(),
+        };
+        low_fact(&low, 1.0)
+    }
+
+    #[test]
+    fn each_model_that_broke_is_named_with_its_reason() {
+        assert_eq!(fact_with([Some("a"), Some("a")]), "NumPy and PyTorch: a");
+        assert_eq!(fact_with([None, Some("b")]), "PyTorch: b");
+        // two different reasons: both said, PyTorch's no longer dropped
+        assert_eq!(fact_with([Some("a"), Some("b")]), "NumPy: a; PyTorch: b");
+    }
 }
