@@ -5,7 +5,7 @@
 mod common;
 
 use actscope::kernel::{self, Activation, Level};
-use common::{actscope, assert_refused, json, numbers};
+use common::{actscope, assert_refused, json, numbers, ok};
 
 #[test]
 fn eval_prints_a_table() {
@@ -680,7 +680,7 @@ fn precision_options_are_refused_when_they_make_no_sense() {
 #[test]
 fn bf16_like_numpy_is_what_numpy_with_ml_dtypes_returns() {
     // NumPy 2.4.6 + ml_dtypes 0.6.0: a Python float makes a bfloat16 array float32.
-    let run = |args: &[&str]| json(&actscope(args, "").stdout);
+    let run = |args: &[&str]| json(&ok(args, ""));
     let doc = run(&[
         "eval",
         "gelu_tanh",
@@ -736,7 +736,7 @@ fn bf16_like_numpy_is_what_numpy_with_ml_dtypes_returns() {
 #[test]
 fn pytorch_naive_softmax_is_torchs() {
     // e = torch.exp(x); e / e.sum() with PyTorch 2.15 on float32
-    let run = |args: &[&str]| json(&actscope(args, "").stdout);
+    let run = |args: &[&str]| json(&ok(args, ""));
     let doc = run(&[
         "softmax",
         "--precision",

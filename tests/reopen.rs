@@ -191,6 +191,22 @@ proptest! {
     }
 }
 
+/// The reopen command of `values` labelled `labels` reads the same labels back.
+fn assert_labels_reopen(labels: &[&str], values: Vec<f64>) {
+    let labels: Vec<String> = labels.iter().map(|l| (*l).to_string()).collect();
+    let app = App::new(Settings {
+        values,
+        labels: Some(labels.clone()),
+        ..Settings::default()
+    });
+    let line = app.command_line();
+    assert_eq!(
+        reopened(&line).vector().labels(),
+        Some(&labels[..]),
+        "{line}"
+    );
+}
+
 #[test]
 fn labels_that_need_quoting_reopen() {
     for labels in [
@@ -200,18 +216,7 @@ fn labels_that_need_quoting_reopen() {
         &["New York"],
         &["\"quoted\""],
     ] {
-        let labels: Vec<String> = labels.iter().map(|l| (*l).to_string()).collect();
-        let app = App::new(Settings {
-            values: (0..labels.len()).map(|i| i as f64 - 0.5).collect(),
-            labels: Some(labels.clone()),
-            ..Settings::default()
-        });
-        let line = app.command_line();
-        assert_eq!(
-            reopened(&line).vector().labels(),
-            Some(&labels[..]),
-            "{line}"
-        );
+        assert_labels_reopen(labels, (0..labels.len()).map(|i| i as f64 - 0.5).collect());
     }
 }
 
@@ -221,18 +226,7 @@ fn labels_that_need_quoting_reopen() {
 #[test]
 fn labels_the_token_form_cannot_carry_reopen() {
     for labels in [&["f(x)", "y"][..], &["#tag", "y"], &["{x", "y"]] {
-        let labels: Vec<String> = labels.iter().map(|l| (*l).to_string()).collect();
-        let app = App::new(Settings {
-            values: vec![1.0, 2.0],
-            labels: Some(labels.clone()),
-            ..Settings::default()
-        });
-        let line = app.command_line();
-        assert_eq!(
-            reopened(&line).vector().labels(),
-            Some(&labels[..]),
-            "{line}"
-        );
+        assert_labels_reopen(labels, vec![1.0, 2.0]);
     }
 }
 
